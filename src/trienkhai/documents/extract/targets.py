@@ -1,0 +1,11 @@
+"""Numeric targets (provisional placeholder)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Outline
+
+
+def extract_targets(outline: Outline) -> list[dict[str, Any]]:
+    return []

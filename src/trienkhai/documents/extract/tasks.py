@@ -1,0 +1,11 @@
+"""Tasks and their bodies (provisional placeholder)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Outline
+
+
+def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
+    return []
