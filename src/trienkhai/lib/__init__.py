@@ -1,0 +1,1 @@
+"""Pure helpers shared by the web apps (no Django imports): period arithmetic, layouts."""
