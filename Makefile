@@ -8,7 +8,8 @@ SEEDS ?= ../shared/seeds
 GOLD ?= ../shared/eval/gold
 OUT ?= out
 
-.PHONY: install run test lint format typecheck test-engine bench score clean
+.PHONY: install run test lint format typecheck test-engine bench score clean \
+	system-deps test-sqlite test-postgres messages screenshots
 
 install: $(STAMP)
 
@@ -23,9 +24,36 @@ run: install
 	$(BIN)/trienkhai extract $(SEEDS)/*.txt --out $(OUT)/extract
 	$(BIN)/trienkhai extract --format md $(SEEDS)/003_e6f5f0dc89473b66.txt
 
-## the whole suite: lint, types, then every test
-test: install lint typecheck
-	$(BIN)/pytest -q
+## the whole suite: system packages, lint, types, every test on SQLite, then the web and
+## browser tests again on a throw-away PostgreSQL 15 server (scripts/with-postgres.sh)
+test: install system-deps lint typecheck test-sqlite test-postgres
+
+test-sqlite: install
+	TRIENKHAI_BROWSER_REQUIRED=1 $(BIN)/pytest -q
+
+test-postgres: install
+	TRIENKHAI_BROWSER_REQUIRED=1 scripts/with-postgres.sh $(BIN)/pytest -q -p no:cacheprovider tests/web tests/browser
+
+# Debian packages the tests and the exports need; installed only when missing.
+SYSTEM_PACKAGES := chromium libreoffice-writer poppler-utils gettext postgresql-15
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get install -y --no-install-recommends $$missing \
+	    || { $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+
+## compile the translations (English) after editing src/trienkhai/web/locale/en/LC_MESSAGES/django.po
+messages: install
+	cd src/trienkhai/web && ../../../$(BIN)/django-admin compilemessages -l en
+
+## PNG screenshots of the main pages, against a live server with the sample data
+screenshots: install system-deps
+	$(BIN)/python scripts/screenshots.py --out $(OUT)
 
 lint: install
 	$(BIN)/ruff check src tests bench

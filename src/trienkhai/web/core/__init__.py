@@ -1,0 +1,1 @@
+"""Shared web furniture: base templates, the one stylesheet, formats, error pages, template tags."""
