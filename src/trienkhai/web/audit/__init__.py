@@ -1,0 +1,1 @@
+"""The change log: who changed what, and when, for every change to the registries and plans."""

@@ -1,0 +1,1 @@
+"""The organisation registry: units with their hierarchy, validity, successors and aliases."""

@@ -1,0 +1,1 @@
+"""Plans: imported documents, their reviewed and published versions, tasks and assignments."""
