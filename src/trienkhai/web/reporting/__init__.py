@@ -1,0 +1,1 @@
+"""The reporting cycle: periods, obligations, unit reports, follow-up and reminders."""
