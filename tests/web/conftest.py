@@ -1,0 +1,22 @@
+"""pytest-django set-up for the web tests, and the fixed cast as fixtures.
+
+Django is configured only when web tests are collected, so ``pytest tests/engine`` runs with no
+Django at all. The database comes from ``DATABASE_URL`` (SQLite by default; ``make test`` also
+runs this suite on a throw-away PostgreSQL server).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trienkhai.web.settings")
+
+
+@pytest.fixture
+def cast(db):
+    """The fixed cast of units and people (see ``tests/web/cast.py``)."""
+    from .cast import Cast
+
+    return Cast.build()

@@ -1,0 +1,77 @@
+"""Units: derived path and territory, subtree queries, validity and successors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from trienkhai.web.orgs.models import Unit, UnitKind, UnitLevel
+from trienkhai.web.orgs.names import name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ủy ban nhân dân tỉnh", "Uỷ  ban nhân dân Tỉnh"),
+        ("Thanh Hóa", "Thanh Hoá"),
+        ("Sở Nội vụ.", "sở nội vụ"),
+        ("Ban Dân vận (Thành ủy)", "Ban Dân vận Thành ủy"),
+    ],
+)
+def test_name_key_equates_spellings(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_keeps_diacritics_apart() -> None:
+    assert name_key("Sở Nội vụ") != name_key("So Noi vu")
+    assert name_key("Hội Nông dân") != name_key("Hội Nông dần")
+
+
+def test_path_and_territory_are_derived(cast) -> None:
+    dept = Unit.objects.get(pk=cast.department.pk)
+    assert dept.path == f"/{cast.province.pk}/{cast.peoples_committee.pk}/{dept.pk}/"
+    assert dept.territory_id == cast.province.pk
+    assert Unit.objects.get(pk=cast.district_committee.pk).territory_id == cast.district.pk
+    assert [u.pk for u in dept.ancestors()] == [cast.province.pk, cast.peoples_committee.pk]
+
+
+def test_subtree_follows_a_move(cast) -> None:
+    ubnd = cast.peoples_committee
+    ubnd.parent = cast.party_committee
+    ubnd.save()
+    dept = Unit.objects.get(pk=cast.department.pk)
+    assert dept.path.startswith(Unit.objects.get(pk=cast.party_committee.pk).path)
+    assert set(Unit.objects.subtree_of(cast.party_committee)) >= {cast.focal_body, dept}
+
+
+def test_subtree_excludes_other_branches(cast) -> None:
+    subtree = set(Unit.objects.subtree_of(cast.province))
+    assert cast.department in subtree and cast.district_committee in subtree
+    assert cast.other_office not in subtree
+
+
+def test_valid_on_and_successor_chain(cast) -> None:
+    town = Unit.objects.create(
+        code="mau-phuong",
+        name="Phường Mẫu Sơn",
+        kind=UnitKind.TERRITORY,
+        level=UnitLevel.COMMUNE,
+        parent=cast.province,
+        valid_from=dt.date(2025, 7, 1),
+    )
+    cast.district.successor = town
+    cast.district.save()
+    before = set(Unit.objects.valid_on(dt.date(2024, 1, 1)))
+    after = set(Unit.objects.valid_on(dt.date(2025, 8, 1)))
+    assert cast.district in before and town not in before
+    assert town in after and cast.district not in after
+    assert cast.district.final_successor() == town
+
+
+def test_successor_cycle_terminates(cast) -> None:
+    a, b = cast.district, cast.other_province
+    a.successor, b.successor = b, a
+    a.save()
+    b.save()
+    assert a.final_successor() in {a, b}
