@@ -88,6 +88,10 @@ class Node:
     level: int = 0
     cells: list[str] | None = None  # for kind == "row": the row's cells
     header: list[str] | None = None  # for kind == "row": the table's header cells
+    marker: str | None = None  # label kind: "roman" | "arabic" | "letter" | "bullet" | None
+    parent: int | None = None  # index in Outline.nodes of the node this one sits under
+    anchors: list[str] = field(default_factory=list)  # footnote labels anchored in the text
+    group: str | None = None  # for rows: the table's group heading cell ("Hoàn thiện thể chế")
 
 
 @dataclass(slots=True)

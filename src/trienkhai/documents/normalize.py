@@ -1,0 +1,172 @@
+"""Cleaning a raw paragraph before any extractor reads it.
+
+What the readers hand over still carries the file's habits: markdown marks (``**``, ``*``,
+``##``), escaped characters, ``<sup>`` footnote anchors and superscript digits, bullet glyphs,
+non-breaking spaces. This module removes them and keeps what matters: NFC text with its
+diacritics intact, the footnote anchors that were in it, and the list label it starts with.
+No Vietnamese words here; the item letters come from the ``parts`` lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import load
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+_SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
+# ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
+_SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|(?<![mM])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_BOLD = re.compile(r"\*\*|__")
+_STAR = re.compile(r"\*")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
+
+# A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
+_BULLET = re.compile(r"^([-–—+•●▪◦○►➢✓·*])\s*(?=\S)")
+_BULLET_CANON = {
+    "–": "-",
+    "—": "-",
+    "●": "•",
+    "▪": "•",
+    "◦": "•",
+    "○": "•",
+    "►": "•",
+    "➢": "•",
+    "✓": "•",
+    "·": "•",
+    "*": "•",
+}
+_ROMAN = re.compile(r"^([IVXL]{1,6})\s*[.:\-–)/]\s*(?=\S)")
+_ARABIC_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)\-–:]?\s+(?=\S)")
+_ARABIC = re.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\)|\s[-–]|-(?=\s))\s*(?=\S)")
+
+
+def _letter_pattern() -> re.Pattern[str]:
+    letters = load("parts")["item_letters"]
+    return re.compile(rf"^([{letters}])\s*[).]\s*(?=\S)")
+
+
+_LETTER = _letter_pattern()
+
+
+@dataclass(slots=True)
+class Label:
+    """The list label a paragraph starts with: its marker kind and its printed value."""
+
+    marker: str  # "roman" | "arabic" | "letter" | "bullet"
+    value: str  # "II", "2.1", "a", "-", "+", "•"
+
+    @property
+    def depth(self) -> int:
+        """Dots in an arabic label ("2.1.3" -> 2): a deeper numbering level."""
+        return self.value.count(".") if self.marker == "arabic" else 0
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise; legacy decomposed diacritics become the composed characters we store."""
+    return unicodedata.normalize("NFC", text)
+
+
+def take_anchors(text: str) -> tuple[str, list[str]]:
+    """Remove footnote anchors (``<sup>(1)</sup>``, ``⁽¹⁾``, ``¹``); return text and labels."""
+    labels: list[str] = []
+
+    def _tag(m: re.Match[str]) -> str:
+        value = m.group(1).strip().translate(SUPERSCRIPT_DIGITS)
+        if value:
+            labels.append(value)
+        return ""
+
+    def _glyph(m: re.Match[str]) -> str:
+        labels.append((m.group(1) or m.group(2)).translate(SUPERSCRIPT_DIGITS))
+        return ""
+
+    if "<" in text:
+        text = _SUP_TAG.sub(_tag, text)
+    text = _SUP_GLYPHS.sub(_glyph, text)
+    return text, labels
+
+
+def strip_markup(text: str) -> str:
+    """Drop markdown emphasis, heading hashes, escapes and HTML tags; keep a leading bullet."""
+    text = _MD_HEADING.sub("", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _BOLD.sub("", text)
+    if "*" in text:
+        stripped = text.lstrip()
+        if stripped.startswith("* ") or stripped.startswith("*\t"):
+            text = "• " + _STAR.sub("", stripped[2:])
+        else:
+            text = _STAR.sub("", text)
+    return text
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces (non-breaking and zero-width too) and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean(raw: str) -> tuple[str, list[str]]:
+    """Full cleaning of one raw line or paragraph: text ready to read, and its anchors."""
+    text, anchors = take_anchors(nfc(raw))
+    text = squeeze(strip_markup(text))
+    if _RULE.match(text):
+        return "", anchors
+    return text, anchors
+
+
+def is_rule(raw: str) -> bool:
+    """True for lines that only draw a rule or a decoration ("-----", "***", "*")."""
+    return bool(_RULE.match(strip_markup(raw)))
+
+
+def split_label(text: str) -> tuple[Label | None, str]:
+    """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...")."""
+    for marker, pattern in (
+        ("roman", _ROMAN),
+        ("arabic", _ARABIC_DOTTED),
+        ("arabic", _ARABIC),
+        ("letter", _LETTER),
+    ):
+        m = pattern.match(text)
+        if m:
+            value = m.group(1)
+            return Label(marker, value), text[m.end() :].lstrip()
+    m = _BULLET.match(text)
+    if m:
+        glyph = _BULLET_CANON.get(m.group(1), m.group(1))
+        return Label("bullet", glyph), text[m.end() :].lstrip()
+    return None, text
+
+
+def parse_docx_label(label: str) -> Label | None:
+    """A .docx list label ("1.", "a)", "–", "II.") read the same way as printed numbering."""
+    found, rest = split_label(label.strip() + " x")
+    return found if found is not None and rest == "x" else None
+
+
+_TERMINAL = re.compile(r"[.!?;:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with terminal punctuation (possibly inside closing quotes)."""
+    return bool(_TERMINAL.search(text))
+
+
+def starts_lowercase(text: str) -> bool:
+    """True when the first letter (after quotes and brackets) is lowercase: a continuation."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
