@@ -126,3 +126,85 @@ def _units() -> dict[str, Unit]:
         "other_province": other,
         "other_office": other_office,
     }
+
+
+def sample_extraction(
+    *,
+    number: str | None = "12-KH/TU",
+    date: str | None = "2024-03-01",
+    implements: list[dict] | None = None,
+    tasks: list[dict] | None = None,
+) -> dict:
+    """A small engine result in the ``trienkhai.extract/1`` contract, for the cast's province."""
+    return {
+        "schema": "trienkhai.extract/1",
+        "source": "ke-hoach-mau.txt",
+        "document": {
+            "kind": "ke_hoach",
+            "number": number,
+            "issuer": "Tỉnh ủy Mẫu",
+            "date": date,
+            "title": "thực hiện công tác dân vận năm 2024",
+            "signer": {"name": "Nguyễn Văn A", "position": "Phó Bí thư"},
+        },
+        "implements": implements
+        if implements is not None
+        else [{"kind": "nghi_quyet", "number": "43-NQ/TW", "date": "2023-11-24"}],
+        "citations": [
+            {
+                "kind": "nghi_quyet",
+                "number": "43-NQ/TW",
+                "date": "2023-11-24",
+                "issuer": "Ban Chấp hành Trung ương Đảng",
+            },
+        ],
+        "targets": [
+            {
+                "text": "Tập hợp trên 85% quần chúng vào các tổ chức đoàn thể.",
+                "comparator": ">",
+                "value": 85,
+                "unit": "%",
+                "year": 2024,
+            },
+            {
+                "text": "Từ 3 đến 5 mô hình dân vận khéo.",
+                "comparator": "between",
+                "value": [3, 5],
+                "unit": "mô hình",
+                "year": None,
+            },
+        ],
+        "reporting": [
+            {
+                "frequency": ["quarterly", "annual"],
+                "deadline": "12-10",
+                "recipient": "Tỉnh ủy",
+                "via": "Ban Dân vận Tỉnh ủy",
+            },
+        ],
+        "tasks": tasks
+        if tasks is not None
+        else [
+            {
+                "section": "II.1",
+                "text": "Rà soát, sắp xếp tổ chức bộ máy.",
+                "group": None,
+                "lead": ["Sở Nội vụ"],
+                "support": ["Ban Dân vận Tỉnh ủy"],
+                "requested": [],
+                "due": "Quý IV/2024",
+                "line": 40,
+            },
+            {
+                "section": "II.2",
+                "text": "Triển khai ở cơ sở.",
+                "group": "nong_dan",
+                "lead": ["UBND các huyện, thị xã, thành phố"],
+                "support": [],
+                "requested": ["Hội Chữ thập đỏ tỉnh"],
+                "due": "Thường xuyên",
+                "line": 52,
+            },
+        ],
+        "warnings": [],
+    }

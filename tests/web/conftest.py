@@ -14,6 +14,12 @@ import pytest
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trienkhai.web.settings")
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many users; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def cast(db):
     """The fixed cast of units and people (see ``tests/web/cast.py``)."""

@@ -86,16 +86,54 @@ class SourceLine:
     is_task: bool
 
 
+_SPACE = re.compile(r"\s+")
+_PROBE = 40  # characters of a task's text that locate it in the source
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub(" ", _nfc(text)).strip().casefold()
+
+
+def locate_tasks(lines: list[tuple[int, str]], task_texts: list[str]) -> list[int | None]:
+    """For each task, the number of the source line it starts on (None when not found).
+
+    Located by text, not by the engine's line numbers, so it works whatever the stored
+    source's layout; a task is searched from where the previous one was found.
+    """
+    squeezed = [(number, _squeeze(text)) for number, text in lines]
+    found: list[int | None] = []
+    start = 0
+    for text in task_texts:
+        probe = _squeeze(text)[:_PROBE]
+        hit = None
+        if probe:
+            for offset in (*range(start, len(squeezed)), *range(0, start)):
+                if probe in squeezed[offset][1]:
+                    hit = offset
+                    break
+        if hit is None:
+            found.append(None)
+        else:
+            found.append(squeezed[hit][0])
+            start = hit
+    return found
+
+
 def mark_source(
-    lines: Iterable[tuple[int, str]], extraction: Mapping[str, Any]
+    lines: Iterable[tuple[int, str]],
+    extraction: Mapping[str, Any],
+    task_lines: Iterable[int | None] = (),
 ) -> list[SourceLine]:
     """The source, line by line, with found phrases marked and the lines tasks start on flagged."""
     terms = terms_from_extraction(extraction)
     pattern = compile_terms(terms)
-    task_lines = {
-        task.get("line") for task in extraction.get("tasks") or [] if task.get("line") is not None
-    }
+    starts = {number for number in task_lines if number is not None}
     return [
-        SourceLine(number, segment_line(text, pattern, terms), number in task_lines)
+        SourceLine(number, segment_line(text, pattern, terms), number in starts)
         for number, text in lines
     ]
+
+
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """The stored source text as (number, line), blank lines dropped but counted."""
+    return [(i, line) for i, line in enumerate(text.splitlines(), start=1) if line.strip()]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.unit_tree, name="tree"),
+    path("<int:pk>/", views.unit_detail, name="unit"),
+    path("cho-xac-dinh/", views.unresolved_queue, name="unresolved"),
+    path("cho-xac-dinh/<int:pk>/", views.resolve_body, name="resolve"),
+]

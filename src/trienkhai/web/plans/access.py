@@ -1,0 +1,117 @@
+"""Access to plans, versions and assignments (STYLE §8: object plus what the user may do).
+
+A user sees a plan when its issuer is in the user's reach, when the user's unit follows it
+(the focal body), or when the plan assigns tasks to a unit in the user's reach. Focal officers
+and administrators over the issuer (or of a following body) may review and publish it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from trienkhai.web.accounts.access import (
+    EDIT_ROLES,
+    REPORT_ROLES,
+    member_units,
+    plan_scope_q,
+    unit_scope_q,
+)
+
+from .models import Assignment, Plan, PlanVersion
+
+
+@dataclass(frozen=True)
+class PlanAccess:
+    view: bool
+    edit: bool  # import versions, correct drafts, publish, resolve bodies
+
+
+def _is_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False) and user.is_active)
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    if _is_admin(user):
+        return Plan.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Plan.objects.none()
+    issued = plan_scope_q(user, prefix="issuing_unit__")
+    assigned_units = unit_scope_q(user, prefix="unit__")
+    assigned = Assignment.objects.filter(assigned_units).values("task__version__plan_id")
+    followed = Q(followed_by__in=member_units(user))
+    return Plan.objects.filter(issued | followed | Q(pk__in=assigned)).distinct()
+
+
+def editable_plans(user) -> QuerySet[Plan]:
+    if _is_admin(user):
+        return Plan.objects.all()
+    issued = plan_scope_q(user, EDIT_ROLES, prefix="issuing_unit__")
+    followed = Q(followed_by__in=member_units(user, EDIT_ROLES))
+    return Plan.objects.filter(issued | followed).distinct()
+
+
+def plan_access(user, plan: Plan) -> PlanAccess:
+    view = visible_plans(user).filter(pk=plan.pk).exists()
+    return PlanAccess(view=view, edit=view and editable_plans(user).filter(pk=plan.pk).exists())
+
+
+def get_plan(user, pk: int, *, need: str = "view") -> tuple[Plan, PlanAccess]:
+    """The plan with what the user may do; 404 if unseen, 403 if ``need`` is not allowed."""
+    plan = Plan.objects.select_related("issuing_unit").filter(pk=pk).first()
+    if plan is None:
+        raise Http404
+    access = plan_access(user, plan)
+    if not access.view:
+        raise Http404
+    if not getattr(access, need):
+        raise PermissionDenied
+    return plan, access
+
+
+def get_version(user, pk: int, *, need: str = "view") -> tuple[PlanVersion, PlanAccess]:
+    version = PlanVersion.objects.select_related("plan").filter(pk=pk).first()
+    if version is None:
+        raise Http404
+    _, access = get_plan(user, version.plan_id, need=need)
+    return version, access
+
+
+@dataclass(frozen=True)
+class AssignmentAccess:
+    view: bool
+    report: bool  # the assigned unit's reporters, heads and administrators
+
+
+def visible_assignments(user) -> QuerySet[Assignment]:
+    """Assignments of units in the user's reach, plus those of plans the user may edit."""
+    base = Assignment.objects.select_related("task__version__plan", "unit")
+    if _is_admin(user):
+        return base
+    own = unit_scope_q(user, prefix="unit__")
+    return base.filter(own | Q(task__version__plan__in=editable_plans(user))).distinct()
+
+
+def get_assignment(user, pk: int, *, need: str = "view") -> tuple[Assignment, AssignmentAccess]:
+    assignment = visible_assignments(user).filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    report_scope = unit_scope_q(user, REPORT_ROLES, prefix="unit__")
+    can_report = _is_admin(user) or (Assignment.objects.filter(report_scope, pk=pk).exists())
+    access = AssignmentAccess(view=True, report=can_report)
+    if not getattr(access, need):
+        raise PermissionDenied
+    return assignment, access
+
+
+def inbox(user, unit_pk: int | None = None) -> QuerySet[Assignment]:
+    """A unit's assignments (the user's own units when none is named), open ones first."""
+    qs = visible_assignments(user).filter(task__version__status="published")
+    if unit_pk is not None:
+        qs = qs.filter(unit_id=unit_pk)
+    else:
+        qs = qs.filter(unit__in=member_units(user))
+    return qs.order_by("state", "due_date", "task__version__plan", "task__order")

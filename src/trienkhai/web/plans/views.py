@@ -1,0 +1,306 @@
+"""Plan pages: list, upload, review beside the source, corrections, publish, history, graph,
+cascade, and a unit's inbox of assignments.
+
+Thin views (STYLE §6): access through ``access.py``, validation in ``forms.py``, the work in
+``importer.py``/``publish.py``/``graph.py``. Refusals from the services (``PlanError``) become
+messages on the page; nothing is half-saved because the services are atomic.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.forms import ModelForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from trienkhai.web.accounts.access import EDIT_ROLES, member_units, unit_scope_q
+from trienkhai.web.orgs.access import get_unit
+from trienkhai.web.orgs.models import Unit
+
+from . import graph
+from .access import get_plan, get_version, inbox, visible_plans
+from .errors import DuplicatePlan, PlanError
+from .forms import ReportingDutyForm, TargetForm, TaskForm, UploadForm
+from .highlight import locate_tasks, mark_source, numbered_lines
+from .importer import import_document
+from .models import (
+    AssignmentState,
+    Frequency,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    VersionStatus,
+)
+from .publish import new_draft_from, publish
+
+PAGE_SIZE = 50
+
+
+def _uploadable_units(user):
+    """Units the user may import plans for: those under an admin or focal-officer role."""
+    scope = unit_scope_q(user, EDIT_ROLES)
+    units = Unit.objects.all() if scope is None else Unit.objects.filter(scope)
+    # A focal officer imports for the body it serves (its unit's parent) as well.
+    served = Unit.objects.filter(children__in=member_units(user, EDIT_ROLES))
+    return (units | served).distinct().order_by("path")
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = visible_plans(request.user).select_related("issuing_unit")
+    query = request.GET.get("q", "").strip()
+    if query:
+        plans = plans.filter(Q(number__icontains=query) | Q(title__icontains=query))
+    status = request.GET.get("status", "")
+    if status in PlanStatus.values:
+        plans = plans.filter(status=status)
+    plans = plans.annotate(
+        task_count=Count(
+            "versions__tasks", filter=Q(versions__status__in=["draft", "published"]), distinct=True
+        )
+    ).order_by("-date", "-created_at")
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "plans": page.object_list,
+        "page_obj": page,
+        "q": query,
+        "status": status,
+        "statuses": PlanStatus.choices,
+        "can_upload": _uploadable_units(request.user).exists(),
+    }
+    return render(request, "plans/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload → engine → draft version, then straight to its review page."""
+    units = _uploadable_units(request.user)
+    if not units.exists():
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None, editable_units=units)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            result = import_document(
+                upload_file.read(), upload_file.name, form.cleaned_data["unit_code"], request.user
+            )
+        except DuplicatePlan as err:
+            link = reverse("plans:detail", args=[err.existing.pk])
+            form.add_error(None, format_html('{} <a href="{}">{}</a>', str(err), link, _("Xem")))
+        except PlanError as err:
+            form.add_error("file", str(err))
+        else:
+            messages.success(
+                request,
+                _("Đã đọc “%(name)s”: %(tasks)d nhiệm vụ. Hãy rà soát rồi công bố.")
+                % {"name": upload_file.name, "tasks": result.version.tasks.count()},
+            )
+            return redirect("plans:version", result.version.pk)
+    return render(request, "plans/upload.html", {"form": form, "unit_choices": units[:500]})
+
+
+def _duty_labels(duty) -> None:
+    labels = dict(Frequency.choices)
+    duty.frequency_labels = [labels.get(f, f) for f in duty.frequencies]
+    duty.deadline_labels = [f"{d[3:5]}/{d[:2]}" for d in duty.deadlines if len(d) == 5]
+
+
+def _review(request: HttpRequest, plan: Plan, version: PlanVersion, access) -> HttpResponse:
+    tasks = list(version.tasks.all())
+    lines = numbered_lines(version.source_text)
+    task_lines = locate_tasks(lines, [t.text for t in tasks])
+    for task, line in zip(tasks, task_lines, strict=True):
+        task.line = line
+    duties = list(version.reporting_duties.select_related("recipient_unit", "via_unit"))
+    for duty in duties:
+        _duty_labels(duty)
+    extraction = version.extraction or {}
+    context = {
+        "plan": plan,
+        "version": version,
+        "access": access,
+        "can_correct": access.edit and version.status == VersionStatus.DRAFT,
+        "document": extraction.get("document") or {},
+        "warnings": extraction.get("warnings") or [],
+        "source_lines": mark_source(lines, extraction, task_lines),
+        "tasks": tasks,
+        "targets": list(version.targets.all()),
+        "duties": duties,
+        "links": list(plan.links.all()),
+        "unresolved": list(version.unresolved_bodies.all()),
+    }
+    return render(request, "plans/review.html", context)
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan's current version: the draft under review, else the one in force."""
+    plan, access = get_plan(request.user, pk)
+    version = plan.latest_version() if access.edit else plan.published_version()
+    version = version or plan.latest_version()
+    if version is None:
+        raise Http404
+    return _review(request, plan, version, access)
+
+
+@login_required
+def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version, access = get_version(request.user, pk)
+    return _review(request, version.plan, version, access)
+
+
+@login_required
+@require_POST
+def publish_version(request: HttpRequest, pk: int) -> HttpResponse:
+    version, _access = get_version(request.user, pk, need="edit")
+    try:
+        result = publish(version, request.user)
+    except PlanError as err:
+        messages.error(request, str(err))
+        return redirect("plans:version", version.pk)
+    text = _("Đã công bố. Đã giao %(n)d nhiệm vụ cho các đơn vị.") % {"n": result.assignments}
+    if result.unresolved:
+        text += " " + _("%(n)d tên cơ quan chưa xác định, xem hàng chờ.") % {
+            "n": len(result.unresolved)
+        }
+    messages.success(request, text)
+    return redirect("plans:version", version.pk)
+
+
+@login_required
+@require_POST
+def revise_version(request: HttpRequest, pk: int) -> HttpResponse:
+    """Corrections after publishing go into a new draft; the published version stays as is."""
+    version, _access = get_version(request.user, pk, need="edit")
+    try:
+        draft = new_draft_from(version, request.user)
+    except PlanError as err:
+        messages.error(request, str(err))
+        return redirect("plans:version", version.pk)
+    messages.info(request, _("Đã tạo phiên bản %(n)d để chỉnh sửa.") % {"n": draft.number})
+    return redirect("plans:version", draft.pk)
+
+
+def _edit_row(
+    request: HttpRequest,
+    version_pk: int,
+    related: str,
+    pk: int,
+    form_class: type[ModelForm],
+    title: str,
+) -> HttpResponse:
+    version, _access = get_version(request.user, version_pk, need="edit")
+    row = getattr(version, related).filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    if version.status != VersionStatus.DRAFT:
+        messages.error(request, _("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới."))
+        return redirect("plans:version", version.pk)
+    form = form_class(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu thay đổi."))
+        return redirect(reverse("plans:version", args=[version.pk]) + f"#task-{row.pk}")
+    context = {"version": version, "plan": version.plan, "form": form, "title": title, "row": row}
+    return render(request, "plans/edit_row.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_task(request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+    return _edit_row(request, version_pk, "tasks", pk, TaskForm, _("Sửa nhiệm vụ"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_target(request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+    return _edit_row(request, version_pk, "targets", pk, TargetForm, _("Sửa chỉ tiêu"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_duty(request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+    return _edit_row(
+        request, version_pk, "reporting_duties", pk, ReportingDutyForm, _("Sửa chế độ báo cáo")
+    )
+
+
+@login_required
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, access = get_plan(request.user, pk)
+    rows = plan.versions.select_related("created_by", "published_by").annotate(
+        task_count=Count("tasks")
+    )
+    if not access.edit:
+        rows = rows.exclude(status=VersionStatus.DRAFT)
+    context = {"plan": plan, "access": access, "versions": rows.order_by("-number")}
+    return render(request, "plans/versions.html", context)
+
+
+@login_required
+def document_graph(request: HttpRequest, pk: int) -> HttpResponse:
+    """What this plan implements and cites, and which plans carry it out."""
+    plan, access = get_plan(request.user, pk)
+    seen = visible_plans(request.user)
+    links = list(plan.links.select_related("target"))
+    context = {
+        "plan": plan,
+        "access": access,
+        "implements": [link for link in links if link.relation == "implements"],
+        "cites": [link for link in links if link.relation == "cites"],
+        "visible_ids": set(seen.values_list("pk", flat=True)),
+        "children": graph.children(plan).filter(pk__in=seen.values("pk")),
+    }
+    return render(request, "plans/graph.html", context)
+
+
+@login_required
+def cascade(request: HttpRequest, pk: int) -> HttpResponse:
+    """From a resolution down through every plan that carries it out (those the user may see).
+
+    Each row names its parent plan: the slot where the comparison of child to parent goes
+    (``compare_url`` stays empty until the comparison report is wired in).
+    """
+    plan, access = get_plan(request.user, pk)
+    seen = set(visible_plans(request.user).values_list("pk", flat=True))
+    rows: list[dict] = []
+    parents: dict[int, Plan] = {}
+    for depth, node in graph.cascade(plan):
+        parents[depth] = node
+        if node.pk in seen:
+            parent = parents.get(depth - 1) if depth else None
+            rows.append({"depth": depth, "plan": node, "parent": parent, "compare_url": None})
+    return render(request, "plans/cascade.html", {"plan": plan, "access": access, "rows": rows})
+
+
+def _inbox_context(assignments) -> dict:
+    rows = list(assignments.select_related("task__version__plan__issuing_unit", "unit")[:500])
+    return {
+        "assignments": rows,
+        "open_count": sum(1 for a in rows if a.state == AssignmentState.OPEN),
+    }
+
+
+@login_required
+def my_inbox(request: HttpRequest) -> HttpResponse:
+    """Assignments of the units where the user holds a role."""
+    context = _inbox_context(inbox(request.user))
+    context["units"] = member_units(request.user).order_by("name")
+    return render(request, "plans/inbox.html", context)
+
+
+@login_required
+def unit_inbox(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit, _access = get_unit(request.user, unit_pk)
+    context = _inbox_context(inbox(request.user, unit.pk))
+    context["unit"] = unit
+    return render(request, "plans/inbox.html", context)
