@@ -1,11 +1,328 @@
-"""Cited documents (provisional placeholder)."""
+"""Cited documents: every document the text names by number and symbol, each once.
+
+A mention is a kind word ("Nghị quyết", "Chương trình hành động" ...) with an optional "số" and a
+number ("43-NQ/TW", "33/CT-TTg", "34/2007/PL-UBTVQH11"), or a bare number continuing a list
+("các Nghị quyết số 18-NQ/TW, 19-NQ/TW"). After it may come a date and "của <issuer>" with an
+optional "(khóa XIII)". Mentions of the same (kind, number) are one document unless their dates
+differ, or an undated mention names an issuer that cannot be the dated one's (Chỉ thị 05-CT/TW
+of the Bộ Chính trị and 05-CT/TW of the Ban Bí thư are two documents).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from .. import lexicon
 from ..model import Outline
+from .dates import find_dates, iso
+from .sources import units
+
+_KINDS = lexicon.load("document_kinds")
+_ISSUERS = lexicon.load("issuers")
+
+WORD_TO_KIND: dict[str, str] = {}
+SYMBOL_TO_KIND: dict[str, str] = {}
+_NAMED_WORDS: list[str] = []
+for _entry in _KINDS["kinds"]:
+    for _w in _entry["words"]:
+        WORD_TO_KIND[_w] = _entry["code"]
+        if _entry.get("named"):
+            _NAMED_WORDS.append(_w)
+    for _s in _entry["symbols"]:
+        SYMBOL_TO_KIND.setdefault(_s.casefold(), _entry["code"])
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+NUMBER = (
+    r"\d{1,5}(?:-[A-ZĐ][^\W_]*/[A-ZĐ][^\W_]*(?:-[A-ZĐ][^\W_]*)?"
+    r"|/\d{4}/[A-ZĐ][^\W_]*(?:-[^\W_]+)*"
+    r"|/[A-ZĐ][^\W_]*(?:-[^\W_]+)+)(?![\w/])"
+)
+_NUMBER_RE = re.compile(NUMBER)
+_LEAD = _alternation(_KINDS["number_lead"])
+_PLAIN_WORDS = [w for w in WORD_TO_KIND if w not in _NAMED_WORDS]
+_MENTION_RE = re.compile(
+    rf"(?<!\w)(?P<word>{_alternation(_PLAIN_WORDS)})\s*(?:(?:{_LEAD})\s*)?(?P<number>{NUMBER})"
+    rf"|(?<!\w)(?P<named>{_alternation(_NAMED_WORDS)})(?:\s+[^\s,;.()]+){{0,12}}?\s+(?:{_LEAD})\s*"
+    rf"(?P<nnumber>{NUMBER})",
+    re.IGNORECASE,
+)
+_KIND_WORD_RE = re.compile(rf"(?:{_alternation(list(WORD_TO_KIND))})\b", re.IGNORECASE)
+_DATE_GAP = re.compile(r"^[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?$", re.IGNORECASE)
+_OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
+_KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
+_KHOA_IN = re.compile(r"\s*\(?\bkh[oó]a\s+(?P<k>[IVXLC]+)\b\)?", re.IGNORECASE)
+_ISSUER_STOP = re.compile(
+    r"[,;:.()\[\]“”\"]|\s(?:" + _alternation(_ISSUERS["issuer_stops"]) + r")(?=\s|$)"
+    r"|\svà\s(?=(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
+    r"|(?:" + _alternation(list(WORD_TO_KIND)) + r")\b)",
+    re.IGNORECASE,
+)
+_ISSUER_PREFIXES = [re.compile(p + r"\s+", re.IGNORECASE) for p in _ISSUERS["issuer_prefixes"]]
+_ISSUER_MAX = int(_ISSUERS["issuer_max_words"])
+_LIST_JOIN = re.compile(r"^\s*(?:,|;|và|,\s*và|hoặc)\s*(?:(?:" + _LEAD + r")\s*)?$", re.IGNORECASE)
+_ABBREV = {k.casefold(): v for k, v in _ISSUERS["abbreviations"].items()}
+_PUNCT = re.compile(r"[^\w]+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place the text names a document."""
+
+    kind: str
+    number: str
+    date: date | None
+    issuer: str | None
+    khoa: str | None
+    line: int
+    rule: str
+    start: int = 0
+    end: int = 0  # end of the whole mention (number, date, issuer, khóa)
+    number_end: int = 0
+    text_index: int = 0
+
+
+@dataclass(slots=True)
+class CitedDocument:
+    """A distinct cited document with every mention of it."""
+
+    kind: str
+    number: str
+    date: date | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def issuer(self) -> str | None:
+        return next((m.issuer for m in self.mentions if m.issuer), None)
+
+    def to_json(self) -> dict[str, Any]:
+        first = self.mentions[0]
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "date": iso(self.date),
+            "issuer": self.issuer,
+            "identity": [self.kind, self.number, iso(self.date)],
+            "line": first.line,
+            "rule": first.rule,
+            "mentions": len(self.mentions),
+        }
+
+
+def norm_number(number: str | None) -> str:
+    """A number compared across mentions: NFC, case-folded, no spaces."""
+    if not number:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", number)).casefold()
+
+
+def kind_of_word(word: str) -> str:
+    return WORD_TO_KIND.get(" ".join(word.lower().split()), "other")
+
+
+def kind_of_symbol(number: str) -> str | None:
+    """The kind a number's symbol suggests ("NQ" in 43-NQ/TW), None when it names no kind."""
+    m = re.match(r"\d+-([^\W\d_]+)/", number)
+    if m:
+        return SYMBOL_TO_KIND.get(m.group(1).casefold())
+    m = re.match(r"\d+/(?:\d{4}/)?([^\W\d_]+)", number)
+    if m:
+        return SYMBOL_TO_KIND.get(m.group(1).casefold())
+    return None
+
+
+def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """(issuer, khóa, end) printed as "của <issuer> (khóa X)" at ``pos``."""
+    m = _OF.match(text, pos)
+    if not m:
+        return None, None, pos
+    start = m.end()
+    for prefix in _ISSUER_PREFIXES:
+        if pm := prefix.match(text, start):
+            start = pm.end()
+            break
+    rest = text[start:]
+    stop = _ISSUER_STOP.search(rest)
+    raw = rest[: stop.start()] if stop else rest
+    words = raw.split()[:_ISSUER_MAX]
+    issuer = " ".join(words)
+    end = start + len(raw.rstrip())
+    khoa = None
+    if km := _KHOA_IN.search(issuer):
+        khoa = km["k"].upper()
+    k2 = _KHOA.match(text, end)
+    if k2:
+        khoa = khoa or k2["k"].upper()
+        end = k2.end()
+    if any(p.fullmatch(issuer + " ") for p in _ISSUER_PREFIXES):
+        issuer = ""  # only the conference was printed, the body was cut off
+    if not issuer or not issuer[0].isupper():
+        return None, khoa, end
+    return issuer, khoa, end
+
+
+def _date_at(text: str, pos: int) -> tuple[date | None, int]:
+    window = text[pos : pos + 60]
+    for d in find_dates(window):
+        if d.value is not None and _DATE_GAP.match(window[: d.start]):
+            return d.value, pos + d.end
+        break
+    return None, pos
+
+
+def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
+    when, pos = _date_at(text, number_end)
+    issuer, khoa, end = _issuer_at(text, pos)
+    if issuer is None and when is None:
+        # "Nghị quyết số 43-NQ/TW (khóa XIII)" or "... của X, ngày ..." (date after issuer)
+        pass
+    if issuer is not None and when is None:
+        when, end2 = _date_at(text, end)
+        if when is not None:
+            end = end2
+    return when, issuer, khoa, end
+
+
+def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
+    """Every document mention in one piece of text, in order."""
+    found: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _MENTION_RE.finditer(text):
+        if m["word"]:
+            number, kind, rule = m["number"], kind_of_word(m["word"]), "citation.kind_word"
+            number_end = m.end("number")
+        else:
+            number, kind, rule = m["nnumber"], kind_of_word(m["named"]), "citation.named"
+            number_end = m.end("nnumber")
+        when, issuer, khoa, end = _tail(text, number_end)
+        found.append(
+            Mention(
+                kind, number, when, issuer, khoa, line, rule, m.start(), end, number_end, text_index
+            )
+        )
+        spans.append((m.start("number") if m["word"] else m.start("nnumber"), number_end))
+    # bare numbers continuing a list ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW")
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        prev = max((x for x in found if x.end <= m.start()), key=lambda x: x.end, default=None)
+        symbol_kind = kind_of_symbol(m.group(0))
+        bare_kind: str | None
+        if prev is not None and _LIST_JOIN.match(text[prev.end : m.start()]):
+            bare_kind, rule = prev.kind, "citation.list"
+            if symbol_kind and kind_of_symbol(prev.number) not in (None, symbol_kind):
+                bare_kind = symbol_kind
+        else:
+            bare_kind, rule = symbol_kind, "citation.symbol"
+        if bare_kind is None:
+            continue
+        when, issuer, khoa, end = _tail(text, m.end())
+        found.append(
+            Mention(
+                bare_kind,
+                m.group(0),
+                when,
+                issuer,
+                khoa,
+                line,
+                rule,
+                m.start(),
+                end,
+                m.end(),
+                text_index,
+            )
+        )
+    found.sort(key=lambda x: x.start)
+    # "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày ... của Ban Bí thư":
+    # the members of a list share the issuer printed after the last one
+    for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+        if a.issuer is None and b.issuer and _LIST_JOIN.match(text[a.end : b.start] + " "):
+            a.issuer = b.issuer
+            a.khoa = a.khoa or b.khoa
+    return found
+
+
+def collect_mentions(outline: Outline) -> list[Mention]:
+    """Every mention in the document's running text and footnotes, in reading order."""
+    out: list[Mention] = []
+    for i, unit in enumerate(units(outline)):
+        if unit.node is not None and unit.node.part in ("recipients",):
+            continue
+        out.extend(mentions_in(unit.text, unit.line, i))
+    return out
+
+
+def issuer_key(issuer: str | None) -> list[str]:
+    """An issuer's syllables for comparison: abbreviations spelled out, khóa and brackets gone."""
+    if not issuer:
+        return []
+    text = _KHOA_IN.sub(" ", issuer)
+    words = []
+    for w in _PUNCT.sub(" ", text).split():
+        words.extend(_ABBREV.get(w.casefold(), w).casefold().split())
+    return words
+
+
+def same_issuer(a: str | None, b: str | None) -> bool:
+    """Whether two printed issuers can name the same body (one's syllables inside the other's)."""
+    ka, kb = issuer_key(a), issuer_key(b)
+    if not ka or not kb:
+        return True
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    pool = list(long_)
+    hits = 0
+    for w in short:
+        if w in pool:
+            pool.remove(w)
+            hits += 1
+    return hits / len(short) >= 0.8
+
+
+def _compatible(mention: Mention, doc: CitedDocument) -> bool:
+    return all(same_issuer(mention.issuer, m.issuer) for m in doc.mentions if m.issuer)
+
+
+def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
+    """Mentions grouped into distinct documents, in order of first mention (see module doc)."""
+    by_key: dict[tuple[str, str], list[CitedDocument]] = {}
+    order: list[CitedDocument] = []
+    pending: list[Mention] = []
+    for m in mentions:
+        if m.date is None:
+            pending.append(m)
+            continue
+        docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
+        doc = next((d for d in docs if d.date == m.date), None)
+        if doc is None:
+            doc = CitedDocument(m.kind, m.number, m.date)
+            docs.append(doc)
+            order.append(doc)
+        doc.mentions.append(m)
+    for m in pending:
+        docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
+        doc = next((d for d in docs if d.date is not None and _compatible(m, d)), None)
+        doc = doc or next((d for d in docs if _compatible(m, d)), None)
+        if doc is None:
+            doc = CitedDocument(m.kind, m.number, None)
+            docs.append(doc)
+            order.append(doc)
+        doc.mentions.append(m)
+    for doc in order:
+        doc.mentions.sort(key=lambda x: (x.text_index, x.start))
+    order.sort(key=lambda d: (d.mentions[0].text_index, d.mentions[0].start))
+    return order
 
 
 def extract_citations(outline: Outline, document: dict[str, Any]) -> list[dict[str, Any]]:
-    return []
+    """The contract's ``citations``: distinct cited documents, the document itself excluded."""
+    own = norm_number(document.get("number"))
+    docs = group_mentions(collect_mentions(outline))
+    return [d.to_json() for d in docs if not own or norm_number(d.number) != own]

@@ -1,16 +1,333 @@
-"""Document metadata and `implements` (provisional placeholder)."""
+"""Document metadata (kind, number, issuer, date, title, signer) and ``implements``.
+
+Read from the lines as printed: the header (organisation lines, "Số: ...", "<place>, ngày ..."),
+the kind word heading ("KẾ HOẠCH") with the title (trích yếu) under it, and the signature block
+("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name"). Where the header is missing, the issuer is taken from
+the line "CỦA BAN CHẤP HÀNH ..." under the kind word, else from the opening sentence
+("Ủy ban nhân dân tỉnh Thanh Hóa ban hành Kế hoạch ...").
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
+from .. import lexicon
 from ..model import Outline
+from . import citations
+from .dates import find_dates, iso
+from .sources import Line, source_lines, split_label, units
+
+_KINDS = lexicon.load("document_kinds")
+_ISSUERS = lexicon.load("issuers")
+
+_KIND_HEAD = re.compile(
+    r"(?P<word>" + citations._alternation(list(citations.WORD_TO_KIND)) + r")(?=\s|$|[:.])",
+    re.IGNORECASE,
+)
+_NUMBER_LINE = re.compile(_KINDS["number_line"], re.IGNORECASE)
+_NUMBER_AT = re.compile(citations.NUMBER)
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_NOT_ISSUER = [
+    re.compile(re.escape(x).replace(r"\ ", r"\s*"), re.IGNORECASE) for x in _ISSUERS["not_issuer"]
+]
+_CANONICAL = sorted(_ISSUERS["canonical"], key=len, reverse=True)
+_CANONICAL_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(c.lower()) for c in _CANONICAL) + r")(?!\w)"
+)
+_CANONICAL_MAP = {c.lower(): c for c in _CANONICAL}
+_PLACES = sorted(
+    [*_ISSUERS["places"], "tỉnh ủy", "thành ủy", "thị ủy", "huyện ủy", "quận ủy"],
+    key=len,
+    reverse=True,
+)
+_PLACE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(p) for p in _PLACES) + r")\s+(.+)$", re.IGNORECASE
+)
+_PLACE_START = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _ISSUERS["places"]) + r")(?!\w)")
+_KHOA_PAREN = re.compile(r"\(?\s*kh[oó]a\s+[IVXLC]+\s*\)?", re.IGNORECASE)
+_MARKS = sorted(_ISSUERS["signature_marks"], key=len, reverse=True)
+_MARK_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(m) for m in _MARKS) + r")(?:\s+|(?<=[./])(?=\S))(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_POSITIONS = {p.casefold(): p for p in _ISSUERS["positions"]}
+_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,5}$")
+_ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
+_ANCHOR_START = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")\b", re.IGNORECASE
+)
+_ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
+_ATTACHED = re.compile(
+    re.escape(_KINDS["attached_to"])
+    + r"\s+(?P<word>"
+    + citations._alternation(list(citations.WORD_TO_KIND))
+    + r")\s+(?:số\s*:?\s*)?(?P<number>"
+    + citations.NUMBER
+    + ")",
+    re.IGNORECASE,
+)
+HEADER_SCAN = 40  # lines of the top of the document that may hold the header and title
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(not c.islower() for c in letters)
+
+
+def body_case(text: str) -> str:
+    """An upper-case body name as written in running text: "THÀNH ỦY LAI CHÂU" -> "Thành ủy Lai Châu"."""
+    low = " ".join(text.lower().split())
+    low = _CANONICAL_RE.sub(lambda m: _CANONICAL_MAP[m.group(1)], low)
+    if m := _PLACE_RE.search(low):
+        name = " ".join(w.capitalize() for w in m.group(2).split())
+        low = low[: m.start(2)] + name
+    return low[:1].upper() + low[1:]
+
+
+def _kind_line(lines: list[Line]) -> tuple[int, str, str] | None:
+    """(index, kind code, text after the kind word) of the printed kind heading."""
+    for i, line in enumerate(lines[:HEADER_SCAN]):
+        m = _KIND_HEAD.match(line.text)
+        if m and _is_upper(m.group("word")):
+            return i, citations.kind_of_word(m.group("word")), line.text[m.end() :].strip(" :.-")
+    return None
+
+
+def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str | None]:
+    """(title, issuer line) from the lines under the kind word."""
+    parts: list[str] = [first] if first else []
+    issuer_line: str | None = None
+    lead = _KINDS["issuer_line_lead"]
+    prev_block = lines[start].block
+    for line in lines[start + 1 : start + 12]:
+        text = line.text
+        if _SEPARATOR.match(text):
+            if parts:
+                break
+            continue
+        if not parts and _is_upper(text) and text.lower().startswith(lead + " "):
+            issuer_line = text[len(lead) :].strip()
+            prev_block = line.block
+            continue
+        if parts:
+            last = parts[-1]
+            same_block = line.block == prev_block
+            lower_start = text[:1].islower()
+            upper_run = _is_upper(last) and _is_upper(text)
+            if not (same_block or lower_start or upper_run) or last.endswith((".", ":")):
+                break
+        elif text.endswith(":") or split_label(text)[0] or text.lower().startswith("căn cứ"):
+            break
+        parts.append(text)
+        prev_block = line.block
+    title = " ".join(parts).strip() or None
+    return title, issuer_line
+
+
+def _header_issuer(lines: list[Line], end: int) -> str | None:
+    candidates: list[str] = []
+    for line in lines[:end]:
+        text = line.text
+        for pattern in _NOT_ISSUER:
+            text = pattern.sub(" ", text)
+        text = " ".join(text.split()).strip(" *-_")
+        if not text or _NUMBER_LINE.match(text) or find_dates(text) or not _is_upper(text):
+            continue
+        candidates.append(text)
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if len(candidates) > 1 and _PLACE_START.match(last.lower()):
+        last = candidates[-2] + " " + last
+    return body_case(last)
+
+
+def _opening_issuer(outline: Outline, kind: str) -> str | None:
+    words = [w for w, k in citations.WORD_TO_KIND.items() if k == kind]
+    if not words:
+        return None
+    pattern = re.compile(
+        r"(?:^|[,;)]\s*)(?P<issuer>[A-ZĐÀ-Ỹ][^,;()]{2,90}?)\s+(?:"
+        + _ISSUING
+        + r")\s+(?:"
+        + citations._alternation(words)
+        + r")\b",
+        re.IGNORECASE,
+    )
+    for unit in units(outline, footnotes=False):
+        for m in pattern.finditer(unit.text):
+            issuer = m.group("issuer").strip()
+            if issuer[:1].isupper():
+                return issuer
+    return None
+
+
+def _number(lines: list[Line], end: int) -> str | None:
+    for line in lines[:end]:
+        if m := _NUMBER_LINE.match(line.text):
+            rest = re.sub(r"\s*([/-])\s*", r"\1", line.text[m.end() :])
+            if n := _NUMBER_AT.match(rest):
+                return n.group(0)
+            return None
+    return None
+
+
+def _header_date(lines: list[Line], end: int) -> tuple[date | None, int | None]:
+    for line in lines[:end]:
+        if "ngày" not in line.text.lower():
+            continue
+        for d in find_dates(line.text):
+            return d.value, d.year
+    return None, None
+
+
+def _signer(lines: list[Line]) -> dict[str, str | None]:
+    """Name and position from the last signature block ("T/M ...", position, name)."""
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].text
+        mark = _MARK_RE.match(text)
+        standalone = _POSITIONS.get(text.casefold())
+        if not mark and not standalone:
+            continue
+        position: str | None = standalone
+        if mark:
+            position = _POSITIONS.get(mark["rest"].strip().casefold())
+        name: str | None = None
+        for nxt in lines[i + 1 : i + 7]:
+            t = nxt.text.strip()
+            pos = _POSITIONS.get(t.casefold())
+            if pos:
+                position = pos
+                continue
+            if t.startswith("(") or _MARK_RE.match(t):
+                continue
+            candidate = t.title() if _is_upper(t) else t
+            if _NAME_RE.match(candidate):
+                name = candidate
+            break
+        if name:
+            return {"name": name, "position": position}
+    return {"name": None, "position": None}
+
+
+def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | None]:
+    """The document's number and date as its appendix prints them ("Kèm theo Kế hoạch số ...")."""
+    for unit in units(outline, footnotes=False):
+        m = _ATTACHED.search(unit.text)
+        if m and citations.kind_of_word(m.group("word")) == kind:
+            when = None
+            for d in find_dates(unit.text[m.end() : m.end() + 40]):
+                when = d.value
+                break
+            return m.group("number"), when
+    return None, None
 
 
 def extract_document(outline: Outline) -> dict[str, Any]:
-    return {"kind": "other", "number": None, "issuer": None, "date": None, "title": None,
-            "signer": {"name": None, "position": None}}
+    """The contract's ``document`` object, with ``year`` (from a blank date too) and ``line``."""
+    lines = source_lines(outline)
+    found = _kind_line(lines)
+    kind, title, issuer_line, end, line_no = "other", None, None, min(len(lines), HEADER_SCAN), None
+    if found:
+        end, kind, first = found
+        line_no = lines[end].line
+        title, issuer_line = _title(lines, end, first)
+    number = _number(lines, end if found else min(len(lines), 12))
+    when, year = _header_date(lines, end if found else min(len(lines), 12))
+    issuer = _header_issuer(lines, end) if found else None
+    if issuer is None and issuer_line:
+        issuer = body_case(_KHOA_PAREN.sub("", issuer_line).strip())
+    if issuer is None:
+        issuer = _opening_issuer(outline, kind)
+    if number is None and found:
+        attached, attached_date = _attached_number(outline, kind)
+        number = attached
+        when = when or attached_date
+    return {
+        "kind": kind,
+        "number": number,
+        "issuer": issuer,
+        "date": iso(when),
+        "title": title,
+        "signer": _signer(lines),
+        "year": when.year if when else year,
+        "line": line_no,
+    }
 
 
-def extract_implements(outline: Outline) -> list[dict[str, Any]]:
-    return []
+def _direct(text: str, anchor_end: int, limit: int) -> list[citations.Mention]:
+    """The mentions a "Thực hiện ..." phrase governs directly, not those inside their descriptions."""
+    out: list[citations.Mention] = []
+    for m in citations.mentions_in(text[:limit], 0):
+        if m.start < anchor_end:
+            continue
+        key = citations.norm_number(m.number)
+        if any(citations.norm_number(x.number) == key for x in out):
+            continue
+        if not out:
+            if len(text[anchor_end : m.start].split()) <= 4:
+                out.append(m)
+            continue
+        gap = text[out[-1].end : m.start]
+        if re.fullmatch(r"\s*(?:,|;|và|,\s*và|;\s*và)?\s*(?:các\s+)?", gap, re.IGNORECASE) or (
+            ";" in gap and len(gap.rsplit(";", 1)[1].split()) <= 3
+        ):
+            out.append(m)
+    return out
+
+
+def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]:
+    texts: list[str] = []
+    title = document.get("title") or ""
+    if _ANCHOR_START.match(title):
+        texts.append(title)
+    words = [w for w, k in citations.WORD_TO_KIND.items() if k == document.get("kind")]
+    issuing = re.compile(
+        r"(?:" + _ISSUING + r")\s+(?:" + citations._alternation(words or ["kế hoạch"]) + r")\b",
+        re.IGNORECASE,
+    )
+    for unit in units(outline, footnotes=False):
+        if unit.text == title or not _ANCHOR_START.match(unit.text):
+            continue
+        last = None
+        for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
+            pass
+        if last is not None:
+            texts.append(unit.text[: last.start()])
+            break
+    return texts
+
+
+def extract_implements(
+    outline: Outline, document: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The documents this one says it directly carries out, dated from anywhere in the text."""
+    document = document or extract_document(outline)
+    docs = citations.group_mentions(citations.collect_mentions(outline))
+    own = citations.norm_number(document.get("number"))
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for text in _implementing_texts(outline, document):
+        anchor = _ANCHOR_START.match(text)
+        assert anchor is not None
+        for m in _direct(text, anchor.end(), len(text)):
+            key = citations.norm_number(m.number)
+            if key == own:
+                continue
+            same = [d for d in docs if d.kind == m.kind and citations.norm_number(d.number) == key]
+            when = m.date
+            if when is None:
+                match = next(
+                    (d for d in same if d.date and citations.same_issuer(m.issuer, d.issuer)), None
+                )
+                when = match.date if match else None
+            ident = (m.kind, key, iso(when))
+            if ident in seen:
+                continue
+            seen.add(ident)
+            out.append(
+                {"kind": m.kind, "number": m.number, "date": iso(when), "rule": "implements.anchor"}
+            )
+    return out
