@@ -1,0 +1,143 @@
+"""Completeness and timeliness arithmetic, overdue lists, reminders sent exactly once,
+and the reminder letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from trienkhai.web.reporting import followup, reminders
+from trienkhai.web.reporting.followup import Rate
+from trienkhai.web.reporting.models import Obligation, ReportEvent
+
+from .reporting_helpers import department_obligation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rate_arithmetic() -> None:
+    rate = Rate(expected=8, received=6, on_time=3)
+    assert (rate.completeness, rate.timeliness, rate.missing) == (0.75, 0.375, 2)
+    assert Rate(0, 0, 0).completeness is None and Rate(0, 0, 0).timeliness is None
+    assert Rate(1, 1, 0) + Rate(3, 1, 1) == Rate(4, 2, 1)
+
+
+def test_completeness_and_timeliness_by_unit_and_period(cast) -> None:
+    department_obligation(cast)  # 2 units x 4 quarters of 2025, quarterly, due 10 days after
+    obs = Obligation.objects.all()
+    dept = {o.period.index: o for o in obs.filter(unit=cast.department)}
+    dept[1].mark_received(dept[1].due_at - dt.timedelta(days=2))  # on time
+    dept[2].mark_received(dept[2].due_at + dt.timedelta(days=1))  # late
+    dept[4].mark_received(dept[4].due_at - dt.timedelta(days=30))  # early, not yet due
+    as_of = dept[3].due_at + dt.timedelta(hours=1)  # Q1–Q3 due, Q4 not
+    by_unit = followup.rates_by(obs, ("unit_id",), as_of)
+    assert by_unit[(cast.department.pk,)] == Rate(expected=4, received=3, on_time=2)
+    assert by_unit[(cast.district_committee.pk,)] == Rate(expected=3, received=0, on_time=0)
+    by_period = followup.rates_by(obs, ("period_id",), as_of)
+    assert by_period[(dept[2].period_id,)] == Rate(2, 1, 0)
+    assert followup.overall(obs, as_of) == Rate(7, 3, 2)
+    late = list(followup.overdue(obs, as_of))
+    assert [(o.unit_id, o.period.index) for o in late] == [
+        (cast.district_committee.pk, 1),
+        (cast.district_committee.pk, 2),
+        (cast.department.pk, 3),
+        (cast.district_committee.pk, 3),
+    ]
+
+
+def test_reminder_before_then_escalation_after_then_silence(cast, settings) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    before = ob.due_at - dt.timedelta(days=4)
+    assert reminders.send_due(before).reminders == 1
+    assert mail.outbox[0].to == ["head@example.test", "reporter@example.test"]
+    assert "Quý I/2025" in mail.outbox[0].subject
+    assert reminders.send_due(before).reminders == 0  # nothing twice
+    after = ob.due_at + dt.timedelta(days=4)
+    assert reminders.send_due(after).escalations == 1
+    assert set(mail.outbox[1].to) == {"head@example.test", "officer@example.test"}
+    assert reminders.send_due(after + dt.timedelta(days=30)).escalations == 0
+    kinds = list(ReportEvent.objects.filter(obligation=ob).values_list("kind", flat=True))
+    assert kinds == ["reminder", "escalation"]
+
+
+def test_received_reports_get_no_reminder(cast, settings) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    ob.mark_received(ob.due_at - dt.timedelta(days=10))
+    assert reminders.send_due(ob.due_at + dt.timedelta(days=10)).escalations == 0
+    assert mail.outbox == []
+
+
+def test_two_workers_claim_each_reminder_once(cast) -> None:
+    ob = department_obligation(cast)
+    now = ob.due_at - dt.timedelta(days=4)
+    first = Obligation.objects.get(pk=ob.pk)
+    second = Obligation.objects.get(pk=ob.pk)  # a second worker read the same row
+    assert reminders.claim(first, now) == 1
+    assert reminders.claim(second, now) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_workers_send_one_message(cast, settings) -> None:
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the race is exercised on PostgreSQL")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    now = ob.due_at - dt.timedelta(days=4)
+    results = []
+
+    def worker() -> None:
+        results.append(reminders.send_due(now).reminders)
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(results) == 1
+    assert ReportEvent.objects.filter(obligation=ob, kind="reminder").count() == 1
+
+
+def test_send_reminders_command(cast, settings, capsys) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    department_obligation(cast)
+    call_command("send_reminders")
+    out = capsys.readouterr().out
+    assert "reminder(s)" in out and "escalation(s)" in out
+
+
+def test_reminder_letter_for_late_units(cast) -> None:
+    from docx import Document
+
+    ob = department_obligation(cast)
+    client = Client()
+    client.force_login(cast.officer)
+    url = reverse("reporting:letter") + f"?plan={ob.plan_id}&period={ob.period_id}"
+    response = client.get(url)
+    assert response.status_code == 200
+    word = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in word.paragraphs)
+    cells = " ".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    assert "V/v đôn đốc báo cáo kết quả thực hiện kỳ Quý I/2025" in cells
+    assert "Kính gửi" in text and "chưa gửi báo cáo" in text
+    assert "Sở Nội vụ tỉnh Mẫu" in cells and "Ủy ban nhân dân huyện Mẫu Sơn" in cells
+    assert ReportEvent.objects.filter(kind="letter").count() == 2
+    viewer = Client()
+    viewer.force_login(cast.viewer)
+    assert viewer.get(url).status_code == 403
+    outsider = Client()
+    outsider.force_login(cast.outsider)
+    assert outsider.get(url).status_code == 302  # nothing of theirs is late: back to the list
