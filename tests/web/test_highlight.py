@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from trienkhai.web.plans.highlight import Segment, mark_source, terms_from_extraction
+from trienkhai.web.plans.highlight import (
+    Segment,
+    locate_tasks,
+    mark_source,
+    numbered_lines,
+    terms_from_extraction,
+)
 
 EXTRACTION = {
     "citations": [{"number": "27-CTr/TU"}],
@@ -29,7 +35,7 @@ def test_line_is_split_into_marked_segments_case_insensitively() -> None:
         (1, "Thực hiện Chương trình số 27-CTr/TU."),
         (2, "sở nội vụ chủ trì, xong trong Quý IV/2025"),
     ]
-    marked = mark_source(lines, EXTRACTION)
+    marked = mark_source(lines, EXTRACTION, task_lines=[2, None])
     assert marked[0].segments == [
         Segment("Thực hiện Chương trình số "),
         Segment("27-CTr/TU", "citation"),
@@ -52,3 +58,14 @@ def test_target_sentence_wins_over_bodies_inside_it() -> None:
 def test_nothing_found_leaves_text_plain() -> None:
     marked = mark_source([(1, "<b>không</b> có gì")], {})
     assert marked[0].segments == [Segment("<b>không</b> có gì")]
+
+
+def test_tasks_are_located_by_text_in_order() -> None:
+    lines = numbered_lines(
+        "I. NHIỆM VỤ\n\n1. Tuyên truyền   sâu rộng\n\n- Tuyên truyền sâu rộng lần nữa\n\n2 | Rà soát | Sở Nội vụ"
+    )
+    assert [n for n, _ in lines] == [1, 3, 5, 7]
+    found = locate_tasks(
+        lines, ["Tuyên truyền sâu rộng", "Tuyên truyền sâu rộng lần nữa", "Rà soát", "Không có"]
+    )
+    assert found == [3, 5, 7, None]

@@ -43,16 +43,22 @@ def ngay_gio(value: Any) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def nav_current(context: template.Context, prefix: str) -> SafeString | str:
-    """`aria-current="page"` when the request path lies under the named URL (for the top menu)."""
+def nav_current(context: template.Context, name: str, exclude: str = "") -> SafeString | str:
+    """`aria-current="page"` when the request path lies under the named URL (for the top menu).
+
+    ``exclude`` names a URL below it that has its own menu entry.
+    """
     request = context.get("request")
     if request is None:
         return ""
     try:
-        target = reverse(prefix)
+        target = reverse(name)
+        skip = reverse(exclude) if exclude else None
     except NoReverseMatch:
         return ""
-    return mark_safe('aria-current="page"') if request.path.startswith(target) else ""
+    if not request.path.startswith(target) or (skip and request.path.startswith(skip)):
+        return ""
+    return mark_safe('aria-current="page"')
 
 
 @register.filter
