@@ -1,0 +1,160 @@
+"""Dashboards: the aggregate queries, the roll-up of a subtree, the page and its refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from trienkhai.web.dashboards import access, charts, queries
+from trienkhai.web.dashboards.data import build_dashboard
+from trienkhai.web.dashboards.queries import Scope
+
+from .cast import PASSWORD
+from .test_consolidation import Cycle, make_cycle
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cycle(cast) -> Cycle:  # type: ignore[no-untyped-def]
+    return make_cycle(cast)
+
+
+def _scope(cast, cycle: Cycle, **extra) -> Scope:  # type: ignore[no-untyped-def]
+    return Scope(root=cast.province, plan_ids=[cycle.plan.pk], **extra)
+
+
+def test_progress_counts_entries_of_received_reports_by_group(cast, cycle: Cycle) -> None:
+    rows = {row["group"]: row for row in queries.progress_by_group(_scope(cast, cycle))}
+    assert set(rows) == {"I", "II"}
+    assert (rows["I"]["done"], rows["I"]["in_progress"], rows["I"]["total"]) == (2, 1, 3)
+    assert (rows["II"]["ongoing"], rows["II"]["total"]) == (1, 1)
+
+
+def test_group_filter_narrows_to_one_section(cast, cycle: Cycle) -> None:
+    rows = queries.progress_by_group(_scope(cast, cycle, group="II"))
+    assert [row["group"] for row in rows] == ["II"]
+
+
+def test_targets_average_the_reached_values(cast, cycle: Cycle) -> None:
+    (row,) = queries.targets_vs_reached(_scope(cast, cycle))
+    assert float(row["reached"]) == pytest.approx(80.25)
+    assert row["units"] == 2
+
+
+def test_heatmap_rolls_up_to_the_roots_children(cast, cycle: Cycle) -> None:
+    heat = queries.timeliness_heatmap(_scope(cast, cycle))
+    by_child = {row["child"]: row for row in heat}
+    # The department sits under the provincial People's Committee; both roll up to it.
+    ubnd = by_child[cast.peoples_committee.pk]
+    assert (ubnd["expected"], ubnd["received"], ubnd["on_time"]) == (2, 1, 1)
+    district = by_child[cast.district.pk]
+    assert (district["expected"], district["received"], district["on_time"]) == (1, 1, 0)
+    assert set(by_child) == {cast.peoples_committee.pk, cast.district.pk}
+
+
+def test_completeness_totals_and_overdue(cast, cycle: Cycle) -> None:
+    scope = _scope(cast, cycle)
+    assert queries.completeness(scope) == {"expected": 3, "received": 2, "on_time": 1}
+    overdue = queries.overdue_units(scope, dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
+    assert [row["unit__name"] for row in overdue] == ["Ủy ban nhân dân tỉnh Mẫu"]
+
+
+def test_a_district_root_sees_only_its_subtree(cast, cycle: Cycle) -> None:
+    scope = Scope(root=cast.district, plan_ids=[cycle.plan.pk])
+    assert queries.completeness(scope) == {"expected": 1, "received": 1, "on_time": 0}
+    heat = queries.timeliness_heatmap(scope)
+    assert [row["child"] for row in heat] == [cast.district_committee.pk]
+
+
+def test_period_filter(cast, cycle: Cycle) -> None:
+    scope = _scope(cast, cycle, period_ids=[cycle.period.pk + 999])
+    assert queries.completeness(scope)["expected"] == 0
+
+
+def test_dashboard_data_is_built_once(cast, cycle: Cycle) -> None:
+    board = build_dashboard(_scope(cast, cycle), timezone.now())
+    assert board.completeness == pytest.approx(66.7)
+    assert board.on_time_share == pytest.approx(33.3)
+    assert [row.name for row in board.heat_rows] == [
+        "Huyện Mẫu Sơn",
+        "Ủy ban nhân dân tỉnh Mẫu",
+    ]
+    assert board.heat_rows[0].cells[0].colour == "#f2b705"  # all came, one late
+
+
+def test_heat_colours() -> None:
+    assert charts.heat_colour(0, 0, 0) == "#eceff3"
+    assert charts.heat_colour(4, 4, 4) == "#2e7d32"
+    assert charts.heat_colour(4, 4, 2) == "#f2b705"
+    assert charts.heat_colour(4, 3, 3) == "#e57373"
+    assert charts.heat_colour(4, 1, 1) == "#b71c1c"
+
+
+def test_stacked_bars_fill_the_width() -> None:
+    (bar,) = charts.stacked_bars([("I", {"done": 3, "not_started": 1})], ("done", "not_started"))
+    assert [s.width for s in bar.segments] == [390.0, 130.0]
+    assert bar.done_share == 75.0
+
+
+def test_target_bars_follow_the_comparator() -> None:
+    up, down, none = charts.target_bars(
+        [("a", 80, 75, ">="), ("b", 5, 3, "<="), ("c", 10, None, ">=")]
+    )
+    assert (up.met, down.met, none.met) == (False, True, None)
+    assert up.planned_x > up.reached_width
+
+
+# --- access and the page -----------------------------------------------------------------------
+
+
+def _client(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def test_focal_officer_rolls_up_the_whole_territory(cast, cycle: Cycle) -> None:
+    assert access.roots_for(cast.officer) == [cast.province]
+    page = _client(cast.officer).get(reverse("dashboards:overview"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<svg" in html and "Huyện Mẫu Sơn" in html
+    assert page.context["dashboard"].totals["expected"] == 3
+
+
+def test_filters_and_drill_down(cast, cycle: Cycle) -> None:
+    client = _client(cast.officer)
+    page = client.get(
+        reverse("dashboards:overview"),
+        {"unit": cast.district.pk, "plan": cycle.plan.pk, "period": cycle.period.pk, "group": "I"},
+    )
+    assert page.status_code == 200
+    board = page.context["dashboard"]
+    assert board.scope.root == cast.district
+    assert board.totals["expected"] == 1
+
+
+def test_outsider_gets_404_for_a_unit_outside_its_reach(cast, cycle: Cycle) -> None:
+    client = _client(cast.outsider)
+    assert client.get(reverse("dashboards:overview"), {"unit": cast.province.pk}).status_code == 404
+    own = client.get(reverse("dashboards:overview"))
+    assert own.status_code == 200
+    assert own.context["dashboard"].totals["expected"] == 0
+
+
+def test_department_reporter_sees_its_own_subtree_only(cast, cycle: Cycle) -> None:
+    client = _client(cast.reporter)
+    page = client.get(reverse("dashboards:overview"))
+    assert page.context["dashboard"].scope.root == cast.department
+    assert page.context["dashboard"].totals == {"expected": 1, "received": 1, "on_time": 1}
+    assert client.get(reverse("dashboards:overview"), {"unit": cast.province.pk}).status_code == 404
+
+
+def test_dashboard_is_read_only(cast, cycle: Cycle) -> None:
+    response = _client(cast.viewer).post(reverse("dashboards:overview"))
+    assert response.status_code == 405
