@@ -22,7 +22,7 @@ _TRACKED: dict[type[models.Model], set[str]] = {}
 _ALWAYS_SKIP = {"created_at", "updated_at", "path", "password", "key_hash", "last_login"}
 
 DEFAULT_TRACKED = [
-    ("orgs.Unit", set()),
+    ("orgs.Unit", {"territory"}),
     ("orgs.UnitAlias", set()),
     ("orgs.UnresolvedBody", set()),
     ("accounts.Membership", set()),

@@ -1,0 +1,54 @@
+"""Django admin for the organisation registry (labels in Vietnamese from the models)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Unit, UnitAlias, UnresolvedBody
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "code",
+        "abbreviation",
+        "kind",
+        "level",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+    ]
+    list_filter = ["kind", "level", ("valid_to", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "code", "abbreviation", "aliases"]
+    autocomplete_fields = ["parent", "successor"]
+    readonly_fields = ["path", "territory"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "abbreviation", "aliases"]}),
+        (_("Vị trí"), {"fields": ["kind", "level", "parent", "territory", "path"]}),
+        (_("Hiệu lực"), {"fields": ["valid_from", "valid_to", "successor"]}),
+    ]
+
+
+@admin.register(UnitAlias)
+class UnitAliasAdmin(admin.ModelAdmin):
+    list_display = ["text", "territory", "created_by", "created_at"]
+    search_fields = ["text"]
+    autocomplete_fields = ["territory", "units"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(UnresolvedBody)
+class UnresolvedBodyAdmin(admin.ModelAdmin):
+    list_display = ["text", "territory", "as_of", "occurrences", "status", "resolved_by"]
+    list_filter = ["status"]
+    search_fields = ["text"]
+    autocomplete_fields = ["territory", "resolved_units"]
+    readonly_fields = ["plan_version", "occurrences", "resolved_by", "resolved_at", "created_at"]
