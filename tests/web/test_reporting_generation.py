@@ -94,3 +94,13 @@ def test_command_runs_and_validates_dates(cast, capsys) -> None:
 
     with pytest.raises(CommandError):
         call_command("generate_obligations", "--until", "2025-13-45")
+
+
+def test_publishing_a_plan_generates_its_obligations_after_commit(
+    cast, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = published_plan(cast)
+        plan.status = "published"
+        plan.save(update_fields=["status", "updated_at"])
+    assert Obligation.objects.filter(plan=plan, unit=cast.department).exists()

@@ -13,3 +13,12 @@ class ReportingConfig(AppConfig):
     label = "reporting"
     verbose_name = _("Báo cáo định kỳ")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from trienkhai.web.plans.models import Plan
+
+        from .signals import plan_saved
+
+        post_save.connect(plan_saved, sender=Plan, dispatch_uid="reporting.plan_published")
