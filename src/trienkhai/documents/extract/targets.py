@@ -1,11 +1,248 @@
-"""Numeric targets (provisional placeholder)."""
+"""Numeric targets (chỉ tiêu): forward-looking figures with a comparator, a value and a unit.
+
+Where targets are looked for: the objectives part ("II. MỤC TIÊU", "1. Mục tiêu cụ thể",
+"II. CHỈ TIÊU"), and elsewhere only clauses that commit ("phấn đấu đến năm 2030 có trên 90% ...").
+A percentage in the objectives is a target; a count ("02 khu công nghệ thông tin") is one when a
+comparator is printed, the section is the specific targets, or the clause commits — so "phát
+triển mạnh 03 trụ cột kinh tế" in general objectives is not. Statistics about the past
+("đến nay ... giảm còn 2,21%") are not targets. One target per figure.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from .. import lexicon
 from ..model import Outline
+from .sources import Unit, split_label, units
+
+_LEX = lexicon.load("comparators")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BEFORE = {w: e["comparator"] for e in _LEX["before"] for w in e["words"]}
+_AFTER = {w: e["comparator"] for e in _LEX["after"] for w in e["words"]}
+_NUM = r"\d+(?:[.,]\d+)*"
+_FIGURE = re.compile(
+    rf"(?:(?P<cmp>{_alt(list(_BEFORE))})\s*)?"
+    rf"(?:(?P<from>{_alt(_LEX['range_lead'])})\s+)?"
+    rf"(?<![\w/.,-])(?P<a>{_NUM})(?![\w/]|-[^\W\d_])\s*(?P<pa>{_alt(_LEX['percent'])})?"
+    rf"(?:\s*(?:{_alt(_LEX['range_joiners'])})\s*(?P<b>{_NUM})(?![\w/])\s*(?P<pb>{_alt(_LEX['percent'])})?)?"
+    rf"(?P<after>\s+(?:{_alt(list(_AFTER))}))?",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(r"(?:" + _alt(_LEX["not_figure_after"]) + r")\s*:?\s*$", re.IGNORECASE)
+_UNIT_STOP = re.compile(
+    r"[,;:.()\[\]“”\"'‘’/]|\s(?:" + _alt(_LEX["unit_stops"]) + r")(?=\s|$)", re.IGNORECASE
+)
+_UNIT_MAX = int(_LEX["unit_max_words"])
+_CUES = re.compile(_alt(_LEX["target_cues"][:2]), re.IGNORECASE)  # "phấn đấu", "chỉ tiêu"
+_PAST = [re.compile(p, re.IGNORECASE) for p in _LEX["past_patterns"]]
+_YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
+_CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+_JOIN_BEFORE = re.compile(r"(?:,|\svà|\sđồng thời)\s+(?=\S)", re.IGNORECASE)
+_OBJECTIVE = tuple(_LEX["objective_headings"])
+_SPECIFIC = tuple(_LEX["specific_headings"])
+_NOT_TARGET = tuple(_LEX["not_target_headings"])
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass(slots=True)
+class Context:
+    """Where a piece of text sits: its enclosing heading titles and the year a lead-in set."""
+
+    titles: list[str]
+    objectives: bool
+    specific: bool
+    excluded: bool
+    year: int | None
+
+
+def heading_of(unit: Unit) -> tuple[int, str] | None:
+    """(level, title) when the unit is a numbered heading, else None.
+
+    A heading is a node structure marked as one, or a short numbered line that does not end a
+    sentence ("1. Mục tiêu cụ thể", "II. MỤC TIÊU"); "1.1. 100% cấp ủy ... ." is an item.
+    """
+    node = unit.node
+    label, rest = split_label(unit.text)
+    if node is not None and node.kind == "heading":
+        label = label or node.label
+    elif (
+        (node is not None and node.kind in ("item", "row"))
+        or label is None
+        or len(rest) > 220
+        or rest.rstrip().endswith((".", ";", ":"))
+    ):
+        return None
+    if label is None:
+        return (node.level + 1 if node is not None else 1), rest
+    if _ROMAN.match(label):
+        return 1, rest
+    if label[0].isdigit():
+        return 2 + label.count("."), rest
+    return None
+
+
+def _year_in(text: str) -> int | None:
+    for pattern in _YEARS:
+        if m := pattern.search(text):
+            return int(m["y"])
+    return None
+
+
+def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
+    """Every body unit with its heading context (footnotes are not part of any section)."""
+    stack: list[tuple[int, str]] = []
+    lead_year: int | None = None
+    for unit in units(outline, footnotes=False):
+        head = heading_of(unit)
+        if head is not None:
+            level, title = head
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title.lower()))
+            lead_year = None
+        titles = [t for _, t in stack]
+        part = unit.node.part if unit.node is not None else None
+        objectives = part == "objectives" or any(t.startswith(_OBJECTIVE) for t in titles)
+        objectives = objectives or any("chỉ tiêu" in t for t in titles)
+        specific = any(any(s in t for s in _SPECIFIC) for t in titles)
+        excluded = part in ("assessment", "purpose", "recipients", "signature")
+        excluded = excluded or (
+            part != "objectives" and bool(titles) and titles[-1].startswith(_NOT_TARGET)
+        )
+        year = _year_in(" ".join(titles))
+        if head is None and unit.text.rstrip().endswith(":"):
+            lead_year = _year_in(unit.text) or lead_year
+        yield unit, Context(titles, objectives, specific, excluded, lead_year or year)
+        if head is not None:
+            lead_year = None
+
+
+def number_value(text: str) -> float | int:
+    """A printed number as a value: "01" -> 1, "2,5" -> 2.5, "3.000" -> 3000."""
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _unit_after(text: str) -> str | None:
+    rest = text.lstrip()
+    stop = _UNIT_STOP.search(" " + rest)
+    raw = (" " + rest)[: stop.start()] if stop else " " + rest
+    words = raw.split()[:_UNIT_MAX]
+    return " ".join(words) or None
+
+
+def _clauses(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        yield start, text[start : m.start()]
+        start = m.end()
+    yield start, text[start:]
+
+
+def _is_year(value: float | int, percent: bool) -> bool:
+    return not percent and 1900 <= value <= 2100
+
+
+def figures(clause: str) -> Iterator[dict[str, Any]]:
+    """Every figure in a clause as comparator / value / unit, with its span."""
+    for m in _FIGURE.finditer(clause):
+        before = clause[: m.start("a")]
+        if m["from"] is None and m["cmp"] is None and _NOT_AFTER.search(before):
+            continue
+        percent = bool(m["pa"] or m["pb"])
+        a = number_value(m["a"])
+        if _is_year(a, percent):
+            continue
+        unit = "%" if percent else _unit_after(clause[m.end() :])
+        if not unit or unit[:1].isdigit():
+            continue
+        if m["b"] is not None:
+            b = number_value(m["b"])
+            if _is_year(b, percent) or b <= a:
+                continue
+            comparator, value = "between", [a, b]
+        elif m["after"]:
+            comparator, value = _AFTER[m["after"].strip().lower()], a
+        elif m["cmp"]:
+            comparator, value = _BEFORE[m["cmp"].lower()], a
+        else:
+            comparator, value = _LEX["bare"], a
+        explicit = bool(m["cmp"] or m["after"] or m["b"] is not None)
+        yield {
+            "start": m.start(),
+            "end": m.end(),
+            "comparator": comparator,
+            "value": value,
+            "unit": unit,
+            "percent": percent,
+            "explicit": explicit,
+        }
+
+
+def _spans(clause: str, found: list[dict[str, Any]]) -> list[str]:
+    """The clause cut between figures: each figure's own part of a shared clause."""
+    if len(found) == 1:
+        return [clause.strip()]
+    cuts = [0]
+    for prev, cur in itertools.pairwise(found):
+        between = clause[prev["end"] : cur["start"]]
+        joins = list(_JOIN_BEFORE.finditer(between))
+        cuts.append(prev["end"] + joins[-1].start() if joins else cur["start"])
+    cuts.append(len(clause))
+    out = []
+    for i in range(len(found)):
+        piece = clause[cuts[i] : cuts[i + 1]]
+        piece = re.sub(r"^\s*(?:,|và|đồng thời)\s+", "", piece, flags=re.IGNORECASE)
+        out.append(piece.strip())
+    return out
 
 
 def extract_targets(outline: Outline) -> list[dict[str, Any]]:
-    return []
+    """The contract's ``targets``, each with ``year``, ``line`` and ``rule``."""
+    out: list[dict[str, Any]] = []
+    for unit, ctx in contexts(outline):
+        if ctx.excluded or heading_of(unit) is not None:
+            continue
+        _, text = split_label(unit.text)
+        for _, clause in _clauses(text):
+            committing = bool(_CUES.search(clause))
+            if not (ctx.objectives or committing):
+                continue
+            if not committing and any(p.search(clause) for p in _PAST):
+                continue
+            found = [
+                f
+                for f in figures(clause)
+                if (f["percent"] and (ctx.objectives or committing))
+                or (f["explicit"] and (ctx.objectives or committing))
+                or ctx.specific
+                or committing
+            ]
+            for f, piece in zip(found, _spans(clause, found), strict=True):
+                rule = "target.objectives" if ctx.objectives else "target.commitment"
+                out.append(
+                    {
+                        "text": piece,
+                        "year": _year_in(piece) or _year_in(clause) or ctx.year,
+                        "comparator": f["comparator"],
+                        "value": f["value"],
+                        "unit": f["unit"],
+                        "line": unit.line,
+                        "rule": rule,
+                    }
+                )
+    return out
