@@ -170,17 +170,18 @@ def figures(clause: str) -> Iterator[dict[str, Any]]:
         unit = "%" if percent else _unit_after(clause[m.end() :])
         if not unit or unit[:1].isdigit():
             continue
+        value: float | int | list[float | int] = a
         if m["b"] is not None:
             b = number_value(m["b"])
             if _is_year(b, percent) or b <= a:
                 continue
             comparator, value = "between", [a, b]
         elif m["after"]:
-            comparator, value = _AFTER[m["after"].strip().lower()], a
+            comparator = _AFTER[m["after"].strip().lower()]
         elif m["cmp"]:
-            comparator, value = _BEFORE[m["cmp"].lower()], a
+            comparator = _BEFORE[m["cmp"].lower()]
         else:
-            comparator, value = _LEX["bare"], a
+            comparator = _LEX["bare"]
         explicit = bool(m["cmp"] or m["after"] or m["b"] is not None)
         yield {
             "start": m.start(),
