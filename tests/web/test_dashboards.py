@@ -9,9 +9,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from trienkhai.web.dashboards import access, charts, queries
+from trienkhai.web.dashboards import access, charts, queries, rollup
 from trienkhai.web.dashboards.data import build_dashboard
+from trienkhai.web.dashboards.models import ProgressFact
 from trienkhai.web.dashboards.queries import Scope
+from trienkhai.web.reporting.models import Report
 
 from .cast import PASSWORD
 from .test_consolidation import Cycle, make_cycle
@@ -21,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cycle(cast) -> Cycle:  # type: ignore[no-untyped-def]
-    return make_cycle(cast)
+    made = make_cycle(cast)  # reports written straight to the tables: no events fired
+    rollup.rebuild_all()
+    return made
 
 
 def _scope(cast, cycle: Cycle, **extra) -> Scope:  # type: ignore[no-untyped-def]
@@ -33,6 +37,25 @@ def test_progress_counts_entries_of_received_reports_by_group(cast, cycle: Cycle
     assert set(rows) == {"I", "II"}
     assert (rows["I"]["done"], rows["I"]["in_progress"], rows["I"]["total"]) == (2, 1, 3)
     assert (rows["II"]["ongoing"], rows["II"]["total"]) == (1, 1)
+
+
+def test_facts_match_the_entries(cast, cycle: Cycle) -> None:
+    scope = _scope(cast, cycle)
+    assert queries.progress_by_group(scope) == queries.progress_from_entries(scope)
+
+
+def test_returning_a_report_removes_its_facts_and_approving_restores_them(
+    cast, cycle: Cycle
+) -> None:
+    report = Report.objects.get(obligation=cycle.late)
+    assert ProgressFact.objects.filter(obligation=cycle.late).exists()
+    report.return_to_unit(cast.officer, "Bổ sung số liệu.")
+    assert not ProgressFact.objects.filter(obligation=cycle.late).exists()
+    report.submit(cast.district_reporter)
+    report.approve(cast.district_reporter)
+    assert ProgressFact.objects.filter(obligation=cycle.late).count() == 1
+    scope = _scope(cast, cycle)
+    assert queries.progress_by_group(scope) == queries.progress_from_entries(scope)
 
 
 def test_group_filter_narrows_to_one_section(cast, cycle: Cycle) -> None:

@@ -6,3 +6,6 @@ class DashboardsConfig(AppConfig):
     name = "trienkhai.web.dashboards"
     label = "dashboards"
     verbose_name = _("Theo dõi, đánh giá")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401
