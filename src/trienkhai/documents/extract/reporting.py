@@ -1,11 +1,194 @@
-"""Reporting duties (provisional placeholder)."""
+"""Reporting duties: who reports, to whom, through whom, how often and by when.
+
+A duty is a clause with a reporting verb ("báo cáo") and a cadence or a deadline:
+"định kỳ hàng quý, 6 tháng, năm báo cáo kết quả thực hiện với Ban Thường vụ Thành ủy (qua Ban
+Dân vận Thành ủy)", "định kỳ trước ngày 10/12 hằng năm, báo cáo UBND tỉnh ... (qua Sở Nội vụ)",
+"báo cáo kết quả thực hiện 6 tháng, năm về Ủy ban nhân dân tỉnh trước ngày 15/6 và 15/12".
+Cadences are the ones printed ("định kỳ" with none printed is ``periodic``); a yearly deadline
+is ``MM-DD``, a dated one ISO; a day with no month ("trước ngày 20") gives no deadline.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
+from .. import lexicon
 from ..model import Outline
+from .dates import find_dates, find_day_months
+from .sources import split_label, units
+from .targets import heading_of
+
+_LEX = lexicon.load("frequencies")
+_ISSUERS = lexicon.load("issuers")
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_PERIOD_CODE = {w: e["code"] for e in _LEX["periods"] for w in e["words"]}
+_STANDALONE = {w: e["code"] for e in _LEX["standalone"] for w in e["words"]}
+# a period word that names a date ("quý III/2025", "tháng 6", "năm 2025") is not a cadence
+_PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))})(?!\s*(?:[IVX]+\b|\d))(?!\w)"
+_JOIN = rf"\s*(?:{_alt(_LEX['list_joiners'])})\s*"
+_LIST = rf"{_PERIOD}(?:{_JOIN}{_PERIOD})*"
+_TRIGGERED = re.compile(rf"(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})", re.IGNORECASE)
+_STRONG = re.compile(
+    rf"(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])})(?!\s*(?:[IVX]+\b|\d))(?!\w)"
+    rf"(?:{_JOIN}{_PERIOD})*)",
+    re.IGNORECASE,
+)
+_PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
+_STANDALONE_RE = re.compile(rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)", re.IGNORECASE)
+_PERIODIC_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE)
+_VERB = re.compile(rf"(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)", re.IGNORECASE)
+_DEADLINE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*", re.IGNORECASE)
+_DM = r"\d{1,2}\s?/\s?\d{1,2}(?!\s?/\s?\d)(?!\d)"
+_DM_LIST = re.compile(rf"{_DM}(?:\s*(?:,|và)\s*(?:ngày\s*)?{_DM})*")
+_HEADS = re.compile(rf"(?:{_alt(_ISSUERS['heads'])})(?!\w)", re.IGNORECASE)
+_BODY_STOP = re.compile(
+    rf"[()\[\];:.]|\s(?:{_alt(_LEX['stops'])})(?!\w)",
+    re.IGNORECASE,
+)
+_RECIPIENT_PREP = re.compile(rf"(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+", re.IGNORECASE)
+_VIA = re.compile(rf"(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
+_ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
+
+
+def _starts_body(text: str) -> bool:
+    return bool(text[:1].isupper() and _HEADS.match(text))
+
+
+def body_at(text: str) -> str | None:
+    """The body name (or comma list of names) that opens ``text``, or None."""
+    text = text.lstrip()
+    if not _starts_body(text):
+        return None
+    stop = _BODY_STOP.search(text)
+    raw = text[: stop.start()] if stop else text
+    names: list[str] = []
+    for i, piece in enumerate(raw.split(",")):
+        piece = piece.strip()
+        if not piece or (i > 0 and not _starts_body(piece)):
+            break
+        names.append(piece)
+    return ", ".join(names) or None
+
+
+def frequencies(clause: str) -> list[str]:
+    """The cadences a clause prints, in the contract's order."""
+    codes: set[str] = set()
+    for pattern in (_TRIGGERED, _STRONG):
+        for m in pattern.finditer(clause):
+            for p in _PERIOD_RE.finditer(m["list"]):
+                codes.add(_PERIOD_CODE[" ".join(p.group(0).lower().split())])
+    for m in _STANDALONE_RE.finditer(clause):
+        codes.add(_STANDALONE[" ".join(m.group(0).lower().split())])
+    if not codes and _PERIODIC_RE.search(clause):
+        codes.add("periodic")
+    return [c for c in _ORDER if c in codes]
+
+
+def deadlines(clause: str) -> list[str]:
+    """Deadlines printed after "trước ngày" / "chậm nhất ngày": MM-DD yearly, ISO when dated."""
+    out: list[str] = []
+    for lead in _DEADLINE.finditer(clause):
+        window = clause[lead.end() : lead.end() + 60]
+        full = find_dates(window)
+        if full and full[0].start == 0 and full[0].value is not None:
+            out.append(full[0].value.isoformat())
+            continue
+        if m := _DM_LIST.match(window):
+            for _, _, month, day in find_day_months(m.group(0)):
+                out.append(f"{month:02d}-{day:02d}")
+    return list(dict.fromkeys(out))
+
+
+def recipient_of(clause: str, verb_end: int) -> str | None:
+    """The body a report goes to: right after the verb, or after "về/với/cho/lên ..."."""
+    rest = clause[verb_end:]
+    if body := body_at(rest):
+        return body
+    for prep in _RECIPIENT_PREP.finditer(rest):
+        if body := body_at(rest[prep.end() :]):
+            return body
+    return None
+
+
+def via_of(clause: str, start: int) -> str | None:
+    for m in _VIA.finditer(clause, start):
+        if body := body_at(clause[m.end() :]):
+            return body
+    return None
+
+
+def subject_of(text: str) -> str | None:
+    """The bodies a sentence opens with ("Công an tỉnh là cơ quan thường trực ...")."""
+    text = _SUBJECT_LEAD.sub("", text.strip())
+    if not text[:1].isupper() or not (_HEADS.match(text) or text.lower().startswith("các ")):
+        return None
+    stop = _SUBJECT_STOP.search(text)
+    subject = (text[: stop.start()] if stop else text).strip(" ,")
+    return subject if 0 < len(subject.split()) <= 20 else None
+
+
+def _clauses(text: str) -> Iterator[str]:
+    start = 0
+    for m in _CLAUSE.finditer(text):
+        yield text[start : m.start()]
+        start = m.end()
+    yield text[start:]
 
 
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
-    return []
+    """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    heading_subject: str | None = None
+    for unit in units(outline, footnotes=False):
+        node = unit.node
+        if node is not None and node.part in ("recipients", "signature", "appendix"):
+            continue
+        if node is not None and node.kind == "row":
+            continue
+        head = heading_of(unit)
+        if head is not None:
+            heading_subject = subject_of(head[1]) or (
+                head[1].strip(" :") if _starts_body(head[1]) else None
+            )
+            continue
+        _, text = split_label(unit.text)
+        lead_subject = subject_of(text)
+        for clause in _clauses(text):
+            verb = _VERB.search(clause)
+            if verb is None:
+                continue
+            freq = frequencies(clause)
+            due = deadlines(clause)
+            if not freq and not due:
+                continue
+            recipient = recipient_of(clause, verb.end())
+            via = via_of(clause, verb.end())
+            key = (tuple(freq), tuple(due), recipient, via)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                {
+                    "frequency": freq,
+                    "deadline": due[0] if len(due) == 1 else (due or None),
+                    "reporter": subject_of(clause) or lead_subject or heading_subject,
+                    "recipient": recipient,
+                    "via": via,
+                    "text": clause.strip(),
+                    "line": unit.line,
+                    "rule": "reporting.duty",
+                }
+            )
+    return out
