@@ -1,0 +1,321 @@
+"""PDF with a text layer (pdfplumber): lines per page in reading order, ruled tables as Tables.
+
+Each printed line becomes a Paragraph with its ``page``; where a line holds text set apart by
+a wide gap (the header "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …" side by side), each part is its
+own Paragraph, left first. Ruled tables found by pdfplumber become Table blocks and their
+words are not repeated as lines. Running headers/footers (the same text at the top or bottom
+of most pages) and bare page numbers are dropped. A PDF without any text is a scan: OCR is not
+supported. ``line`` is the 1-based block index.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..errors import (
+    CorruptDocumentError,
+    DocumentError,
+    DocumentTooLargeError,
+    NoTextLayerError,
+)
+from ..model import Block, Footnote, Paragraph, SourceDocument, Table
+from . import legacy
+
+MAX_PAGES = 500
+LINE_TOLERANCE = 3.0  # points: words whose tops differ by less sit on one line
+GAP_FACTOR = 1.8  # a gap wider than this many font sizes splits a line into columns
+MARGIN_SHARE = 0.1  # top/bottom share of the page where running headers/footers sit
+_PAGE_NUMBER = re.compile(r"^\W*(trang|page)?\s*\d{1,4}(\s*/\s*\d{1,4})?\W*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_LABEL = re.compile(r"^([a-zđ]|\d{1,2}|[IVXLC]{1,6}|\d+(\.\d+)+)[.)]$|^[-+•▪–]$")
+ANCHOR_GAP = 1.5  # points between a word and its footnote number
+SUPERSCRIPT_SHARE = 0.8  # a number in type this much smaller than the body is an anchor
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    page: int
+    top: float
+    in_margin: bool
+
+
+_Item = _Line | Table | Footnote
+
+
+def read(data: bytes, name: str) -> SourceDocument:
+    """Read a .pdf file's bytes."""
+    try:
+        pages = _extract(data, name)
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfminer on untrusted input: any failure means a broken file
+        raise CorruptDocumentError(_broken_message(exc), source=name) from exc
+    blocks, footnotes = _blocks(_drop_running_lines(pages))
+    if not blocks:
+        raise NoTextLayerError("PDF không có lớp văn bản (bản quét); chưa hỗ trợ OCR", source=name)
+    notes: list[str] = []
+    encoding = _convert_legacy(blocks, notes)
+    return SourceDocument(
+        name=name, format="pdf", blocks=blocks, footnotes=footnotes, encoding=encoding, notes=notes
+    )
+
+
+def _broken_message(exc: Exception) -> str:
+    kind = type(exc).__name__.lower()
+    if "password" in kind or "encrypt" in kind:
+        return "PDF được mã hóa hoặc có mật khẩu; không đọc được"
+    return "tệp .pdf bị hỏng, không đọc được"
+
+
+def _extract(data: bytes, name: str) -> list[list[_Item]]:
+    import pdfplumber
+
+    pages: list[list[_Item]] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise DocumentTooLargeError(
+                f"PDF quá nhiều trang ({len(pdf.pages)}; tối đa {MAX_PAGES})", source=name
+            )
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(_page_items(page, number))
+            page.flush_cache()
+    return pages
+
+
+def _page_items(page, number: int) -> list[_Item]:
+    tables = [t for t in page.find_tables() if _is_data_table(t)]
+    boxes = [t.bbox for t in tables]
+    words = [
+        w
+        for w in page.extract_words(
+            keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
+        )
+        if not any(_inside(w, box) for box in boxes)
+    ]
+    height = float(page.height) or 1.0
+    body_size = _body_font_size(words)
+    items: list[tuple[float, int, _Item]] = []
+    lines = _group_lines(words)
+    for order, (top, segments) in enumerate(_reading_order(lines, float(page.width) / 2)):
+        bottom = max(w["bottom"] for seg in segments for w in seg)
+        margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
+        for segment in segments:
+            footnote = _footnote(segment, body_size)
+            if footnote is not None:
+                items.append((top, order, footnote))
+                continue
+            text = _segment_text(segment, body_size)
+            items.append((top, order, _Line(text=text, page=number, top=top, in_margin=margin)))
+    for table in tables:
+        rows = [[_clean_cell(c) for c in row] for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if rows:
+            items.append((table.bbox[1], -1, Table(rows=rows, line=0, page=number)))
+    items.sort(key=lambda it: (it[0], it[1]))
+    return [item for _, _, item in items]
+
+
+def _is_data_table(table) -> bool:
+    rows = table.extract()
+    width = max((len(r) for r in rows), default=0)
+    return width >= 3 or (len(rows) >= 2 and width >= 2)
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _body_font_size(words: list[dict]) -> float:
+    sizes = Counter(round(float(w.get("size") or 0), 1) for w in words)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _small(word: dict, body_size: float) -> bool:
+    return body_size > 0 and float(word.get("size") or body_size) < body_size * SUPERSCRIPT_SHARE
+
+
+def _group_lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= LINE_TOLERANCE * 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _split_columns(words: list[dict]) -> list[list[dict]]:
+    """Split a line where a gap is wider than a few font sizes; keep a list label with its text."""
+    segments: list[list[dict]] = [[words[0]]]
+    for prev, word in pairwise(words):
+        size = max(prev["bottom"] - prev["top"], 1.0)
+        lone_label = len(segments[-1]) == 1 and _LABEL.match(segments[-1][0]["text"])
+        if word["x0"] - prev["x1"] > GAP_FACTOR * size and not lone_label:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _reading_order(lines: list[list[dict]], middle: float) -> list[tuple[float, list[list[dict]]]]:
+    """Lines as (top, segments); side-by-side blocks (header, signature) read left column first."""
+    rows = [(min(w["top"] for w in line), _split_columns(line)) for line in lines]
+    out: list[tuple[float, list[list[dict]]]] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and _columnar(rows[j][1], middle):
+            j += 1
+        zone = rows[i:j]
+        if len(zone) >= 2 and any(len(segs) >= 2 for _, segs in zone):
+            top = zone[0][0]
+            left = [(top, [s]) for _, segs in zone for s in segs if s[0]["x0"] < middle]
+            right = [(top, [s]) for _, segs in zone for s in segs if s[0]["x0"] >= middle]
+            out.extend(left + right)
+            i = j
+        else:
+            out.append(rows[i])
+            i += 1
+    return out
+
+
+def _columnar(segments: list[list[dict]], middle: float) -> bool:
+    """A line that sits wholly in one half of the page, or in both halves apart."""
+    if len(segments) == 2:
+        return segments[0][-1]["x1"] < middle + 20 and segments[1][0]["x0"] > middle - 20
+    if len(segments) == 1:
+        seg = segments[0]
+        return seg[-1]["x1"] < middle or seg[0]["x0"] > middle
+    return False
+
+
+def _segment_text(words: list[dict], body_size: float) -> str:
+    """Join words; a small raised number right after a word is a footnote anchor."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        text = word["text"]
+        prev = words[i - 1] if i else None
+        if (
+            prev is not None
+            and text.isdigit()
+            and _small(word, body_size)
+            and not _small(prev, body_size)
+            and word["x0"] - prev["x1"] < ANCHOR_GAP
+        ):
+            out[-1] += f"<sup>{text}</sup>"
+            continue
+        out.append(text)
+    return " ".join(out)
+
+
+def _footnote(words: list[dict], body_size: float) -> Footnote | None:
+    """A line opened by a number and otherwise set in small type: a footnote body."""
+    first = words[0]
+    if len(words) < 2 or not first["text"].isdigit() or len(first["text"]) > 3:
+        return None
+    if not all(_small(w, body_size / SUPERSCRIPT_SHARE * 0.9) for w in words[1:]):
+        return None
+    return Footnote(label=first["text"], text=" ".join(w["text"] for w in words[1:]))
+
+
+def _clean_cell(cell: str | None) -> str:
+    if not cell:
+        return ""
+    return unicodedata.normalize("NFC", " ".join(cell.split()))
+
+
+def _drop_running_lines(pages: list[list[_Item]]) -> list[list[_Item]]:
+    """Drop page numbers and text repeated in the margins of most pages."""
+    if len(pages) >= 3:
+        counts = Counter(
+            _DIGITS.sub("#", text)
+            for page in pages
+            for text in {i.text for i in page if isinstance(i, _Line) and i.in_margin}
+        )
+        running = {text for text, n in counts.items() if n >= max(3, len(pages) // 2)}
+    else:
+        running = set()
+    return [
+        [
+            item
+            for item in page
+            if not (
+                isinstance(item, _Line)
+                and item.in_margin
+                and (_PAGE_NUMBER.match(item.text) or _DIGITS.sub("#", item.text) in running)
+            )
+        ]
+        for page in pages
+    ]
+
+
+def _blocks(pages: list[list[_Item]]) -> tuple[list[Block], list[Footnote]]:
+    """Number the blocks; a table running on from the previous page continues it."""
+    blocks: list[Block] = []
+    footnotes: list[Footnote] = []
+    for page in pages:
+        body = [item for item in page if not isinstance(item, Footnote)]
+        footnotes.extend(item for item in page if isinstance(item, Footnote))
+        for index, item in enumerate(body):
+            if isinstance(item, Table):
+                previous = blocks[-1] if blocks else None
+                if index == 0 and isinstance(previous, Table) and _continues(previous, item):
+                    _append_rows(previous, item.rows)
+                    continue
+                item.line = len(blocks) + 1
+                blocks.append(item)
+            elif item.text.strip():
+                text = unicodedata.normalize("NFC", item.text)
+                blocks.append(Paragraph(text=text, line=len(blocks) + 1, page=item.page))
+    for note in footnotes:
+        note.text = unicodedata.normalize("NFC", note.text)
+        anchor = f"<sup>{note.label}</sup>"
+        note.line = next(
+            (b.line for b in blocks if isinstance(b, Paragraph) and anchor in b.text), None
+        )
+    return blocks, footnotes
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    width = max(len(r) for r in previous.rows)
+    return (
+        previous.page is not None
+        and table.page == previous.page + 1
+        and (max(len(r) for r in table.rows) == width)
+    )
+
+
+def _append_rows(previous: Table, rows: list[list[str]]) -> None:
+    if rows and rows[0] == previous.rows[0]:
+        rows = rows[1:]  # the header row repeated on the new page
+    if rows and not rows[0][0].strip() and previous.rows:
+        last = previous.rows[-1]  # a cell cut by the page break: join its two halves
+        previous.rows[-1] = [
+            " ".join(filter(None, (a, b))) for a, b in zip(last, rows[0], strict=False)
+        ]
+        rows = rows[1:]
+    previous.rows.extend(rows)
+
+
+def _convert_legacy(blocks: list[Block], notes: list[str]) -> str | None:
+    sample = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
+    _, encoding = legacy.convert_legacy(sample)
+    if encoding is None:
+        return None
+    convert = legacy.CONVERTERS[encoding]
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = convert(block.text)
+        else:
+            block.rows = [[convert(c) for c in row] for row in block.rows]
+    notes.append(f"đã chuyển từ bảng mã {encoding.upper()} sang Unicode")
+    return encoding

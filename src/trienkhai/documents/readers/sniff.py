@@ -1,0 +1,42 @@
+"""What a file really is, from its first bytes, whatever its extension says."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+PDF_MAGIC = b"%PDF-"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .xls
+RTF_MAGIC = b"{\\rtf"
+
+KIND_NAMES = {
+    "doc": "Word 97-2003 (.doc)",
+    "rtf": "RTF",
+    "zip": "tệp nén zip",
+    "docx": ".docx",
+    "pdf": ".pdf",
+    "text": "văn bản thuần",
+}
+
+
+def sniff(data: bytes) -> str:
+    """Return "docx", "zip", "pdf", "doc", "rtf" or "text" (anything else: decided by decoding)."""
+    head = data[:1024]
+    if head.startswith(ZIP_MAGIC):
+        return "docx" if _is_docx(data) else "zip"
+    if PDF_MAGIC in head:
+        return "pdf"
+    if head.startswith(OLE_MAGIC):
+        return "doc"
+    if head.lstrip().startswith(RTF_MAGIC):
+        return "rtf"
+    return "text"
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return True  # a broken zip: let the .docx reader say it is corrupt
