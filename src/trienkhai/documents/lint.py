@@ -1,9 +1,227 @@
-"""The clerk's checks before signing (provisional placeholder)."""
+"""The clerk's checks before signing ("kiểm tra văn bản").
+
+- the same document cited with different dates, or with different terms ("khóa XVIII" and
+  "khóa XIII" for one resolution);
+- the document's number or date left blank ("Số: /KH-UBND", "ngày tháng năm 2024");
+- a doubled word ("Thực hiện thực hiện");
+- numbering that skips or repeats (a second "III.");
+- a document cited without its date.
+Each warning names the line it refers to. Messages are Vietnamese, English on request.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections import Counter, defaultdict
+
+from . import lexicon
+from .extract import citations
+from .extract.dates import find_dates
+from .extract.sources import Line, source_lines, split_label, units
 from .model import LintWarning, Outline
 
+_LEX = lexicon.load("lint")
+_LETTERS = {c: i for i, c in enumerate(_LEX["letters"])}
+_SINGLE = set(_LEX["doubled_single"])
+_RESTART = tuple(_LEX["restart"])
+_DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+\1(?!\w)", re.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_NUMBER_LINE = re.compile(r"^số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 
-def lint_outline(outline: Outline) -> list[LintWarning]:
-    return []
+
+def _msg(code: str, lang: str, **values: str) -> str:
+    templates = _LEX["messages"][code]
+    return str(templates.get(lang) or templates["vi"]).format(**values)
+
+
+def _line_word(lang: str) -> str:
+    words = _LEX["line_word"]
+    return str(words.get(lang) or words["vi"])
+
+
+def roman_value(label: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(label.upper()):
+        v = _ROMAN_VALUES.get(ch, 0)
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _cited_name(doc: citations.CitedDocument) -> str:
+    words = [w for w, k in citations.WORD_TO_KIND.items() if k == doc.kind]
+    word = min(words, key=len) if words else doc.kind
+    return f"{word[:1].upper()}{word[1:]} số {doc.number}"
+
+
+def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    """Same document, different dates or terms; documents cited with no date."""
+    out: list[LintWarning] = []
+    docs = citations.group_mentions(citations.collect_mentions(outline))
+    own = citations.norm_number(_own_number(outline))
+    by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
+    for doc in docs:
+        if own and citations.norm_number(doc.number) == own:
+            continue
+        by_key[(doc.kind, citations.norm_number(doc.number))].append(doc)
+    for group in by_key.values():
+        dated = [d for d in group if d.date is not None]
+        for a, b in itertools.pairwise(dated):
+            if citations.same_issuer(a.issuer, b.issuer):
+                values = ", ".join(
+                    f"{d.date:%d/%m/%Y} ({_line_word(lang)} {d.mentions[0].line})"
+                    for d in (a, b)
+                    if d.date
+                )
+                out.append(
+                    LintWarning(
+                        "citation_dates",
+                        _msg("citation_dates", lang, cited=_cited_name(b), values=values),
+                        b.mentions[0].line,
+                    )
+                )
+        for doc in group:
+            terms = Counter(m.khoa for m in doc.mentions if m.khoa)
+            if len(terms) > 1:
+                usual = terms.most_common(1)[0][0]
+                odd = next(m for m in doc.mentions if m.khoa and m.khoa != usual)
+                values = f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), khóa {usual}"
+                out.append(
+                    LintWarning(
+                        "citation_terms",
+                        _msg("citation_terms", lang, cited=_cited_name(doc), values=values),
+                        odd.line,
+                    )
+                )
+            if doc.date is None:
+                out.append(
+                    LintWarning(
+                        "citation_undated",
+                        _msg("citation_undated", lang, cited=_cited_name(doc)),
+                        doc.mentions[0].line,
+                    )
+                )
+    return out
+
+
+def _header(outline: Outline) -> list[Line]:
+    lines = source_lines(outline)
+    return lines[:40]
+
+
+def _own_number(outline: Outline) -> str | None:
+    for line in _header(outline):
+        if m := _NUMBER_LINE.match(line.text):
+            found = re.match(citations.NUMBER, re.sub(r"\s*([/-])\s*", r"\1", m["rest"]))
+            return found.group(0) if found else None
+    return None
+
+
+def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    """A number or a date left blank in the header for the signer to fill in."""
+    out: list[LintWarning] = []
+    number_seen = date_seen = False
+    for line in _header(outline):
+        if not number_seen and (m := _NUMBER_LINE.match(line.text)):
+            number_seen = True
+            rest = re.sub(r"\s*([/-])\s*", r"\1", m["rest"])
+            if not re.match(r"\d", rest):
+                out.append(
+                    LintWarning(
+                        "blank_number", _msg("blank_number", lang, text=line.text), line.line
+                    )
+                )
+            continue
+        if not date_seen and "ngày" in line.text.lower():
+            found = find_dates(line.text)
+            if found:
+                date_seen = True
+                if found[0].value is None:
+                    out.append(
+                        LintWarning(
+                            "blank_date", _msg("blank_date", lang, text=line.text), line.line
+                        )
+                    )
+    return out
+
+
+def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    """Words or two-word phrases printed twice in a row ("Thực hiện thực hiện")."""
+    out: list[LintWarning] = []
+    for unit in units(outline):
+        for m in _DOUBLED.finditer(unit.text):
+            phrase, second = m.group(1), m.group(0)[len(m.group(1)) :].lstrip()
+            if " " not in phrase and phrase.lower() not in _SINGLE:
+                continue
+            if phrase[:1].islower() and second[:1].isupper():
+                continue  # "Đại hội Hội Nông dân": a name starts
+            out.append(
+                LintWarning("doubled_word", _msg("doubled_word", lang, text=m.group(0)), unit.line)
+            )
+    return out
+
+
+def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
+    """(level kind, parent path, position) of a numbering label, None for bullets."""
+    if re.fullmatch(r"[IVXLC]+", label):
+        return "roman", (), roman_value(label)
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
+        parts = label.split(".")
+        return f"num{len(parts)}", tuple(parts[:-1]), int(parts[-1])
+    if label.lower() in _LETTERS:
+        return "letter", (), _LETTERS[label.lower()] + 1
+    return None
+
+
+def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    """Headings and items whose numbering repeats or skips within their parent."""
+    out: list[LintWarning] = []
+    last: dict[str, tuple[tuple[str, ...], int, str]] = {}
+    order = ["roman", "num1", "num2", "num3", "num4", "letter"]
+    for unit in units(outline, footnotes=False):
+        node = unit.node
+        if node is not None and node.kind == "row":
+            continue
+        if unit.text.lower().startswith(_RESTART):
+            last.clear()
+            continue
+        label = (node.label if node is not None else None) or split_label(unit.text)[0]
+        if not label or label in ("-", "+", "*", "•"):
+            continue
+        key = _label_key(label)
+        if key is None:
+            continue
+        level, parent, pos = key
+        prev = last.get(level)
+        if prev is not None and prev[0] == parent:
+            if pos == prev[1]:
+                out.append(
+                    LintWarning(
+                        "numbering_repeat", _msg("numbering_repeat", lang, label=label), unit.line
+                    )
+                )
+            elif pos > prev[1] + 1:
+                out.append(
+                    LintWarning(
+                        "numbering_skip",
+                        _msg("numbering_skip", lang, label=label, prev=prev[2]),
+                        unit.line,
+                    )
+                )
+        last[level] = (parent, pos, label)
+        for deeper in order[order.index(level) + 1 :]:
+            last.pop(deeper, None)
+    return out
+
+
+CHECKS = (check_citations, check_blanks, check_doubled_words, check_numbering)
+
+
+def lint_outline(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    """Every check's warnings, in line order."""
+    out: list[LintWarning] = []
+    for check in CHECKS:
+        out.extend(check(outline, lang))
+    out.sort(key=lambda w: (w.line or 0, w.code))
+    return out

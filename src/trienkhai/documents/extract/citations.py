@@ -69,6 +69,7 @@ _ISSUER_STOP = re.compile(
 _ISSUER_PREFIXES = [re.compile(p + r"\s+", re.IGNORECASE) for p in _ISSUERS["issuer_prefixes"]]
 _ISSUER_MAX = int(_ISSUERS["issuer_max_words"])
 _LIST_JOIN = re.compile(r"^\s*(?:,|;|và|,\s*và|hoặc)\s*(?:(?:" + _LEAD + r")\s*)?$", re.IGNORECASE)
+_SHARED_ISSUER = re.compile(r"^\s*,?\s*và\s*$", re.IGNORECASE)
 _ABBREV = {k.casefold(): v for k, v in _ISSUERS["abbreviations"].items()}
 _PUNCT = re.compile(r"[^\w]+")
 
@@ -244,7 +245,7 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     # "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày ... của Ban Bí thư":
     # the members of a list share the issuer printed after the last one
     for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
-        if a.issuer is None and b.issuer and _LIST_JOIN.match(text[a.end : b.start] + " "):
+        if a.issuer is None and b.issuer and _SHARED_ISSUER.match(text[a.end : b.start]):
             a.issuer = b.issuer
             a.khoa = a.khoa or b.khoa
     return found
