@@ -1,0 +1,95 @@
+"""Word-level comparison of two task texts: the gold's class figure and display segments.
+
+The class figure is the contract's: difflib's ratio over the texts' words (NFC, case-folded,
+punctuation as spaces), 2·matched / all words; ``copied`` at 0.90 or more. One
+``SequenceMatcher`` run gives the ratio, the matched-word count and the segments to display
+(``=`` shared, ``-`` parent only, ``+`` child only), cut from the printed text with its
+punctuation. ``quick_class`` decides the class without difflib when the LCS ratio (an upper
+bound of difflib's, computed in C by rapidfuzz) is already below the threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
+
+from .normalize import nfc
+
+_WORD = re.compile(r"\w+")
+COPIED_AT = 0.90
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's class words with their character spans in the (NFC) text."""
+
+    text: str
+    words: list[str]
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        t = nfc(text)
+        matches = list(_WORD.finditer(t))
+        return cls(t, [m.group(0).casefold() for m in matches], [m.span() for m in matches])
+
+    def cut(self, i: int, j: int, *, lead: bool = False) -> str:
+        """Printed text of words ``i..j-1`` (with the punctuation between and after them)."""
+        if i >= j:
+            return ""
+        start = self.spans[i - 1][1] if lead and i > 0 else self.spans[i][0]
+        end = self.spans[j][0] if j < len(self.spans) else len(self.text)
+        return self.text[start:end].strip()
+
+
+def classify(ratio: float | None) -> str:
+    """``copied`` at or above 0.90, ``adapted`` below, ``new`` with no counterpart."""
+    if ratio is None:
+        return "new"
+    return "copied" if ratio >= COPIED_AT else "adapted"
+
+
+def ratio_of(a: list[str], b: list[str]) -> tuple[float, int]:
+    """difflib ratio and matched count of two word lists."""
+    if not a and not b:
+        return 1.0, 0
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    matched = sum(block.size for block in sm.get_matching_blocks())
+    return 2.0 * matched / (len(a) + len(b)), matched
+
+
+def quick_class(a: list[str], b: list[str]) -> str:
+    """The class of a pair, running difflib only where the LCS bound leaves it open."""
+    if Indel.normalized_similarity(a, b) < COPIED_AT:
+        return "adapted"
+    return classify(ratio_of(a, b)[0])
+
+
+def compare_words(child: Words, parent: Words) -> tuple[float, int, list[list[str]]]:
+    """(ratio, matched words, display segments) of a child text against its parent's."""
+    a, b = child.words, parent.words  # the gold's order: child first
+    if not a and not b:
+        return 1.0, 0, []
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    segments: list[list[str]] = []
+    matched = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            matched += i2 - i1
+            _emit(segments, "=", child.cut(i1, i2))
+        else:
+            _emit(segments, "-", parent.cut(j1, j2))
+            _emit(segments, "+", child.cut(i1, i2))
+    return 2.0 * matched / (len(a) + len(b)), matched, segments
+
+
+def _emit(segments: list[list[str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if segments and segments[-1][0] == op:
+        segments[-1][1] += " " + text
+    else:
+        segments.append([op, text])

@@ -1,0 +1,366 @@
+"""Text keys for matching tasks across plans.
+
+Two keys per task text, both NFC and case-folded (stored text is never changed):
+
+* ``class_words``: the words of the gold's class definition (punctuation to spaces) — the
+  copied/adapted decision and the copy ratio are computed on these, so they mean exactly what
+  the contract says;
+* ``match_tokens``: the same words with leading numbering stripped, tone placement unified
+  ("hoá" = "hóa"), synonyms merged, place names replaced by ``‹nơi›`` and administrative
+  levels by ``‹cấp›`` — so "tỉnh Bình Thuận" and "thị xã La Gi", "Tỉnh ủy" and "Thị ủy" look the
+  same to the aligner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import numpy as np
+
+from .lexicon import PLACE_TOKEN, load
+
+_PUNCT = re.compile(r"[^\w\s‹›]")
+_CLASS_PUNCT = re.compile(r"[^\w\s]")
+_NUMBERING = re.compile(r"^\s*(?:[-+*•–—]+|\(?[0-9IVXLCivxlc]{1,5}[.)]|\(?[a-zđ][.)])\s*")
+_FOOTNOTE_MARKS = re.compile(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>.*?</sup>")
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def class_words(text: str) -> list[str]:
+    """Words as the gold's class definition reads them: NFC, case-folded, punctuation to spaces."""
+    return _CLASS_PUNCT.sub(" ", nfc(text).casefold()).split()
+
+
+def strip_numbering(text: str) -> str:
+    """Drop a leading bullet or list number ("- ", "2.", "a)", "III.") and footnote marks."""
+    return _NUMBERING.sub("", _FOOTNOTE_MARKS.sub("", text), count=1)
+
+
+def _is_title(word: str) -> bool:
+    return bool(word) and word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _title_case_run(words: list[str], start: int, not_places: frozenset[str]) -> str | None:
+    """The capitalised syllables from ``start`` (at most four) up to a punctuation mark."""
+    run: list[str] = []
+    for word in words[start : start + 4]:
+        clean = word.strip(",.;:()“”\"'*")
+        if not _is_title(clean) or word.startswith(("(", "“", '"')):
+            break
+        run.append(clean)
+        if clean != word.rstrip("*"):
+            break
+    name = " ".join(run)
+    if not run or any(name == n or name.startswith(n + " ") for n in not_places):
+        return None
+    return name
+
+
+def find_places(texts: Iterable[str]) -> set[str]:
+    """Place names printed in the texts: capitalised syllables after a level word
+    ("thị xã La Gi", "tỉnh Thanh Hóa", "người Bình Thuận"), plus the known provinces found."""
+    lex = load()
+    found: set[str] = set()
+    for text in texts:
+        text = nfc(text)
+        for m in _introducer_re().finditer(text):
+            name = _title_case_run(m.group(1).split(), 0, lex.not_places)
+            if name:
+                found.add(name)
+        found.update(_province_re().findall(text))
+    return found
+
+
+@cache
+def _province_re() -> re.Pattern[str]:
+    names = sorted(load().provinces, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+@cache
+def _introducer_re() -> re.Pattern[str]:
+    intro = "|".join(re.escape(w) for w in sorted(load().introducers, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})", re.IGNORECASE)
+
+
+class Keyer:
+    """Turns task texts into match tokens with one set of place names neutralised.
+
+    Built once per comparison (or per index) from the places of the documents involved."""
+
+    def __init__(self, places: Iterable[str] = ()) -> None:
+        lex = load()
+        self._lex = lex
+        names = {_PUNCT.sub(" ", nfc(p).casefold()).strip() for p in [*places, *lex.provinces]}
+        names = {_SPACES.sub(" ", n) for n in names if n}
+        ordered = sorted(names, key=len, reverse=True)
+        self._place_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
+        )
+
+    def key(self, text: str) -> str:
+        """The match key of one text: a space-separated string of tokens."""
+        lex = self._lex
+        t = strip_numbering(nfc(text)).casefold()
+        t = lex.tone_re.sub(lambda m: lex.tones[m.group(0)], t)
+        t = _PUNCT.sub(" ", t)
+        t = _SPACES.sub(" ", t)
+        t = self._place_re.sub(PLACE_TOKEN, t)
+        t = lex.phrase_re.sub(lambda m: lex.phrases[m.group(0)], t)
+        return t.strip()
+
+    def tokens(self, text: str) -> list[str]:
+        return self.key(text).split()
+
+    def keys(self, texts: list[str]) -> list[str]:
+        """Keys of many texts at once: one pass of each pattern over the joined batch."""
+        joined = "\n".join(strip_numbering(nfc(t)).replace("\n", " ") for t in texts)
+        return self.key_block(joined).split("\n")
+
+    def key_block(self, block: str) -> str:
+        """Key a newline-separated block of texts (the fast path for indexing)."""
+        lex = self._lex
+        t = block.casefold()
+        t = lex.tone_re.sub(lambda m: lex.tones[m.group(0)], t)
+        t = _PUNCT.sub(" ", t)
+        t = re.sub(r"[^\S\n]+", " ", t)
+        t = self._place_re.sub(PLACE_TOKEN, t)
+        return lex.phrase_re.sub(lambda m: lex.phrases[m.group(0)], t)
+
+
+_TOKEN_PUNCT = re.compile(r"[^\w‹›]+")
+_NUMBER_TOKEN = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5}|[a-zđ])[.)]")
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+class TokenTable:
+    """The fast path to match tokens, in integer-id space (used by the corpus index).
+
+    Texts are case-folded and split on white space in one pass; each distinct raw token is
+    cleaned once (punctuation, tone placement, single-syllable levels) and cached; multi-word
+    phrases (levels, committees, synonyms, place names) are replaced by matching rolling codes
+    of consecutive ids with numpy. Same keys as ``Keyer``, without a regex pass per text."""
+
+    DROP = 0
+    SENT = 1
+
+    def __init__(self, places: Iterable[str] = ()) -> None:
+        lex = load()
+        self._lex = lex
+        self.words: list[str] = ["", "\x00"]
+        self.vocab: dict[str, int] = {"": 0, "\x00": 1}
+        self._slots = HashSlots()
+        self._single: dict[str, str] = {}
+        self._phrases: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.places: list[str] = []
+        for phrase, repl in lex.phrases.items():
+            self._add_phrase(phrase, repl)
+        for province in lex.provinces:
+            self._add_phrase(nfc(province), PLACE_TOKEN)
+        self.add_places(places)
+
+    def word_id(self, word: str) -> int:
+        got = self.vocab.get(word)
+        if got is None:
+            got = self.vocab[word] = len(self.words)
+            self.words.append(word)
+        return got
+
+    def _clean(self, raw: str) -> int:
+        lex = self._lex
+        if raw == "\x00":
+            return self.SENT
+        raw = nfc(raw).casefold()
+        if _NUMBER_TOKEN.fullmatch(raw):
+            return self.DROP
+        t = lex.tone_re.sub(lambda m: lex.tones[m.group(0)], _FOOTNOTE_MARKS.sub("", raw))
+        parts = _TOKEN_PUNCT.sub(" ", t).split()
+        if not parts:
+            return self.DROP
+        word = "_".join(parts)
+        return self.word_id(self._single.get(word, word))
+
+    def _add_phrase(self, phrase: str, repl: str) -> None:
+        words = _TOKEN_PUNCT.sub(" ", phrase.casefold()).split()
+        if len(words) == 1:
+            self._single[words[0]] = repl
+            self._slots = HashSlots()  # cleaned ids may change
+            return
+        key = tuple(self.word_id(self._single.get(w, w)) for w in words)
+        self._phrases[key] = tuple(self.word_id(w) for w in repl.split())
+        self._tables.clear()
+
+    def add_places(self, places: Iterable[str]) -> None:
+        """Neutralise these place names too (as ``‹nơi›``)."""
+        for place in places:
+            place = nfc(place)
+            if place not in self.places:
+                self.places.append(place)
+                self._add_phrase(place, PLACE_TOKEN)
+
+    def restore(self, words: list[str], places: list[str]) -> None:
+        """Take back a saved vocabulary (whose first words this table assigned the same way)."""
+        if words[: len(self.words)] != self.words[: len(words)]:
+            raise ValueError("vocabulary does not extend the lexicon's")
+        for word in words[len(self.words) :]:
+            self.word_id(word)
+        self.add_places(places)
+
+    def _table(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if n not in self._tables:
+            keys = [k for k in self._phrases if len(k) == n]
+            codes = np.array([_code(np.array(k, dtype=np.uint64)) for k in keys], dtype=np.uint64)
+            repl = np.zeros((len(keys), n), dtype=np.int64)
+            for r, k in enumerate(keys):
+                rep = self._phrases[k]
+                repl[r, : len(rep)] = rep
+            order = np.argsort(codes)
+            self._tables[n] = (codes[order], repl[order])
+        return self._tables[n]
+
+    def ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(token ids of all texts one after another, token count of each text)."""
+        data = np.frombuffer(" \x00 ".join(texts).encode("utf-8"), dtype=np.uint8)
+        hashes, starts, ends = _token_hashes(data)
+        ids = self._lookup(hashes, data, starts, ends)
+        ids = self._replace_phrases(ids[ids != self.DROP])
+        rows = np.cumsum(ids == self.SENT)
+        keep = ids > self.SENT
+        counts = np.bincount(rows[keep], minlength=len(texts))
+        return ids[keep], counts
+
+    def _lookup(
+        self, hashes: np.ndarray, data: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    ) -> np.ndarray:
+        """Ids of raw tokens by their byte hash; tokens never seen are cleaned once here."""
+        ids, missing = self._slots.get(hashes)
+        if len(missing):
+            uniq, first = np.unique(hashes[missing], return_index=True)
+            raw = data.tobytes()
+            for h, pos in zip(uniq.tolist(), missing[first].tolist(), strict=True):
+                token = raw[starts[pos] : ends[pos]].decode("utf-8", errors="replace")
+                self._slots.put(h, self._clean(token))
+            ids[missing], _ = self._slots.get(hashes[missing])
+        return ids
+
+    def _replace_phrases(self, ids: np.ndarray) -> np.ndarray:
+        """Replace phrases (longest first); only positions holding a phrase's first word
+        are examined."""
+        if not self._phrases:
+            return ids
+        starts = np.zeros(len(self.words), dtype=bool)
+        starts[[k[0] for k in self._phrases]] = True
+        cand = np.flatnonzero(starts[ids])
+        for n in sorted({len(k) for k in self._phrases}, reverse=True):
+            at = cand[cand <= len(ids) - n]
+            if not len(at):
+                continue
+            codes, repl = self._table(n)
+            code = np.zeros(len(at), dtype=np.uint64)
+            with np.errstate(over="ignore"):
+                for i in range(n):
+                    code = code * _MIX + ids[at + i].astype(np.uint64)
+            where = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
+            hit = np.flatnonzero(codes[where] == code)
+            if len(hit):
+                ids[at[hit][:, None] + np.arange(n)] = repl[where[hit]]
+        return ids
+
+    def tokens(self, texts: Sequence[str]) -> list[list[str]]:
+        """Match tokens of each text, as strings (for the aligner and explanations)."""
+        ids, counts = self.ids(texts)
+        words = self.words
+        flat = [words[i] for i in ids.tolist()]
+        out, pos = [], 0
+        for c in counts.tolist():
+            out.append(flat[pos : pos + c])
+            pos += c
+        return out
+
+
+class HashSlots:
+    """An open-addressing hash table from 64-bit keys to ids, looked up in bulk with numpy
+    (linear probing, kept at most a quarter full; key 0 marks an empty slot)."""
+
+    def __init__(self, capacity: int = 1 << 16) -> None:
+        self.keys = np.zeros(capacity, dtype=np.uint64)
+        self.vals = np.zeros(capacity, dtype=np.int64)
+        self.size = 0
+
+    def get(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, positions of hashes not in the table); missing ids are left at -1."""
+        mask = np.uint64(len(self.keys) - 1)
+        out = np.full(len(hashes), -1, dtype=np.int64)
+        todo = np.arange(len(hashes))
+        slot = hashes & mask
+        missing = []
+        while len(todo):
+            k = self.keys[slot]
+            hit = k == hashes[todo]
+            out[todo[hit]] = self.vals[slot[hit]]
+            empty = k == 0
+            missing.append(todo[empty & ~hit])
+            go = ~(hit | empty)
+            todo, slot = todo[go], (slot[go] + np.uint64(1)) & mask
+        return out, np.concatenate(missing) if missing else np.zeros(0, dtype=np.int64)
+
+    def put(self, key: int, value: int) -> None:
+        if (self.size + 1) * 4 > len(self.keys):
+            self._grow()
+        mask = len(self.keys) - 1
+        slot = key & mask
+        while self.keys[slot] != 0 and int(self.keys[slot]) != key:
+            slot = (slot + 1) & mask
+        if self.keys[slot] == 0:
+            self.size += 1
+        self.keys[slot] = key
+        self.vals[slot] = value
+
+    def _grow(self) -> None:
+        old_k, old_v = self.keys, self.vals
+        used = old_k != 0
+        self.__init__(len(old_k) * 2)
+        for k, v in zip(old_k[used].tolist(), old_v[used].tolist(), strict=True):
+            self.put(k, v)
+
+
+_WS = np.zeros(256, dtype=bool)
+_WS[[9, 10, 11, 12, 13, 32]] = True
+_P = np.uint64(1099511628211)
+
+
+def _token_hashes(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """64-bit polynomial hashes of the white-space separated tokens of UTF-8 bytes, with each
+    token's byte start and end. All numpy: no Python object per token."""
+    is_tok = ~_WS[data]
+    edge = np.diff(np.concatenate([[False], is_tok, [False]]).astype(np.int8))
+    starts = np.flatnonzero(edge == 1)
+    ends = np.flatnonzero(edge == -1)
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64), starts, ends
+    lengths = ends - starts
+    tok_bytes = data[is_tok].astype(np.uint64) + np.uint64(1)
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    pos = np.arange(len(tok_bytes)) - np.repeat(offsets, lengths)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(int(lengths.max()), _P, dtype=np.uint64))
+        hashes = np.add.reduceat(tok_bytes * powers[pos], offsets)
+        hashes ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    hashes |= np.uint64(1)  # never 0: 0 marks an empty slot
+    return hashes, starts, ends
+
+
+def _code(key: np.ndarray) -> np.uint64:
+    code = np.uint64(0)
+    with np.errstate(over="ignore"):
+        for v in key:
+            code = code * _MIX + v
+    return code
