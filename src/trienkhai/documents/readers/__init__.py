@@ -96,6 +96,10 @@ def read_path(path: str | Path) -> SourceDocument:
         data = p.read_bytes()
     except IsADirectoryError as exc:
         raise DocumentError("đây là thư mục, không phải tệp", source=p.name) from exc
+    except FileNotFoundError as exc:
+        raise DocumentError("không tìm thấy tệp", source=p.name) from exc
+    except PermissionError as exc:
+        raise DocumentError("không có quyền đọc tệp", source=p.name) from exc
     except OSError as exc:
         raise DocumentError(f"không đọc được tệp: {exc.strerror or exc}", source=p.name) from exc
     return read_bytes(data, p.name)
