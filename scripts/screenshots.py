@@ -1,0 +1,151 @@
+"""PNG screenshots of the main pages, for a reviewer: `make screenshots OUT=DIR`.
+
+Sets up a throw-away SQLite database in a temporary directory, migrates it, loads the sample
+data (the same as `make run`), serves it with Django's development server on a free local
+port, and drives Debian's chromium through Playwright: login, plan list, plan review, document
+graph, a unit's inbox, the unresolved-bodies queue and the admin registry. Nothing touches the
+developer's own database in var/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("TRIENKHAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
+
+
+def wait_until_up(url: str, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"screenshots: the server at {url} did not start")
+
+
+def shoot(base: str, out: Path, user: str, password: str, admin: str, admin_password: str) -> list[Path]:
+    from playwright.sync_api import Page, sync_playwright
+
+    written: list[Path] = []
+
+    def snap(page: Page, name: str) -> None:
+        path = out / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        written.append(path)
+
+    def login(page: Page, username: str, secret: str) -> None:
+        page.goto(f"{base}/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(secret)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+        if "/dang-nhap/" in page.url:
+            raise SystemExit(f"screenshots: cannot log in as {username!r}")
+
+    def first_link(page: Page, selector: str) -> str | None:
+        link = page.locator(selector).first
+        return link.get_attribute("href") if link.count() else None
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1440, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(f"{base}/dang-nhap/")
+        snap(page, "01-dang-nhap")
+        login(page, user, password)
+        page.goto(f"{base}/ke-hoach/")
+        snap(page, "02-danh-sach-ke-hoach")
+        plan = first_link(page, "table.data tbody a")
+        steps: list[tuple[str, Callable[[], str | None]]] = []
+        if plan:
+            steps += [
+                ("03-ra-soat-ke-hoach", lambda: plan),
+                ("04-so-do-van-ban", lambda: f"{plan}so-do/"),
+                ("05-chuoi-trien-khai", lambda: f"{plan}chuoi-trien-khai/"),
+            ]
+        steps += [
+            ("06-nhiem-vu-cua-don-vi", lambda: "/ke-hoach/nhiem-vu/"),
+            ("07-co-cau-to-chuc", lambda: "/don-vi/"),
+            ("08-co-quan-cho-xac-dinh", lambda: "/don-vi/cho-xac-dinh/"),
+        ]
+        for name, where in steps:
+            target = where()
+            if target:
+                page.goto(f"{base}{target}")
+                snap(page, name)
+        context.close()
+
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        login(page, admin, admin_password)
+        page.goto(f"{base}/quan-tri/orgs/unit/")
+        snap(page, "09-quan-tri-danh-muc-don-vi")
+        context.close()
+        browser.close()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    parser.add_argument("--sample-command", default="load_sample", help="manage.py command")
+    parser.add_argument("--user", default="canbo.danvan", help="a focal officer of the sample")
+    parser.add_argument("--password", default="trienkhai-demo-2025")
+    parser.add_argument("--admin", default="quantri", help="an administrator of the sample")
+    parser.add_argument("--admin-password", default="trienkhai-demo-2025")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"screenshots: chromium not found at {CHROMIUM} (make system-deps)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="trienkhai-shots-") as tmp:
+        env = {**os.environ, "TRIENKHAI_VAR_DIR": tmp, "DEBUG": "1"}
+        env.pop("DATABASE_URL", None)
+        env["DJANGO_SETTINGS_MODULE"] = "trienkhai.web.settings"
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, args.sample_command)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(f"{base}/dang-nhap/")
+            written = shoot(base, args.out, args.user, args.password, args.admin, args.admin_password)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    for path in written:
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
