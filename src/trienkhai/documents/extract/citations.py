@@ -245,7 +245,9 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     # "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày ... của Ban Bí thư":
     # the members of a list share the issuer printed after the last one
     for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
-        if a.issuer is None and b.issuer and _SHARED_ISSUER.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        shared = _SHARED_ISSUER.match(gap) or (b.rule == "citation.list" and _LIST_JOIN.match(gap))
+        if a.issuer is None and b.issuer and shared:
             a.issuer = b.issuer
             a.khoa = a.khoa or b.khoa
     return found

@@ -46,6 +46,9 @@ _PLACE_RE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(p) for p in _PLACES) + r")\s+(.+)$", re.IGNORECASE
 )
 _PLACE_START = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _ISSUERS["places"]) + r")(?!\w)")
+_NAME_HEAD = re.compile(
+    r"^(?:" + "|".join(re.escape(h) for h in _ISSUERS["name_heads"]) + r")\s+(\w+)", re.IGNORECASE
+)
 _KHOA_PAREN = re.compile(r"\(?\s*kh[oó]a\s+[IVXLC]+\s*\)?", re.IGNORECASE)
 _MARKS = sorted(_ISSUERS["signature_marks"], key=len, reverse=True)
 _MARK_RE = re.compile(
@@ -80,6 +83,8 @@ def body_case(text: str) -> str:
     """An upper-case body name as written in running text: "THÀNH ỦY LAI CHÂU" -> "Thành ủy Lai Châu"."""
     low = " ".join(text.lower().split())
     low = _CANONICAL_RE.sub(lambda m: _CANONICAL_MAP[m.group(1)], low)
+    if m := _NAME_HEAD.match(low):
+        low = low[: m.start(1)] + m.group(1).capitalize() + low[m.end(1) :]
     if m := _PLACE_RE.search(low):
         name = " ".join(w.capitalize() for w in m.group(2).split())
         low = low[: m.start(2)] + name

@@ -1,0 +1,154 @@
+"""Cited documents: tables of sentences in the shapes real plans print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from trienkhai.documents.extract.citations import (
+    extract_citations,
+    mentions_in,
+    same_issuer,
+)
+from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.structure import build_outline
+
+
+def _outline(text: str) -> Outline:
+    blocks = [Paragraph(t, i) for i, t in enumerate(text.split("\n"), 1) if t.strip()]
+    return build_outline(SourceDocument("doc.txt", "txt", blocks))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thực hiện Nghị quyết số 09-NQ/TW, ngày 08/01/2002 của Bộ Chính trị khóa IX về tăng cường",
+            [("nghi_quyet", "09-NQ/TW", "2002-01-08", "Bộ Chính trị khóa IX")],
+        ),
+        (
+            "Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường",
+            [("chi_thi", "33/CT-TTg", "2021-11-26", "Thủ tướng Chính phủ")],
+        ),
+        (
+            "trong thực hiện Pháp lệnh số 34/2007/PL-UBTVQH11, Luật thực hiện dân chủ ở cơ sở",
+            [("phap_lenh", "34/2007/PL-UBTVQH11", None, None)],
+        ),
+        (
+            "Tiếp tục thực hiện tốt Hướng dẫn 02-HD/TU, ngày 24/4/2018 của Ban Thường vụ Tỉnh ủy về việc",
+            [("huong_dan", "02-HD/TU", "2018-04-24", "Ban Thường vụ Tỉnh ủy")],
+        ),
+        (
+            "giám sát theo Quy định số 124-QĐ/TW, ngày 02/2/2018 của Ban Bí thư Trung ương Đảng.",
+            [("quy_dinh", "124-QĐ/TW", "2018-02-02", "Ban Bí thư Trung ương Đảng")],
+        ),
+        (
+            "quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII",
+            [
+                ("nghi_quyet", "18-NQ/TW", None, "Ban Chấp hành Trung ương Đảng khóa XII"),
+                ("nghi_quyet", "19-NQ/TW", None, "Ban Chấp hành Trung ương Đảng khóa XII"),
+            ],
+        ),
+        (
+            "theo Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày 02/02/2018 "
+            "của Ban Bí thư Trung ương Đảng; tích cực",
+            [
+                ("quyet_dinh", "99-QĐ/TW", "2017-10-03", "Ban Bí thư Trung ương Đảng"),
+                ("quy_dinh", "124-QĐ/TW", "2018-02-02", "Ban Bí thư Trung ương Đảng"),
+            ],
+        ),
+        (
+            "Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định chi tiết",
+            [("nghi_dinh", "59/2023/NĐ-CP", "2023-08-14", "Chính phủ")],
+        ),
+        (
+            "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022;",
+            [("luat", "10/2022/QH15", "2022-11-10", None)],
+        ),
+        (
+            "Thông tư số 01/2024/TT-BNV ngày 05/3/2024 của Bộ Nội vụ hướng dẫn",
+            [("thong_tu", "01/2024/TT-BNV", "2024-03-05", "Bộ Nội vụ")],
+        ),
+        (
+            "theo Công văn số 1234/UBND-VX ngày 05/3/2025 của Ủy ban nhân dân tỉnh",
+            [("cong_van", "1234/UBND-VX", "2025-03-05", "Ủy ban nhân dân tỉnh")],
+        ),
+        (
+            "Nghị quyết số 43-NQ/TW của Hội nghị Trung ương lần thứ tám Ban Chấp hành Trung ương "
+            "Đảng (khóa XIII) về tiếp tục",
+            [("nghi_quyet", "43-NQ/TW", None, "Ban Chấp hành Trung ương Đảng")],
+        ),
+        (
+            "Kế hoạch số 16/KH-UBND ngày 12/01/2024 của UBND tỉnh về thực hiện Nghị quyết số "
+            "41-NQ/TW của Bộ Chính trị (khóa XIII)",
+            [
+                ("ke_hoach", "16/KH-UBND", "2024-01-12", "UBND tỉnh"),
+                ("nghi_quyet", "41-NQ/TW", None, "Bộ Chính trị"),
+            ],
+        ),
+        (
+            "phối hợp với Sở Khoa học và Công nghệ theo Thông báo kết luận số 12-TB/TU, ngày "
+            "3 tháng 5 năm 2024 của Thường trực Tỉnh ủy",
+            [("thong_bao", "12-TB/TU", "2024-05-03", "Thường trực Tỉnh ủy")],
+        ),
+        ("Đề án 06 và Chỉ thị 42 không có ký hiệu; giai đoạn 2021-2025, tỷ lệ 3/8 huyện", []),
+    ],
+)
+def test_mentions(sentence: str, expected: list[tuple]) -> None:
+    got = [
+        (m.kind, m.number, m.date.isoformat() if m.date else None, m.issuer)
+        for m in mentions_in(sentence, 1)
+    ]
+    assert got == expected
+
+
+def test_term_is_read_from_the_bracket() -> None:
+    (m,) = mentions_in("Nghị quyết số 45-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa XIII) về", 1)
+    assert m.khoa == "XIII"
+    assert m.issuer == "Ban Chấp hành Trung ương Đảng"
+
+
+def test_one_document_per_identity_dated_from_anywhere() -> None:
+    text = (
+        "KẾ HOẠCH\n\nThực hiện Nghị quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng\n\n"
+        "I. MỤC ĐÍCH\n\n- Quán triệt Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành "
+        "Trung ương Đảng (khóa XIII).\n\n- Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị (khóa XII) "
+        "và Chỉ thị số 05-CT/TW, ngày 23/6/2021 của Ban Bí thư.\n"
+    )
+    got = {(c["kind"], c["number"], c["date"]) for c in extract_citations(_outline(text), {})}
+    assert got == {
+        ("nghi_quyet", "43-NQ/TW", "2023-11-24"),
+        ("chi_thi", "05-CT/TW", None),  # of the Bộ Chính trị: another document
+        ("chi_thi", "05-CT/TW", "2021-06-23"),
+    }
+
+
+def test_the_document_itself_is_not_cited() -> None:
+    text = "KẾ HOẠCH\n\n- Thực hiện Kế hoạch số 123/KH-UBND ngày 15/3/2025 này và Chỉ thị số 01/CT-TTg.\n"
+    got = [c["number"] for c in extract_citations(_outline(text), {"number": "123/KH-UBND"})]
+    assert got == ["01/CT-TTg"]
+
+
+def test_footnote_bodies_are_searched() -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n- Tổng kết các nghị quyết của Trung ương¹; sơ kết việc thực hiện.\n\n"
+        "¹ Tổng kết 20 năm thực hiện Nghị quyết số 09-NQ/TW, ngày 08/01/2002 của Bộ Chính trị.\n"
+    )
+    cited = extract_citations(_outline(text), {})
+    assert [(c["number"], c["date"], c["issuer"]) for c in cited] == [
+        ("09-NQ/TW", "2002-01-08", "Bộ Chính trị")
+    ]
+    assert cited[0]["line"] > 0 and cited[0]["rule"].startswith("citation.")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Bộ Chính trị", "Bộ Chính trị khóa IX", True),
+        ("Ban Bí thư", "Ban Bí thư Trung ương Đảng", True),
+        ("Bộ Chính trị", "Ban Bí thư", False),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh", True),
+        (None, "Ban Bí thư", True),
+    ],
+)
+def test_same_issuer(a: str | None, b: str | None, same: bool) -> None:
+    assert same_issuer(a, b) is same

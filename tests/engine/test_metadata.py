@@ -1,0 +1,164 @@
+"""Document metadata and `implements`, read from headers printed in different shapes."""
+
+from __future__ import annotations
+
+from trienkhai.documents.extract.metadata import body_case, extract_document, extract_implements
+from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.structure import build_outline
+
+
+def _outline(text: str) -> Outline:
+    blocks = [Paragraph(t, i) for i, t in enumerate(text.split("\n"), 1) if t.strip()]
+    return build_outline(SourceDocument("doc.txt", "txt", blocks))
+
+
+UBND = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Trị, ngày 02 tháng 01 năm 2025
+
+KẾ HOẠCH
+Triển khai thực hiện Kế hoạch số 12-KH/TU ngày 20/12/2024 của Ban Thường vụ Tỉnh ủy
+về phát triển kinh tế tư nhân năm 2025
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Cụ thể hóa các nhiệm vụ.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+(Đã ký)
+
+HOÀNG NAM
+"""
+
+PARTY = """TỈNH ỦY QUẢNG NAM\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 15-CTr/TU
+Tam Kỳ, ngày 5 tháng 3 năm 2024
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị
+và Kết luận số 10-KL/TW của Ban Bí thư về chuyển đổi số
+
+I. MỤC TIÊU
+- Nâng cao nhận thức.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Lương Nguyễn Minh Triết
+"""
+
+BLANK = """Số:      /KH-UBND
+Gia Lai, ngày     tháng     năm 2025
+
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm năm 2025
+
+Thực hiện Chỉ thị số 05/CT-UBND ngày 10/01/2025 của Chủ tịch Ủy ban nhân dân tỉnh; Công văn số 120/UBND-KGVX ngày 12/01/2025, Ủy ban nhân dân tỉnh Gia Lai ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH
+- Tuyên truyền sâu rộng.
+"""
+
+DECISION = """BỘ NỘI VỤ
+Số: 1020/QĐ-BNV
+Hà Nội, ngày 30 tháng 12 năm 2024
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch cải cách hành chính năm 2025
+
+BỘ TRƯỞNG BỘ NỘI VỤ
+
+Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12/9/2022 của Chính phủ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025.
+
+BỘ TRƯỞNG
+
+Phạm Thị Thanh Trà
+"""
+
+
+def test_provincial_government_header() -> None:
+    doc = extract_document(_outline(UBND))
+    assert doc["kind"] == "ke_hoach"
+    assert doc["number"] == "45/KH-UBND"
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert doc["date"] == "2025-01-02"
+    assert doc["title"] == (
+        "Triển khai thực hiện Kế hoạch số 12-KH/TU ngày 20/12/2024 của Ban Thường vụ Tỉnh ủy "
+        "về phát triển kinh tế tư nhân năm 2025"
+    )
+    assert doc["signer"] == {"name": "Hoàng Nam", "position": "Phó Chủ tịch"}
+
+
+def test_party_header_with_the_motto_on_the_same_line() -> None:
+    doc = extract_document(_outline(PARTY))
+    assert doc["kind"] == "chuong_trinh"
+    assert doc["number"] == "15-CTr/TU"
+    assert doc["issuer"] == "Tỉnh ủy Quảng Nam"
+    assert doc["date"] == "2024-03-05"
+    assert doc["title"].startswith("thực hiện Nghị quyết số 57-NQ/TW")
+    assert doc["title"].endswith("về chuyển đổi số")
+    assert doc["signer"] == {"name": "Lương Nguyễn Minh Triết", "position": "Bí thư"}
+
+
+def test_blank_number_and_date_and_issuer_from_the_opening() -> None:
+    doc = extract_document(_outline(BLANK))
+    assert doc["number"] is None
+    assert doc["date"] is None
+    assert doc["year"] == 2025
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert doc["title"] == "Tổ chức các hoạt động kỷ niệm năm 2025"
+    assert doc["signer"] == {"name": None, "position": None}
+
+
+def test_decision_title_stops_at_the_authority_line() -> None:
+    doc = extract_document(_outline(DECISION))
+    assert doc["kind"] == "quyet_dinh"
+    assert doc["number"] == "1020/QĐ-BNV"
+    assert doc["issuer"] == "Bộ Nội vụ"
+    assert doc["title"] == "Về việc ban hành Kế hoạch cải cách hành chính năm 2025"
+    assert doc["signer"] == {"name": "Phạm Thị Thanh Trà", "position": "Bộ trưởng"}
+
+
+def test_implements_from_the_title_chain() -> None:
+    outline = _outline(PARTY)
+    got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(outline)]
+    assert got == [("nghi_quyet", "57-NQ/TW", "2024-12-22"), ("ket_luan", "10-KL/TW", None)]
+
+
+def test_implements_from_the_opening_not_from_can_cu() -> None:
+    got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(BLANK))]
+    assert got == [
+        ("chi_thi", "05/CT-UBND", "2025-01-10"),
+        ("cong_van", "120/UBND-KGVX", "2025-01-12"),
+    ]
+    assert extract_implements(_outline(DECISION)) == []
+
+
+def test_implements_skips_what_the_implemented_document_itself_implements() -> None:
+    text = (
+        "KẾ HOẠCH\nthực hiện Chương trình hành động số 82-CTr/TU, ngày 26/3/2024 của Tỉnh ủy "
+        "thực hiện Nghị quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng\n\nI. MỤC ĐÍCH\n- Một.\n"
+    )
+    got = [x["number"] for x in extract_implements(_outline(text))]
+    assert got == ["82-CTr/TU"]
+
+
+def test_body_case() -> None:
+    assert body_case("THÀNH ỦY LAI CHÂU") == "Thành ủy Lai Châu"
+    assert body_case("ỦY BAN NHÂN DÂN TỈNH THANH HÓA") == "Ủy ban nhân dân tỉnh Thanh Hóa"
+    assert body_case("BAN CHẤP HÀNH ĐẢNG BỘ THỊ XÃ") == "Ban Chấp hành Đảng bộ thị xã"
