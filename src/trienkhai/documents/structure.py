@@ -30,6 +30,7 @@ _RECIPIENTS = re.compile(_PARTS["recipients"])
 _SIGNATURE = re.compile(_PARTS["signature"])
 _APPENDIX = re.compile(_PARTS["appendix"])
 _OPENING = re.compile(_PARTS["opening"])
+_DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
 _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
@@ -183,8 +184,8 @@ def _head_end(items: list[_Para | Table]) -> int:
             return i
         seen_long = seen_long or len(item.text.split()) >= 30
         label, rest = _label_of(item)
-        if label and label.marker == "roman" and rest:
-            return i
+        if label and rest and (label.marker == "roman" or label.value in ("1", "a")):
+            return i  # the first numbered heading or item ends the header
         part = _part_of_title(rest)
         if part and part not in ("appendix",) and (label or _is_heading_like(item)):
             return i
@@ -439,8 +440,27 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             stack.append(_Open(rank, key, index))
         node.level = _depth(node, nodes)
         nodes.append(node)
+    _lift_closing_paragraph(nodes)
     _finish(nodes)
     return nodes
+
+
+def _lift_closing_paragraph(nodes: list[Node]) -> None:
+    """The plan's last paragraph after a list ("Trong quá trình thực hiện, nếu có khó khăn ...")
+    speaks for the whole part, not for the numbered item whose list it follows."""
+    if len(nodes) < 2 or nodes[-1].marker is not None or nodes[-1].kind != "paragraph":
+        return
+    last, before = nodes[-1], nodes[-2]
+    if last.parent is None or before.marker not in ("letter", "bullet"):
+        return
+    parent = nodes[last.parent]
+    if parent.marker != "arabic":
+        return
+    top = parent.parent
+    while top is not None and nodes[top].marker == "arabic":
+        top = nodes[top].parent
+    last.parent = top
+    last.level = 0 if top is None else nodes[top].level + 1
 
 
 def _close_for_bullet(stack: list[_Open], key: str) -> None:
@@ -483,6 +503,12 @@ def _finish(nodes: list[Node]) -> None:
                 node.part = parent.part
             else:
                 node.part = _previous_top_part(nodes, i)
+            if (
+                node.part is None
+                and i in has_children
+                and _DIRECTIVE_INTRO.search(_folded(node.text))
+            ):
+                node.part = "tasks"  # "... Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:"
         if (
             node.marker in ("roman", "arabic")
             and i not in has_children

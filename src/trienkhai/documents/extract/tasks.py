@@ -1,11 +1,205 @@
-"""Tasks and their bodies (provisional placeholder)."""
+"""Tasks: every actionable item of a plan, with section, group, bodies, due time and output.
+
+What counts as a task (contract ``trienkhai.extract/1``): each bullet or lettered item — or
+each paragraph where a section has neither — in the tasks-and-solutions and
+organisation-of-implementation parts, and each row of an appendix table of tasks. Headings and
+paragraphs that introduce a list ("... thực hiện tốt một số nhiệm vụ sau đây:") are not tasks;
+they hand their bodies down to the items under them.
+
+Every task carries ``line`` and ``rule`` (provenance); an appendix row that restates a task
+of the body carries ``restates`` (the index of that task in the list).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from typing import Any
 
-from ..model import Outline
+from rapidfuzz import fuzz, process
+
+from ..lexicon import load
+from ..model import Node, Outline
+from . import bodies, groups
+
+TASK_PARTS = frozenset({"tasks", "organisation"})
+_PARTS = load("parts")
+_DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
+_NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
+_DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
+    for role, words in _PARTS["table_columns"].items()
+]
+_CELL_ITEMS = re.compile(r"\s+[-–+•]\s+|\s*;\s*|\n")
+_RESTATE_CUTOFF = 85.0
+_RESTATE_MIN_WORDS = 4
 
 
 def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
-    return []
+    """All tasks of the outline, body items first in reading order, then appendix rows."""
+    nodes = outline.nodes
+    children: dict[int, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.parent is not None:
+            children[node.parent].append(i)
+    picked = [i for i, n in enumerate(nodes) if _is_body_task(n, i, children)]
+    group_of = _groups(nodes, picked)
+    tasks = [_body_task(nodes, i, group_of.get(i)) for i in picked]
+    rows = [_row_task(n) for n in nodes if n.kind == "row"]
+    body_count = len(tasks)
+    for row in rows:
+        if row is not None:
+            _link_restated(row, tasks[:body_count])
+            tasks.append(row)
+    return tasks
+
+
+# ---------------------------------------------------------------- body items
+
+
+def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> bool:
+    if node.part not in TASK_PARTS or node.kind == "row" or index in children:
+        return False
+    text = node.text.strip()
+    if not text or text.endswith(":"):
+        return False
+    if node.kind == "heading" or any(p.search(text) for p in _NOT_TASKS):
+        return False
+    return not bodies.only_bodies(text)
+
+
+def _groups(nodes: list[Node], picked: list[int]) -> dict[int, str | None]:
+    """Group codes for the picked items, decided per run of siblings."""
+    runs: dict[int | None, list[int]] = defaultdict(list)
+    for i in picked:
+        runs[nodes[i].parent].append(i)
+    out: dict[int, str | None] = {}
+    for members in runs.values():
+        for i, code in zip(
+            members, groups.run_groups([nodes[i].text for i in members]), strict=True
+        ):
+            out[i] = code
+    return out
+
+
+def _inherited(nodes: list[Node], node: Node) -> bodies.Roles:
+    """Bodies handed down by the nearest heading or intro paragraph above that names some."""
+    parent = node.parent
+    while parent is not None:
+        found = bodies.heading_roles(nodes[parent].text)
+        if found:
+            return found
+        parent = nodes[parent].parent
+    return bodies.Roles()
+
+
+def _body_task(nodes: list[Node], index: int, group: str | None) -> dict[str, Any]:
+    node = nodes[index]
+    own = bodies.find_roles(node.text)
+    above = _inherited(nodes, node)
+    lead, requested = own.lead, own.requested
+    if above.requested and not requested:
+        requested, lead = (lead or above.requested), []
+    elif not lead and not requested:
+        lead = above.lead
+    return {
+        "section": node.section,
+        "text": node.text,
+        "group": group,
+        "lead": list(lead),
+        "support": list(own.support),
+        "requested": list(requested),
+        "due": _due(node.text),
+        "output": None,
+        "line": node.line,
+        "rule": _rule(node),
+    }
+
+
+def _rule(node: Node) -> str:
+    if node.marker == "bullet":
+        return "bullet-item"
+    if node.marker == "letter":
+        return "lettered-item"
+    if node.marker in ("roman", "arabic"):
+        return "numbered-item"
+    return "paragraph"
+
+
+def _due(text: str) -> str | None:
+    for pattern in _DUE:
+        m = pattern.search(text)
+        if m:
+            return _DUE_DAY.sub("", m.group("due").strip(" ,."))
+    return None
+
+
+# ---------------------------------------------------------------- appendix rows
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Which column holds which role, from the header's words (first match wins)."""
+    found: dict[str, int] = {}
+    for col, cell in enumerate(header):
+        folded = cell.casefold()
+        for role, pattern in _COLUMNS:
+            if pattern.search(folded):
+                found.setdefault(role, col)
+                break
+    return found
+
+
+def _cell(cells: list[str], col: int | None) -> str:
+    if col is None or col >= len(cells):
+        return ""
+    return cells[col].strip()
+
+
+def _cell_bodies(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _CELL_ITEMS.split(text):
+        out.extend(bodies.split_bodies(piece))
+    return out
+
+
+def _row_task(node: Node) -> dict[str, Any] | None:
+    """A task from an appendix row, when its table has a task column and a lead or due column."""
+    if not node.cells or not node.header:
+        return None
+    cols = _columns(node.header)
+    if "task" not in cols or not ({"lead", "due"} & cols.keys()):
+        return None
+    text = _cell(node.cells, cols["task"])
+    if not text:
+        return None
+    lead_text = _cell(node.cells, cols.get("lead"))
+    requested: list[str] = []
+    lead = _cell_bodies(lead_text)
+    m = re.match(bodies.REQUESTED_CUE, lead_text, re.IGNORECASE) if lead_text else None
+    if m:
+        requested, lead = _cell_bodies(lead_text[m.end() :]), []
+    return {
+        "section": node.section,
+        "text": text,
+        "group": groups.label_group(text),
+        "lead": lead,
+        "support": _cell_bodies(_cell(node.cells, cols.get("support"))),
+        "requested": requested,
+        "due": _cell(node.cells, cols.get("due")) or None,
+        "output": _cell(node.cells, cols.get("output")) or None,
+        "line": node.line,
+        "rule": "appendix-row",
+    }
+
+
+def _link_restated(row: dict[str, Any], body_tasks: list[dict[str, Any]]) -> None:
+    """Point an appendix row at the body task it restates (fuzzy text match), if any."""
+    if not body_tasks or len(row["text"].split()) < _RESTATE_MIN_WORDS:
+        return
+    choices = [t["text"].casefold() for t in body_tasks]
+    best = process.extractOne(
+        row["text"].casefold(), choices, scorer=fuzz.token_set_ratio, score_cutoff=_RESTATE_CUTOFF
+    )
+    if best is not None:
+        row["restates"] = best[2]

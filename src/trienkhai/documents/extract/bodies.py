@@ -1,0 +1,273 @@
+"""Finding the bodies responsible in a sentence: lead, support, requested.
+
+Vietnamese plans name responsibility in a few fixed shapes, and this module reads them:
+
+- the subject at the start of a clause: "Sở Nội vụ tham mưu ...", "Các cấp ủy, chính quyền ...
+  tiếp tục ..." (lead);
+- "X chủ trì, phối hợp với Y, Z <verb> ..." (lead X, support Y, Z);
+- "Giao X chủ trì ..." / "Giao X là cơ quan đầu mối ..." (lead X);
+- "Đề nghị Z ..." (requested Z: bodies the issuer cannot order);
+- a text that is only bodies' names ("Sở Khoa học và Công nghệ", "Đề nghị: Hội Nông dân tỉnh").
+
+A body phrase starts with a body word from the ``bodies`` lexicon and runs to the first verb or
+preposition listed there (``subject_end``). Nothing here is specific to one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import load
+
+_LEX = load("bodies")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_PLURAL = _alternation(_LEX["plural_markers"])
+_CASED_HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_alternation(_LEX['heads_cased'])})(?![\w])")
+_HEAD = re.compile(
+    rf"(?:(?:{_PLURAL})\s+)?(?:{_alternation(_LEX['heads'])})(?![\w])", re.IGNORECASE
+)
+_SPLIT_HEAD = re.compile(
+    rf"(?:(?:{_PLURAL})\s|(?:{_alternation(_LEX['split_heads'])})(?![\w]))", re.IGNORECASE
+)
+_VERBS = _LEX["subject_verbs"]
+_STOPS = _LEX["subject_stops"]
+_END = re.compile(
+    rf"(?:^|\s)(?:{_alternation(_VERBS + _STOPS)})(?![\w])|[.;:()\[\]“”\"]", re.IGNORECASE
+)
+_SUPPORT_END = re.compile(
+    rf"(?:^|\s)(?:{_alternation(_VERBS + _STOPS + _LEX['support_end'])})(?![\w])"
+    r"|[.;:()\[\]“”\"]",
+    re.IGNORECASE,
+)
+_VERB_AT = re.compile(rf"(?:{_alternation(_VERBS)})(?![\w])", re.IGNORECASE)
+_ROLE_LEAD = re.compile(_LEX["roles"]["lead"], re.IGNORECASE)
+_ROLE_SUPPORT = re.compile(_LEX["roles"]["support"], re.IGNORECASE)
+REQUESTED_CUE: str = _LEX["roles"]["requested"]
+_ROLE_REQUESTED = re.compile(REQUESTED_CUE, re.IGNORECASE)
+_ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
+_ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
+_BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
+_OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
+_ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
+_CONJ = _alternation(_LEX["conjunctions"])
+_PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
+_BOUNDARY = re.compile(r"[.;!?:]\s+")
+_MAX_WORDS = 30
+
+
+@dataclass(slots=True)
+class Roles:
+    """The bodies named in a text, by role, each list in printed order without repeats."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
+
+    def add(self, role: str, bodies: list[str]) -> None:
+        target: list[str] = getattr(self, role)
+        for body in bodies:
+            if body and body not in target:
+                target.append(body)
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.requested)
+
+
+def starts_with_body(text: str) -> bool:
+    """True when the text opens with a body word ("Sở ...", "các cấp ủy ...", "UBND ...")."""
+    return bool(_CASED_HEAD.match(text) or _HEAD.match(text))
+
+
+def split_bodies(phrase: str) -> list[str]:
+    """Split "A, B và C" into bodies where a piece starts a new body name.
+
+    "UBND các huyện, thị xã, thành phố" stays one body: "thị xã" does not open a body name.
+    """
+    phrase = phrase.strip(" ,;:-–")
+    if not phrase:
+        return []
+    out: list[str] = []
+    pos = 0
+    for m in _PIECES.finditer(phrase):
+        rest = phrase[m.end() :]
+        if m.start() == 0 or not rest:
+            continue
+        if _CASED_HEAD.match(rest) or _SPLIT_HEAD.match(rest) or m.group(0).strip() == ";":
+            out.append(phrase[pos : m.start()])
+            pos = m.end()
+    out.append(phrase[pos:])
+    return [p.strip(" ,;:-–") for p in out if p.strip(" ,;:-–")]
+
+
+def _head_length(text: str) -> int:
+    """Length of the body word the text opens with (0 when it opens with none)."""
+    ends = [m.end() for m in (_CASED_HEAD.match(text), _HEAD.match(text)) if m]
+    return max(ends, default=0)
+
+
+def _phrase_until(text: str, end: re.Pattern[str], need_verb: bool = False) -> str | None:
+    """The body phrase at the start of ``text``, up to the first end word; None if none.
+
+    With ``need_verb`` (a subject), the phrase must end at a verb, not at a preposition.
+    """
+    pos = _head_length(text)
+    if not pos:
+        return None
+    while True:
+        m = end.search(text, pos)
+        if m is None:
+            phrase = text
+            if need_verb:
+                return None
+            break
+        start = m.start() + (1 if text[m.start()].isspace() else 0)
+        if start > 0 and _is_name_part(text, start):
+            pos = m.end()
+            continue
+        if need_verb and not _VERB_AT.match(text, start):
+            return None
+        phrase = text[:start]
+        break
+    phrase = phrase.strip(" ,;:-–")
+    if not phrase or len(phrase.split()) > _MAX_WORDS:
+        return None
+    return phrase
+
+
+def _is_name_part(text: str, start: int) -> bool:
+    """An end word that here belongs to a name: "các tổ chức chính trị", ", tổ chức đảng"."""
+    if text[start].isupper():
+        return True  # "Sở Giáo dục và Đào tạo": a verb in running text is not capitalised
+    if text[start] == ";":
+        rest = text[start + 1 :].lstrip()
+        return bool(_CASED_HEAD.match(rest) or _HEAD.match(rest))  # "Các sở, ban, ngành; UBND ..."
+    before = text[:start].rstrip()
+    if re.search(rf"(?:^|\s)(?:{_PLURAL})$", before, re.IGNORECASE):
+        return True  # "các tổ chức ...": after a plural marker comes a noun
+    if before.endswith(","):
+        return bool(_HEAD.match(text, start) or _CASED_HEAD.match(text, start))
+    return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)
+
+
+def _subject(clause: str) -> str | None:
+    clause = _OPENERS.sub("", clause)
+    return _phrase_until(clause, _END, need_verb=True)
+
+
+def _after_adverbial(clause: str) -> str | None:
+    """ "Căn cứ ..., Giám đốc các sở ... xây dựng ...": the subject after the opening phrase."""
+    clause = re.split(r"[.;]\s", clause, maxsplit=1)[0]
+    for m in re.finditer(r",\s+", clause):
+        rest = clause[m.end() :]
+        plural = re.match(rf"(?:{_PLURAL})\s", rest, re.IGNORECASE)
+        if _CASED_HEAD.match(rest) or (plural and _HEAD.match(rest)):
+            found = _phrase_until(rest, _END, need_verb=True)
+            if found:
+                return found
+    return None
+
+
+def find_roles(text: str) -> Roles:
+    """Lead, support and requested bodies named anywhere in a task's text."""
+    roles = Roles()
+    for start in _clause_starts(text):
+        _read_subject(text[start:], roles)
+    _read_support(text, roles)
+    return roles
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _BOUNDARY.finditer(text))]
+
+
+def _read_support(text: str, roles: Roles) -> None:
+    for sm in _ROLE_SUPPORT.finditer(text):
+        found = _phrase_until(text[sm.end() :], _SUPPORT_END)
+        if found:
+            roles.add("support", split_bodies(found))
+
+
+def _read_subject(clause: str, roles: Roles) -> None:
+    """The lead (or requested) bodies a clause opens with, by the first shape that fits."""
+    clause = _OPENERS.sub("", clause)
+    m = _ROLE_REQUESTED.match(clause)
+    if m:
+        found = _phrase_until(clause[m.end() :], _END)
+        if found:
+            roles.add("requested", split_bodies(found))
+        return
+    m = _ROLE_ASSIGN.match(clause)
+    if m:
+        found = _phrase_until(clause[m.end() :], _END, need_verb=True)
+    else:
+        directed = _directed(_first_sentence(clause))
+        if directed:
+            roles.add("lead", directed)
+            return
+        if _ADVERBIAL.match(clause):
+            found = _after_adverbial(clause)
+        else:
+            found = _subject(clause) or _body_label(clause)
+    if found:
+        roles.add("lead", split_bodies(found))
+
+
+def _body_label(clause: str) -> str | None:
+    """ "Sở Tài chính: Chủ trì ..." — a body's name set before a colon, as in per-body lists."""
+    m = _BODY_LABEL.match(clause)
+    if m and only_bodies(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"[.;]\s", text, maxsplit=1)[0]
+
+
+def _directed(text: str) -> list[str]:
+    """Bodies named after "yêu cầu" / "giao" inside a sentence ("Ban Bí thư yêu cầu X ...")."""
+    for m in _ROLE_DIRECTIVE.finditer(text):
+        found = _phrase_until(text[m.end() :], _END, need_verb=True)
+        if found:
+            return split_bodies(found)
+    return []
+
+
+def heading_roles(text: str) -> Roles:
+    """Bodies a heading hands down to the items under it.
+
+    "Sở Khoa học và Công nghệ" (a heading that is only a name) and "A, B ... thực hiện tốt
+    một số nhiệm vụ sau đây:" give their bodies as lead; "Đề nghị: Hội Nông dân tỉnh, ..."
+    gives them as requested.
+    """
+    text = text.strip().rstrip(":").strip()
+    m = _ROLE_REQUESTED.match(text)
+    if m:
+        rest = text[m.end() :]
+        found = _phrase_until(rest, _END)
+        roles = Roles()
+        if found:
+            roles.add("requested", split_bodies(found))
+        return roles
+    if only_bodies(text):
+        roles = Roles()
+        roles.add("lead", split_bodies(text))
+        return roles
+    roles = Roles()
+    _read_subject(text, roles)
+    return roles
+
+
+def only_bodies(text: str) -> bool:
+    """True when the whole text is a list of body names and nothing else."""
+    text = text.strip().rstrip(":.").strip()
+    if not text or len(text.split()) > _MAX_WORDS:
+        return False
+    found = _phrase_until(text, _END)
+    return found is not None and found == text

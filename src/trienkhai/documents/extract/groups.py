@@ -1,0 +1,104 @@
+"""The social group a task addresses (công nhân, nông dân, trí thức ... kiều bào).
+
+Two ways a plan says it, both read from the ``target_groups`` lexicon:
+
+- a lead-in label: "Đối với giai cấp công nhân: ...", "Đội ngũ trí thức: ...";
+- a run of sibling bullets, one per group, without labels: each bullet is about the group whose
+  words it uses most ("công nhân, người lao động" …), and the run must cover several groups —
+  a lone bullet that mentions farmers is not "about" farmers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicon import load
+
+_LEX = load("target_groups")
+_PREFIX = re.compile(_LEX["label_prefix"], re.IGNORECASE)
+_LABEL_MAX_WORDS = int(_LEX["label_max_words"])
+_MIN_RUN = int(_LEX["min_run"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    code: str
+    order: int
+    label: re.Pattern[str]
+    keywords: re.Pattern[str]
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_GROUPS = [
+    _Group(g["code"], i, _words(g["labels"]), _words(g["keywords"]))
+    for i, g in enumerate(_LEX["groups"])
+]
+CODES = [g.code for g in _GROUPS]
+
+
+def label_group(text: str) -> str | None:
+    """The group named by a lead-in label ending with ":" ("Đối với phụ nữ: ..."), else None."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > _LABEL_MAX_WORDS:
+        return None
+    head = _PREFIX.sub("", head.strip())
+    best: tuple[int, str] | None = None
+    for group in _GROUPS:
+        m = group.label.search(head)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), group.code)
+    return best[1] if best else None
+
+
+def _scores(text: str) -> list[int]:
+    return [len(g.keywords.findall(text)) for g in _GROUPS]
+
+
+def _monotone(scores: list[list[int]]) -> list[int | None]:
+    """Assign groups to a run in the lexicon's order, maximising keyword hits.
+
+    A run of group bullets follows the order công nhân → nông dân → … → kiều bào; an item that
+    mentions several groups ("doanh nhân với công nhân, nông dân, trí thức") is given the one
+    that fits that order. Dynamic programming over items × groups, like a sequence alignment.
+    """
+    n, m = len(scores), len(_GROUPS)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for k in range(1, n + 1):
+        row, prev = best[k], best[k - 1]
+        for g in range(1, m + 1):
+            hit = scores[k - 1][g - 1]
+            take = prev[g - 1] + hit if hit else -1
+            row[g] = max(row[g - 1], prev[g], take)
+    picks: list[int | None] = [None] * n
+    k, g = n, m
+    while k > 0 and g > 0:
+        hit = scores[k - 1][g - 1]
+        if hit and best[k][g] == best[k - 1][g - 1] + hit:
+            picks[k - 1] = g - 1
+            k, g = k - 1, g - 1
+        elif best[k][g] == best[k][g - 1]:
+            g -= 1
+        else:
+            k -= 1
+    return picks
+
+
+def run_groups(texts: Sequence[str]) -> list[str | None]:
+    """Groups for a run of sibling items: labels first, then keywords if the run covers
+    at least ``min_run`` different groups; ``None`` where an item is about no single group."""
+    labelled = [label_group(t) for t in texts]
+    if sum(1 for g in labelled if g) >= _MIN_RUN or len(texts) < _MIN_RUN:
+        return labelled
+    picks = _monotone([_scores(t) for t in texts])
+    chosen = [p for p in picks if p is not None]
+    if len(chosen) < _MIN_RUN or len(chosen) < 0.75 * len(texts):
+        return labelled
+    return [
+        lab or (CODES[p] if p is not None else None) for lab, p in zip(labelled, picks, strict=True)
+    ]

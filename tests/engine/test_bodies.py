@@ -1,0 +1,165 @@
+"""Bodies named in Vietnamese sentences: lead, support, requested."""
+
+from __future__ import annotations
+
+import pytest
+
+from trienkhai.documents.extract.bodies import find_roles, heading_roles, only_bodies, split_bodies
+
+
+def joined(bodies: list[str]) -> str:
+    return " | ".join(bodies)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support", "requested"),
+    [
+        (
+            "Sở Nội vụ chủ trì, phối hợp với các ngành, đơn vị liên quan tiếp tục hoàn thiện chính sách.",
+            "Sở Nội vụ",
+            "các ngành, đơn vị liên quan",
+            "",
+        ),
+        (
+            "Giao Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy và các cơ quan liên quan theo dõi, kiểm tra.",
+            "Ban Dân vận Tỉnh ủy",
+            "Văn phòng Tỉnh ủy | các cơ quan liên quan",
+            "",
+        ),
+        (
+            "Đề nghị Ủy ban Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội và các hội quần chúng tăng cường tuyên truyền.",
+            "",
+            "",
+            "Ủy ban Mặt trận Tổ quốc | các đoàn thể chính trị - xã hội | các hội quần chúng",
+        ),
+        (
+            "Các cấp ủy, chính quyền, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tiếp tục lãnh đạo.",
+            "Các cấp ủy | chính quyền | Mặt trận Tổ quốc | các tổ chức chính trị - xã hội",
+            "",
+            "",
+        ),
+        ("HĐND các cấp tiếp tục đổi mới hoạt động.", "HĐND các cấp", "", ""),
+        (
+            "Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí.",
+            "Sở Thông tin và Truyền thông",
+            "",
+            "",
+        ),
+        (
+            "Ban chỉ đạo công tác tôn giáo các cấp phát huy vai trò chủ động tham mưu.",
+            "Ban chỉ đạo công tác tôn giáo các cấp",
+            "",
+            "",
+        ),
+        (
+            "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố tổ chức quán triệt.",
+            "Giám đốc các sở | Thủ trưởng các ban, ngành | Chủ tịch UBND các huyện, thị xã, thành phố",
+            "",
+            "",
+        ),
+        (
+            "Giao Sở Nội vụ là cơ quan đầu mối, chủ trì đôn đốc, kiểm tra.",
+            "Sở Nội vụ",
+            "",
+            "",
+        ),
+        (
+            "Căn cứ Kế hoạch này; Giám đốc các sở và các đơn vị có liên quan theo chức năng, nhiệm vụ được giao khẩn trương xây dựng kế hoạch.",
+            "Giám đốc các sở | các đơn vị có liên quan",
+            "",
+            "",
+        ),
+        (
+            "Căn cứ Kế hoạch này, Sở Y tế xây dựng kế hoạch cụ thể.",
+            "Sở Y tế",
+            "",
+            "",
+        ),
+        (
+            "Xây dựng đội ngũ nông dân. Đảng ủy phường, xã tăng cường chỉ đạo Hội Nông dân; chính quyền tạo điều kiện cho nông dân.",
+            "Đảng ủy phường, xã | chính quyền",
+            "",
+            "",
+        ),
+        (
+            "Phối hợp với các bộ, ngành, cơ quan Trung ương trong việc rà soát chính sách.",
+            "",
+            "các bộ, ngành, cơ quan Trung ương",
+            "",
+        ),
+        (
+            "Đồng thời, Mặt trận Tổ quốc Việt Nam các cấp tiếp tục chủ động phối hợp với ngành văn hóa trong xây dựng đời sống văn hóa.",
+            "Mặt trận Tổ quốc Việt Nam các cấp",
+            "ngành văn hóa",
+            "",
+        ),
+        (
+            "Tiếp tục nghiên cứu, quán triệt tư tưởng của cán bộ, đảng viên; cán bộ, chiến sĩ lực lượng vũ trang và Nhân dân về đại đoàn kết.",
+            "",
+            "",
+            "",
+        ),
+        ("Nâng cao hiệu quả công tác phối hợp giữa Mặt trận Tổ quốc với chính quyền.", "", "", ""),
+        ("Tăng cường giáo dục thế hệ trẻ về lý tưởng cách mạng.", "", "", ""),
+    ],
+)
+def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> None:
+    roles = find_roles(sentence)
+    assert (joined(roles.lead), joined(roles.support), joined(roles.requested)) == (
+        lead,
+        support,
+        requested,
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead", "requested"),
+    [
+        ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", ""),
+        (
+            "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh",
+            "",
+            "Hiệp hội Doanh nghiệp tỉnh | Hội Nông dân tỉnh",
+        ),
+        (
+            "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố và các đơn vị liên quan tập trung lãnh đạo, thực hiện tốt một số nhiệm vụ sau đây:",
+            "Các sở, ban, ngành | UBND các huyện, thị xã, thành phố | các đơn vị liên quan",
+            "",
+        ),
+        (
+            "Ủy ban nhân dân các huyện, thị xã, thành phố:",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "",
+        ),
+        ("Nâng cao nhận thức, trách nhiệm của các cấp ủy, tổ chức đảng", "", ""),
+        ("TỔ CHỨC THỰC HIỆN", "", ""),
+    ],
+)
+def test_heading_roles(heading: str, lead: str, requested: str) -> None:
+    roles = heading_roles(heading)
+    assert (joined(roles.lead), joined(roles.requested)) == (lead, requested)
+
+
+def test_only_bodies() -> None:
+    assert only_bodies("Sở Tài chính")
+    assert only_bodies("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh:")
+    assert not only_bodies("Sở Tài chính bố trí kinh phí.")
+    assert not only_bodies("Mục tiêu cụ thể")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bodies"),
+    [
+        ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+        ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+        (
+            "Văn phòng Thị ủy và các cơ quan liên quan",
+            ["Văn phòng Thị ủy", "các cơ quan liên quan"],
+        ),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+        ("", []),
+    ],
+)
+def test_split_bodies(phrase: str, bodies: list[str]) -> None:
+    assert split_bodies(phrase) == bodies

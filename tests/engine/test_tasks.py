@@ -1,0 +1,267 @@
+"""Tasks: which items are tasks, their sections, groups, bodies, due times, appendix rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trienkhai.documents.extract.tasks import extract_tasks
+from trienkhai.documents.model import Paragraph, SourceDocument, Table
+from trienkhai.documents.readers import read_path
+from trienkhai.documents.structure import build_outline
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+def tasks_of_text(text: str) -> list[dict]:
+    blocks: list[Paragraph | Table] = [
+        Paragraph(text=line, line=i) for i, line in enumerate(text.splitlines(), 1) if line.strip()
+    ]
+    return extract_tasks(build_outline(SourceDocument(name="t.txt", format="txt", blocks=blocks)))
+
+
+PER_BODY = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Quán triệt đầy đủ các nhiệm vụ.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Hoàn thiện thể chế
+
+Sở Tư pháp chủ trì rà soát các văn bản quy phạm pháp luật, hoàn thành trước ngày 30/6/2025.
+
+2. Phát triển hạ tầng số
+
+- Tiếp tục nâng cấp mạng truyền số liệu chuyên dùng.
+
+- Công an tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ kết nối cơ sở dữ liệu dân cư.
+
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+
+III. KINH PHÍ THỰC HIỆN
+
+Kinh phí được bố trí từ ngân sách nhà nước.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ
+
+a) Là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+b) Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.
+
+2. Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí.
+
+3. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh
+
+a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.
+
+b) Tham gia giám sát việc thực hiện Kế hoạch.
+
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời phản ánh về Sở Khoa học và Công nghệ./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_only_items_of_the_tasks_and_organisation_parts_are_tasks() -> None:
+    texts = [t["text"] for t in tasks_of_text(PER_BODY)]
+    assert texts[0].startswith("Sở Tư pháp chủ trì")
+    assert "Quán triệt đầy đủ các nhiệm vụ." not in texts  # purpose
+    assert "Kinh phí được bố trí từ ngân sách nhà nước." not in texts  # funding
+    assert not any(t.startswith("Các nhiệm vụ cụ thể tại Phụ lục") for t in texts)
+    assert not any(t in ("Hoàn thiện thể chế", "Sở Khoa học và Công nghệ") for t in texts)
+    assert len(texts) == 9
+
+
+def by_start(tasks: list[dict], start: str) -> dict:
+    return next(t for t in tasks if t["text"].startswith(start))
+
+
+def test_sections() -> None:
+    tasks = tasks_of_text(PER_BODY)
+    assert by_start(tasks, "Sở Tư pháp")["section"] == "II.1"
+    assert by_start(tasks, "Tiếp tục nâng cấp")["section"] == "II.2"
+    assert by_start(tasks, "Là cơ quan thường trực")["section"] == "IV.1"
+    assert by_start(tasks, "Sở Tài chính")["section"] == "IV.2"
+    assert by_start(tasks, "Trong quá trình thực hiện")["section"] == "IV"
+
+
+def test_bodies_from_the_sentence_and_from_headings() -> None:
+    tasks = tasks_of_text(PER_BODY)
+    police = by_start(tasks, "Công an tỉnh")
+    assert (police["lead"], police["support"]) == (["Công an tỉnh"], ["Sở Khoa học và Công nghệ"])
+    assert by_start(tasks, "Là cơ quan thường trực")["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert by_start(tasks, "Tổng hợp, báo cáo")["lead"] == ["Sở Khoa học và Công nghệ"]
+    finance = by_start(tasks, "Sở Tài chính")
+    assert (finance["lead"], finance["support"]) == (["Sở Tài chính"], ["Sở Nội vụ"])
+    requested = by_start(tasks, "Tuyên truyền, vận động hội viên")
+    assert requested["requested"] == ["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh"]
+    assert requested["lead"] == []
+    closing = by_start(tasks, "Trong quá trình thực hiện")
+    assert closing["lead"] == ["các cơ quan, đơn vị"] and closing["requested"] == []
+
+
+def test_due_inside_the_text() -> None:
+    tasks = tasks_of_text(PER_BODY)
+    assert by_start(tasks, "Sở Tư pháp")["due"] == "30/6/2025"
+    assert by_start(tasks, "Tiếp tục nâng cấp")["due"] is None
+
+
+def test_provenance() -> None:
+    tasks = tasks_of_text(PER_BODY)
+    first = tasks[0]
+    assert first["line"] == 12 and first["rule"] == "paragraph"
+    assert by_start(tasks, "Tiếp tục nâng cấp")["rule"] == "bullet-item"
+    assert by_start(tasks, "Là cơ quan thường trực")["rule"] == "lettered-item"
+    assert by_start(tasks, "Sở Tài chính")["rule"] == "numbered-item"
+
+
+def test_intro_paragraph_hands_its_bodies_to_the_bullets_and_own_subject_wins() -> None:
+    tasks = tasks_of_text(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n3. Xây dựng chính quyền\n\n"
+        "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố tập trung thực hiện tốt một số nhiệm vụ sau đây:\n\n"
+        "- Đẩy mạnh cải cách hành chính.\n\n"
+        "- UBND cấp huyện, cấp xã thực hiện tốt cơ chế phối hợp.\n"
+    )
+    assert [t["lead"] for t in tasks] == [
+        ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
+        ["UBND cấp huyện, cấp xã"],
+    ]
+    assert all(t["section"] == "II.3" for t in tasks)
+
+
+def test_group_labels_and_runs() -> None:
+    tasks = tasks_of_text(
+        "II. NHIỆM VỤ\n\n2. Phát huy sức mạnh các giai tầng\n\n"
+        "- Đối với giai cấp công nhân: Chăm lo nhà ở cho công nhân.\n\n"
+        "- Đối với giai cấp nông dân: Hỗ trợ nông dân.\n\n"
+        "- Đội ngũ trí thức: Trọng dụng trí thức.\n\n"
+        "3. Xây dựng Đảng\n\n- Các cấp ủy chăm lo công tác phát triển đảng viên trong công nhân.\n"
+    )
+    assert [t["group"] for t in tasks] == ["cong_nhan", "nong_dan", "tri_thuc", None]
+    assert tasks[0]["text"] == "Đối với giai cấp công nhân: Chăm lo nhà ở cho công nhân."
+
+
+def appendix_source() -> SourceDocument:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("III. NHIỆM VỤ, GIẢI PHÁP", 1),
+        Paragraph(
+            "- Sở Y tế chủ trì triển khai sổ sức khỏe điện tử trên ứng dụng VNeID cho người dân.", 2
+        ),
+        Paragraph("Nơi nhận:", 3),
+        Paragraph("- Lưu: VT.", 4),
+        Paragraph("PHỤ LỤC", 5),
+        Paragraph("DANH MỤC NHIỆM VỤ", 6),
+        Table(
+            rows=[
+                [
+                    "STT",
+                    "Nhiệm vụ",
+                    "Cơ quan chủ trì",
+                    "Cơ quan phối hợp",
+                    "Thời gian hoàn thành",
+                    "Sản phẩm",
+                ],
+                ["I", "Y tế", "", "", "", ""],
+                [
+                    "1",
+                    "Triển khai sổ sức khỏe điện tử trên ứng dụng VNeID",
+                    "Sở Y tế",
+                    "Bảo hiểm xã hội tỉnh; Công an tỉnh",
+                    "Năm 2025",
+                    "Sổ sức khỏe điện tử",
+                ],
+                ["II", "Hạ tầng", "", "", "", ""],
+                [
+                    "1",
+                    "Nâng cấp mạng truyền số liệu chuyên dùng",
+                    "Sở Khoa học và Công nghệ",
+                    "UBND các huyện, thị xã, thành phố",
+                    "Quý IV/2025",
+                    "",
+                ],
+                [
+                    "2",
+                    "Vận động hội viên sử dụng dịch vụ công",
+                    "Đề nghị Hội Nông dân tỉnh",
+                    "",
+                    "Thường xuyên",
+                    "",
+                ],
+            ],
+            line=7,
+        ),
+    ]
+    return SourceDocument(name="t.docx", format="docx", blocks=blocks)
+
+
+def test_appendix_rows_become_tasks_with_their_columns() -> None:
+    tasks = extract_tasks(build_outline(appendix_source()))
+    rows = [t for t in tasks if t["rule"] == "appendix-row"]
+    assert [(r["section"], r["due"]) for r in rows] == [
+        ("PL.I", "Năm 2025"),
+        ("PL.II", "Quý IV/2025"),
+        ("PL.II", "Thường xuyên"),
+    ]
+    first = rows[0]
+    assert first["lead"] == ["Sở Y tế"]
+    assert first["support"] == ["Bảo hiểm xã hội tỉnh", "Công an tỉnh"]
+    assert first["output"] == "Sổ sức khỏe điện tử"
+    assert rows[1]["support"] == ["UBND các huyện, thị xã, thành phố"]
+    assert rows[2]["requested"] == ["Hội Nông dân tỉnh"] and rows[2]["lead"] == []
+
+
+def test_appendix_row_links_the_body_task_it_restates() -> None:
+    tasks = extract_tasks(build_outline(appendix_source()))
+    rows = [t for t in tasks if t["rule"] == "appendix-row"]
+    assert rows[0]["restates"] == 0
+    assert "restates" not in rows[1]
+
+
+def test_table_without_task_columns_gives_no_tasks() -> None:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("II. MỤC TIÊU", 1),
+        Paragraph("PHỤ LỤC", 2),
+        Table(
+            rows=[["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025"], ["1", "Tỷ lệ", "%", "80"]], line=3
+        ),
+    ]
+    source = SourceDocument(name="t.docx", format="docx", blocks=blocks)
+    assert extract_tasks(build_outline(source)) == []
+
+
+# ------------------------------------------------------------------ seeds and fixtures
+
+
+def test_seed_tasks_match_the_gold_count_and_sections(seeds_dir: Path, gold_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        gold = json.loads((gold_dir / f"{path.stem}.json").read_text(encoding="utf-8"))
+        tasks = extract_tasks(build_outline(read_path(path)))
+        assert [t["section"] for t in tasks] == [t["section"] for t in gold["tasks"]], path.name
+
+
+def test_seed_004_bullets_inherit_the_intro_bodies(seeds_dir: Path) -> None:
+    tasks = extract_tasks(build_outline(read_path(next(seeds_dir.glob("004_*.txt")))))
+    bullets = [t for t in tasks if t["section"] == "III.2.1"]
+    assert len(bullets) == 11
+    assert all("Các sở, ban, ngành" in t["lead"] for t in bullets)
+    assert [t["group"] for t in bullets][-1] == "kieu_bao"
+
+
+def test_fixture_with_tab_separated_appendix() -> None:
+    path = FIXTURES / "ubnd_2025_tabs.txt"
+    if not path.exists():
+        pytest.skip("fixture documents are not in this checkout")
+    expected = json.loads((FIXTURES / "ubnd_2025_tabs.expected.json").read_text(encoding="utf-8"))
+    tasks = extract_tasks(build_outline(read_path(path)))
+    assert [(t["section"], t["lead"], t.get("due")) for t in tasks] == [
+        (t["section"], t["lead"], t.get("due")) for t in expected["tasks"]
+    ]
