@@ -48,6 +48,8 @@ def decode_text(data: bytes, name: str) -> Decoded:
     if legacy_name:
         notes.append(f"đã chuyển từ bảng mã {legacy_name.upper()} sang Unicode")
         text, encoding = converted, legacy_name
+    elif encoding in legacy.CONVERTERS:
+        notes.append(f"đã chuyển từ bảng mã {encoding.upper()} sang Unicode")
     elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "ascii"):
         notes.append(f"đọc theo bảng mã {encoding}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,7 +133,8 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 
 def _non_ascii_share(text: str) -> float:
-    return sum(not ch.isascii() for ch in text[: SNIFF_BYTES * 4]) / max(len(text), 1)
+    sample = text[: SNIFF_BYTES * 4]
+    return sum(not ch.isascii() for ch in sample) / max(len(sample), 1)
 
 
 def _replacement_share(text: str) -> float:

@@ -96,8 +96,8 @@ def _is_syllable(word: str) -> bool:
     return _syllable_re().fullmatch(bare) is not None
 
 
-def vietnamese_score(text: str) -> float:
-    """How Vietnamese a text reads: valid accented syllables minus invalid ones and junk.
+def syllable_counts(text: str) -> tuple[int, int, int]:
+    """(valid accented syllables, invalid accented words, junk characters) in a text.
 
     Only words with a non-ASCII letter count (ASCII words read the same in every encoding).
     """
@@ -109,8 +109,19 @@ def vietnamese_score(text: str) -> float:
             good += 1
         else:
             bad += 1
-    junk = len(_SUSPECT_RE.findall(text))
+    return good, bad, len(_SUSPECT_RE.findall(text))
+
+
+def vietnamese_score(text: str) -> float:
+    """How Vietnamese a text reads: valid accented syllables minus invalid ones and junk."""
+    good, bad, junk = syllable_counts(text)
     return good - 2 * bad - 2 * junk
+
+
+def reads_as_vietnamese(text: str) -> bool:
+    """Most accented words are Vietnamese syllables (at least two in three)."""
+    good, bad, junk = syllable_counts(text)
+    return good > 0 and good >= 2 * (bad + junk)
 
 
 def looks_legacy(text: str) -> bool:
@@ -145,8 +156,9 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     best_name: str | None = None
     best_score = vietnamese_score(sample)
     for name, convert in CONVERTERS.items():
-        score = vietnamese_score(convert(sample))
-        if score > best_score:
+        converted = convert(sample)
+        score = vietnamese_score(converted)
+        if score > best_score and reads_as_vietnamese(converted):
             best_name, best_score = name, score
     if best_name is None:
         return text, None

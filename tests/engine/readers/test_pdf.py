@@ -1,0 +1,69 @@
+"""The .pdf reader on LibreOffice renderings of the fixtures (real text layers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trienkhai.documents.errors import CorruptDocumentError, NoTextLayerError
+from trienkhai.documents.model import Paragraph, Table
+from trienkhai.documents.readers import read_bytes
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def plan(documents):
+    return read_bytes((documents / "ubnd_2025_chuyen_doi_so.pdf").read_bytes(), "plan.pdf")
+
+
+def texts(doc):
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_pages_are_set_and_lines_come_in_reading_order(plan):
+    assert plan.format == "pdf"
+    assert plan.blocks[0].page == 1 and plan.blocks[-1].page >= 4
+    body = texts(plan)
+    assert (
+        body.index("I. MỤC ĐÍCH, YÊU CẦU")
+        < body.index("II. MỤC TIÊU")
+        < body.index("V. TỔ CHỨC THỰC HIỆN")
+    )
+
+
+def test_side_by_side_header_reads_left_column_first(plan):
+    assert texts(plan)[:3] == ["ỦY BAN NHÂN DÂN", "TỈNH SÔNG LAM", "Số: 123/KH-UBND"]
+
+
+def test_page_numbers_are_dropped(plan):
+    assert not any(t.strip().isdigit() for t in texts(plan))
+
+
+def test_list_label_stays_with_its_text(plan):
+    assert any(t.startswith("a) Sở Khoa học và Công nghệ chủ trì") for t in texts(plan))
+
+
+def test_footnote_anchor_and_body_are_separated(plan):
+    assert any("57-NQ/TW<sup>1</sup>" in t for t in texts(plan))
+    assert [f.label for f in plan.footnotes] == ["1"]
+    assert plan.footnotes[0].text.startswith("Văn bản được đăng tải")
+    assert not any(t.startswith("1 Văn bản") for t in texts(plan))
+
+
+def test_ruled_appendix_table_continues_across_pages(plan):
+    (table,) = [b for b in plan.blocks if isinstance(b, Table)]
+    assert table.rows[0] == [
+        "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm",
+    ]  # fmt: skip
+    assert [r[0] for r in table.rows] == ["STT", "I", "1", "2", "II", "1", "2", "III", "1"]
+
+
+def test_scanned_pdf_has_no_text_layer(documents):
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        read_bytes((documents / "bad" / "scanned.pdf").read_bytes(), "scan.pdf")
+
+
+def test_truncated_pdf_is_corrupt(documents):
+    data = (documents / "ubnd_2025_tabs.pdf").read_bytes()
+    with pytest.raises((CorruptDocumentError, NoTextLayerError)):
+        read_bytes(data[: len(data) // 3], "cut.pdf")
