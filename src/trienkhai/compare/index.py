@@ -128,8 +128,11 @@ class CorpusIndex:
         return len(self.task_doc) + sum(len(c) for c in self._doc_chunks)
 
     # querying ---------------------------------------------------------------------------
-    def query(self, texts: Sequence[str], top: int = 5) -> list[list[Hit]]:
-        """For each text, the ``top`` closest indexed tasks, best first."""
+    def query(
+        self, texts: Sequence[str], top: int = 5, exclude_document: str | None = None
+    ) -> list[list[Hit]]:
+        """For each text, the ``top`` closest indexed tasks, best first (tasks of the document
+        named ``exclude_document`` left out: a plan is not similar to itself)."""
         self.finish()
         if not len(texts) or not len(self.task_doc):
             return [[] for _ in texts]
@@ -142,6 +145,8 @@ class CorpusIndex:
             hi[b] = np.minimum(
                 np.searchsorted(self.band_keys[b], qkeys[b], side="right"), lo[b] + self.bucket_cap
             )
+        names = [d["name"] for d in self.documents]
+        skip = names.index(exclude_document) if exclude_document in names else None
         out: list[list[Hit]] = []
         for q in range(len(texts)):
             parts = [
@@ -151,6 +156,11 @@ class CorpusIndex:
                 out.append([])
                 continue
             cand = np.unique(np.concatenate(parts))
+            if skip is not None:
+                cand = cand[self.task_doc[cand] != skip]
+                if not len(cand):
+                    out.append([])
+                    continue
             agree = (self.signatures[cand] == sigs[q]).sum(axis=1)
             k = min(top, len(cand))
             best = np.argpartition(-agree, k - 1)[:k]

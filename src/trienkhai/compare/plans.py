@@ -100,10 +100,17 @@ def load_plan(path: str | Path, *, require_tasks: bool = True) -> Plan:
         plan.text = _sibling_text(p, plan.name)
     else:
         source = read_path(p)
-        plan = plan_from_extraction(extract_source(source), text=source.text(), name=p.name)
+        plan = plan_from_extraction(extract_source(source), text=_source_text(source), name=p.name)
     if require_tasks and not plan.tasks:
         raise CompareError("không tìm thấy nhiệm vụ nào để so sánh", source=p.name)
     return plan
+
+
+def _source_text(source: Any) -> str:
+    """The document's text with its footnotes (where citations to own plans often sit)."""
+    text = source.text() if callable(source.text) else source.text
+    notes = "\n\n".join(f"({f.label}) {f.text}" for f in getattr(source, "footnotes", []) or [])
+    return f"{text}\n\n{notes}" if notes else text
 
 
 def _sibling_text(json_path: Path, source_name: str) -> str:

@@ -184,13 +184,23 @@ def _summary(
 
 
 def _added_words(pairs: list[dict[str, Any]], top: int = 15) -> list[dict[str, Any]]:
-    """The words the child wrote in place of or beside the parent's (from the diffs)."""
+    """What the child wrote in place of or beside the parent's words (from the diffs): short
+    insertions count as one phrase ("thị xã", "La Gi"), long ones word by word."""
     stop = load().stopwords
     counter: Counter[str] = Counter()
     for p in pairs:
         for op, text in p.get("diff") or []:
-            if op == "+":
-                counter.update(w for w in class_words(text) if w not in stop and not w.isdigit())
+            if op != "+":
+                continue
+            words = [w for w in class_words(text) if not w.isdigit()]
+            while words and words[0] in stop:
+                words = words[1:]
+            while words and words[-1] in stop:
+                words = words[:-1]
+            if 0 < len(words) <= 4:
+                counter[" ".join(words)] += 1
+            else:
+                counter.update(w for w in words if w not in stop)
     return [{"word": w, "count": n} for w, n in counter.most_common(top)]
 
 
