@@ -18,11 +18,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import (  # noqa: F401
-        compare_cmd,
-        extract_cmd,
-        import_cmd,
-    )
+    from . import compare_cmd, extract_cmd  # noqa: F401
 
 
 _register()
