@@ -15,6 +15,9 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from trienkhai.documents.errors import DocumentError
+from trienkhai.documents.readers import read_bytes
+from trienkhai.documents.structure import build_outline
 from trienkhai.web.orgs.models import Unit, UnitKind
 from trienkhai.web.plans.models import Plan, PlanVersion, Target
 from trienkhai.web.reporting.models import Obligation, Period, Report, ReportEntry, TargetValue
@@ -117,19 +120,35 @@ def period_title(periods: Sequence[Period]) -> str:
 
 
 def group_key(section: str) -> str:
-    """The top-level part of a section path: 'II' for 'II.2.1', 'PL' for appendix rows."""
-    head = (section or "").split(".")[0].strip()
-    return head or "-"
+    """Tasks are grouped by the heading they sit under (their section path, 'II.2.1')."""
+    return (section or "").strip() or "-"
 
 
-def group_name(key: str, version: PlanVersion | None) -> str:
-    headings = (version.extraction or {}).get("headings", {}) if version else {}
-    if isinstance(headings, dict) and headings.get(key):
-        return str(headings[key])
+def section_headings(version: PlanVersion | None) -> dict[str, str]:
+    """Heading titles by section path, read by the engine from the version's stored text."""
+    if version is None:
+        return {}
+    stored = (version.extraction or {}).get("headings")
+    if isinstance(stored, dict):
+        return {str(k): str(v) for k, v in stored.items()}
+    if not version.source_text:
+        return {}
+    try:
+        outline = build_outline(read_bytes(version.source_text.encode("utf-8"), "source.txt"))
+    except DocumentError:
+        return {}
+    return {
+        node.section: node.text for node in outline.nodes if node.kind == "heading" and node.section
+    }
+
+
+def group_name(key: str, headings: dict[str, str]) -> str:
+    if headings.get(key):
+        return headings[key]
     if key == "-":
         return _("Nhiệm vụ chung")
     if key.startswith("PL"):
-        return _("Nhiệm vụ tại phụ lục %(key)s") % {"key": key[2:]} if key[2:] else _("Phụ lục")
+        return _("Phụ lục %(key)s") % {"key": key[2:]} if key[2:] else _("Phụ lục")
     return _("Mục %(key)s") % {"key": key}
 
 
@@ -157,8 +176,9 @@ def _groups(version: PlanVersion | None, reports: Iterable[Report]) -> list[Grou
         lead = ", ".join(task.lead)
         item = TaskItem(order=task.order, text=task.text, lead=lead, entries=by_task[task.id])
         grouped.setdefault(group_key(task.section), []).append(item)
+    headings = section_headings(version)
     return [
-        GroupBlock(key=key, name=group_name(key, version), tasks=tasks)
+        GroupBlock(key=key, name=group_name(key, headings), tasks=tasks)
         for key, tasks in grouped.items()
     ]
 

@@ -75,15 +75,15 @@ class Dashboard:
 def group_label(key: str) -> str:
     if key == "-":
         return _("Nhiệm vụ chung")
-    if key.startswith("PL"):
-        return _("Phụ lục %(key)s") % {"key": key[2:]} if key[2:] else _("Phụ lục")
     return _("Mục %(key)s") % {"key": key}
 
 
 def build_dashboard(scope: Scope, now: dt.datetime) -> Dashboard:
     progress_rows = queries.progress_by_group(scope)
+    titles = _titles(scope)
     progress = charts.stacked_bars(
-        [(group_label(row["group"]), row) for row in progress_rows], STATUSES
+        [(titles.get(row["group"]) or group_label(row["group"]), row) for row in progress_rows],
+        STATUSES,
     )
     target_rows = queries.targets_vs_reached(scope)
     targets = charts.target_bars(
@@ -128,3 +128,14 @@ def build_dashboard(scope: Scope, now: dt.datetime) -> Dashboard:
         heat_rows=heat_rows,
         overdue=queries.overdue_units(scope, now),
     )
+
+
+def _titles(scope: Scope) -> dict[str, str]:
+    """Heading titles of the one plan filtered on (read once per page), else none."""
+    if scope.plan_id is None:
+        return {}
+    from trienkhai.web.consolidation.builder import section_headings
+    from trienkhai.web.plans.models import Plan
+
+    plan = Plan.objects.filter(pk=scope.plan_id).first()
+    return section_headings(plan.published_version()) if plan else {}

@@ -60,14 +60,9 @@ class Scope:
 
 
 def group_expression(field_name: str = "assignment__task__section") -> Case:
-    """SQL for the top-level section ('II' of 'II.2.1'), the dashboard's task group."""
-    dot = StrIndex(field_name, Value("."))
+    """SQL for a task's group: the heading it sits under (its section path), '-' when none."""
     return Case(
-        When(**{f"{field_name}": ""}, then=Value("-")),
-        When(
-            **{f"{field_name}__contains": "."},
-            then=Substr(field_name, 1, dot - 1),
-        ),
+        When(**{field_name: ""}, then=Value("-")),
         default=F(field_name),
         output_field=CharField(),
     )
