@@ -357,3 +357,27 @@ def test_seed_004_sections_and_intro_paragraphs(seeds_dir: Path) -> None:
     assert len(bullets) == 11
     assert by_text(o, "Căn cứ Chương trình").section == "IV.1"
     assert o.head[0].text == "Số: /KH- UBND"
+
+
+def test_pdf_wrapped_lines_become_paragraphs() -> None:
+    width = "x" * 60
+    lines = [
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nâng cao nhận thức, đổi mới tư duy",
+        "mạnh mẽ",
+        f"a) Sở Khoa học và Công nghệ chủ trì, phối hợp với Báo và Phát {width}",
+        "Truyền hình tỉnh đẩy mạnh tuyên truyền.",
+        "b) Tăng cường giám sát việc thực hiện.",
+        "4. Phát triển nguồn nhân lực",
+        "Sở Giáo dục và Đào tạo chủ trì đào tạo nhân lực.",
+    ]
+    blocks: list[Paragraph | Table] = [Paragraph(t, i, page=1) for i, t in enumerate(lines, 1)]
+    o = build_outline(SourceDocument(name="t.pdf", format="pdf", blocks=blocks))
+    assert [n.text for n in o.nodes] == [
+        "NHIỆM VỤ, GIẢI PHÁP",
+        "Nâng cao nhận thức, đổi mới tư duy mạnh mẽ",
+        f"Sở Khoa học và Công nghệ chủ trì, phối hợp với Báo và Phát {width} Truyền hình tỉnh đẩy mạnh tuyên truyền.",
+        "Tăng cường giám sát việc thực hiện.",
+        "Phát triển nguồn nhân lực",
+        "Sở Giáo dục và Đào tạo chủ trì đào tạo nhân lực.",
+    ]

@@ -92,6 +92,8 @@ def build_outline(source: SourceDocument) -> Outline:
     body = items[head_end:body_end]
     if source.format in ("txt", "md"):
         body = _merge_broken_lines(body)
+    elif source.format == "pdf":
+        body = _merge_wrapped_lines(body)
     footnotes = list(source.footnotes)
     body = _detach_footnotes(body, footnotes)
     nodes = _place(body)
@@ -263,6 +265,33 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
             out.append(item)
         if isinstance(item, _Para):
             bold_open = (out[-1].raw.count("**") % 2 == 1) if isinstance(out[-1], _Para) else False
+    return out
+
+
+def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
+    """PDF text comes one printed line at a time: put wrapped lines back into paragraphs.
+
+    A line continues the previous one when it has no list label and either reads as the rest of
+    a cut sentence (lowercase start) or follows an unfinished line that runs the full width of
+    the text block (a paragraph's last line, or a heading, is usually shorter).
+    """
+    lengths = sorted(len(p.text) for p in items if isinstance(p, _Para) and len(p.text) >= 40)
+    full = lengths[int(0.9 * (len(lengths) - 1))] * 0.8 if lengths else float("inf")
+    out: list[_Para | Table] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, _Para)
+            and isinstance(prev, _Para)
+            and _label_of(item)[0] is None
+            and not _FN_GLYPH.match(item.raw)
+            and (_joins(prev.text, item) or (_is_open(prev.text) and len(prev.raw) >= full))
+        ):
+            prev.text = f"{prev.text} {item.text}"
+            prev.raw = f"{prev.raw}\n{item.raw}"
+            prev.anchors.extend(item.anchors)
+        else:
+            out.append(item)
     return out
 
 
