@@ -81,19 +81,31 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                         b.mentions[0].line,
                     )
                 )
-        for doc in group:
-            terms = Counter(m.khoa for m in doc.mentions if m.khoa)
-            if len(terms) > 1:
-                usual = terms.most_common(1)[0][0]
-                odd = next(m for m in doc.mentions if m.khoa and m.khoa != usual)
+        mentions = [m for doc in group for m in doc.mentions]
+        terms = Counter(m.khoa for m in mentions if m.khoa)
+        if len(terms) > 1:
+            usual = terms.most_common(1)[0][0]
+            usual_issuers = [m.issuer for m in mentions if m.khoa == usual]
+            odd = next(
+                (
+                    m
+                    for m in mentions
+                    if m.khoa
+                    and m.khoa != usual
+                    and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
+                ),
+                None,
+            )
+            if odd is not None:
                 values = f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), khóa {usual}"
                 out.append(
                     LintWarning(
                         "citation_terms",
-                        _msg("citation_terms", lang, cited=_cited_name(doc), values=values),
+                        _msg("citation_terms", lang, cited=_cited_name(group[0]), values=values),
                         odd.line,
                     )
                 )
+        for doc in group:
             if doc.date is None:
                 out.append(
                     LintWarning(

@@ -1,0 +1,97 @@
+"""Numeric targets: comparators, values, units, the year due, and what is not a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from trienkhai.documents.extract.targets import extract_targets, figures, number_value
+from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.structure import build_outline
+
+
+def _outline(text: str) -> Outline:
+    blocks = [Paragraph(t, i) for i, t in enumerate(text.split("\n"), 1) if t.strip()]
+    return build_outline(SourceDocument("doc.txt", "txt", blocks))
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("100% cấp ủy, tổ chức đảng thực hiện tốt quy chế", [(">=", 100, "%")]),
+        ("trong đó trên 60% đạt tiêu chí “Dân vận khéo”", [(">", 60, "%")]),
+        ("có từ 01 - 02 điển hình “Dân vận khéo”", [("between", [1, 2], "điển hình")]),
+        ("Tỷ lệ hộ nghèo giảm xuống dưới 2%", [("<", 2, "%")]),
+        ("Tốc độ tăng trưởng GRDP bình quân đạt từ 8% trở lên", [(">=", 8, "%")]),
+        ("tỷ lệ che phủ rừng đạt từ 70 - 75%", [("between", [70, 75], "%")]),
+        ("tỷ lệ hồ sơ trễ hạn không quá 5%", [("<=", 5, "%")]),
+        ("Tối thiểu 90% người dân được kích hoạt tài khoản", [(">=", 90, "%")]),
+        (
+            "Hình thành ít nhất 02 khu công nghệ thông tin tập trung.",
+            [(">=", 2, "khu công nghệ thông tin tập trung")],
+        ),
+        ("tăng trưởng kinh tế đạt 7,5%/năm", [(">=", 7.5, "%")]),
+        ("Đào tạo nghề cho 3.000 lao động nông thôn", [(">=", 3000, "lao động nông thôn")]),
+        ("kim ngạch xuất khẩu vượt 2 tỷ USD", [(">", 2, "tỷ USD")]),
+        ("tỷ lệ ≥ 95% hồ sơ", [(">=", 95, "%")]),
+        ("đến năm 2030 theo Nghị quyết số 43-NQ/TW, giai đoạn 2021-2025", []),
+    ],
+)
+def test_figures(clause: str, expected: list[tuple]) -> None:
+    got = [(f["comparator"], f["value"], f["unit"]) for f in figures(clause)]
+    assert got == expected
+
+
+def test_number_values() -> None:
+    assert number_value("01") == 1
+    assert number_value("2,21") == 2.21
+    assert number_value("3.000") == 3000
+    assert number_value("1.5") == 1.5
+
+
+PLAN = """KẾ HOẠCH
+Phát triển nông nghiệp năm 2025
+
+I. ĐÁNH GIÁ TÌNH HÌNH
+Năm 2024, tăng trưởng đạt 6,2%; có 72/93 xã đạt chuẩn, tỷ lệ 77,4%.
+
+II. MỤC TIÊU
+1. Mục tiêu chung
+- Tập trung phát triển mạnh 03 trụ cột kinh tế gắn với ứng dụng công nghệ cao.
+- Đến năm 2030, 100% xã đạt chuẩn nông thôn mới.
+2. Mục tiêu cụ thể
+a) Đến hết năm 2025:
+- Có ít nhất 05 sản phẩm OCOP mới.
+- Tỷ lệ hộ nghèo giảm còn dưới 1,5%.
+- Xây dựng 10 mô hình kinh tế tập thể; đến nay đã có 8 mô hình.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn 20 hợp tác xã; phấn đấu đến năm 2026 có trên 30% hợp tác xã ứng dụng công nghệ số.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Các sở, ngành định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_targets_of_a_plan() -> None:
+    got = [
+        (t["comparator"], t["value"], t["unit"], t["year"]) for t in extract_targets(_outline(PLAN))
+    ]
+    assert got == [
+        (">=", 100, "%", 2030),
+        (">=", 5, "sản phẩm OCOP mới", 2025),
+        ("<", 1.5, "%", 2025),
+        (">=", 10, "mô hình kinh tế tập thể", 2025),
+        (">", 30, "%", 2026),
+    ]
+
+
+def test_every_target_says_where_it_came_from() -> None:
+    for target in extract_targets(_outline(PLAN)):
+        assert target["line"] > 0
+        assert target["rule"] in ("target.objectives", "target.commitment")
+        assert target["text"]
+
+
+def test_no_targets_in_a_plan_without_figures() -> None:
+    text = "KẾ HOẠCH\nabc\n\nII. MỤC TIÊU\n- Tiếp tục phát huy truyền thống đến năm 2045.\n"
+    assert extract_targets(_outline(text)) == []
