@@ -15,16 +15,18 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, NinjaAPI, Query, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from trienkhai.web.reporting import access as raccess
 from trienkhai.web.reporting import importing, services
 from trienkhai.web.reporting.models import Period, Report, ReportingError, StaleVersion
 
 from .auth import AUTH
+from .pagination import Page
 from .schemas import (
     AssignmentOut,
     CommentIn,
+    DbId,
     Error,
     EventOut,
     ObligationOut,
@@ -33,9 +35,11 @@ from .schemas import (
     PlanOut,
     ReportIn,
     ReportOut,
+    SmallInt,
     SubmitIn,
     TaskOut,
     UnitOut,
+    ValidationError,
 )
 
 api = NinjaAPI(
@@ -50,7 +54,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
-ERRORS: dict[int, Any] = {401: Error, 403: Error, 404: Error}
+ERRORS: dict[int, Any] = {401: Error, 403: Error, 404: Error, 422: ValidationError}
 WRITE_ERRORS: dict[int, Any] = {**ERRORS, 400: Error, 409: Error}
 
 
@@ -89,11 +93,11 @@ units = Router(tags=["units"])
 
 class UnitFilter(Schema):
     q: str | None = None
-    parent: int | None = None
+    parent: DbId | None = None
 
 
 @units.get("", response={200: list[UnitOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
     from trienkhai.web.accounts.access import visible_units
 
@@ -124,7 +128,7 @@ def _plan(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
 
 
 @plans.get("", response={200: list[PlanOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_plans(request: HttpRequest, status: str | None = None):  # type: ignore[no-untyped-def]
     from trienkhai.web.plans.access import visible_plans
 
@@ -134,8 +138,8 @@ def list_plans(request: HttpRequest, status: str | None = None):  # type: ignore
     return qs
 
 
-@plans.get("/{int:plan_id}", response={200: PlanDetail, **ERRORS})
-def get_plan_detail(request: HttpRequest, plan_id: int):  # type: ignore[no-untyped-def]
+@plans.get("/{plan_id}", response={200: PlanDetail, **ERRORS})
+def get_plan_detail(request: HttpRequest, plan_id: DbId):  # type: ignore[no-untyped-def]
     plan = _plan(request, plan_id)
     version = plan.published_version() or plan.latest_version()
     out = PlanDetail.from_orm(plan)
@@ -147,9 +151,9 @@ def get_plan_detail(request: HttpRequest, plan_id: int):  # type: ignore[no-unty
     return out
 
 
-@plans.get("/{int:plan_id}/tasks", response={200: list[TaskOut], **ERRORS})
-@paginate(LimitOffsetPagination)
-def list_tasks(request: HttpRequest, plan_id: int):  # type: ignore[no-untyped-def]
+@plans.get("/{plan_id}/tasks", response={200: list[TaskOut], **ERRORS})
+@paginate(Page)
+def list_tasks(request: HttpRequest, plan_id: DbId):  # type: ignore[no-untyped-def]
     from trienkhai.web.plans.models import Task
 
     plan = _plan(request, plan_id)
@@ -161,13 +165,13 @@ assignments = Router(tags=["assignments"])
 
 
 class AssignmentFilter(Schema):
-    unit: int | None = None
-    plan: int | None = None
+    unit: DbId | None = None
+    plan: DbId | None = None
     state: str | None = None
 
 
 @assignments.get("", response={200: list[AssignmentOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_assignments(request: HttpRequest, filters: Query[AssignmentFilter]):  # type: ignore[no-untyped-def]
     from trienkhai.web.plans.access import visible_assignments
 
@@ -186,8 +190,8 @@ reporting = Router(tags=["reporting"])
 
 
 @reporting.get("/periods", response={200: list[PeriodOut], **ERRORS})
-@paginate(LimitOffsetPagination)
-def list_periods(request: HttpRequest, kind: str | None = None, year: int | None = None):  # type: ignore[no-untyped-def]
+@paginate(Page)
+def list_periods(request: HttpRequest, kind: str | None = None, year: SmallInt | None = None):  # type: ignore[no-untyped-def]
     qs = Period.objects.order_by("start", "end")
     if kind:
         qs = qs.filter(kind=kind)
@@ -197,9 +201,9 @@ def list_periods(request: HttpRequest, kind: str | None = None, year: int | None
 
 
 class ObligationFilter(Schema):
-    unit: int | None = None
-    period: int | None = None
-    plan: int | None = None
+    unit: DbId | None = None
+    period: DbId | None = None
+    plan: DbId | None = None
     state: str | None = None
 
 
@@ -208,7 +212,7 @@ def _with_report_id(qs: Any) -> Any:
 
 
 @reporting.get("/obligations", response={200: list[ObligationOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_obligations(request: HttpRequest, filters: Query[ObligationFilter]):  # type: ignore[no-untyped-def]
     qs = _with_report_id(raccess.visible_obligations(request.auth))
     for field in ("unit", "period", "plan"):
@@ -220,8 +224,8 @@ def list_obligations(request: HttpRequest, filters: Query[ObligationFilter]):  #
     return qs.order_by("due_at", "pk")
 
 
-@reporting.get("/obligations/{int:obligation_id}", response={200: ObligationOut, **ERRORS})
-def get_obligation(request: HttpRequest, obligation_id: int):  # type: ignore[no-untyped-def]
+@reporting.get("/obligations/{obligation_id}", response={200: ObligationOut, **ERRORS})
+def get_obligation(request: HttpRequest, obligation_id: DbId):  # type: ignore[no-untyped-def]
     raccess.get_obligation(request.auth, obligation_id)
     return _with_report_id(raccess.visible_obligations(request.auth)).get(pk=obligation_id)
 
@@ -232,10 +236,10 @@ def _report_out(report: Report) -> Report:
 
 
 @reporting.post(
-    "/obligations/{int:obligation_id}/report",
+    "/obligations/{obligation_id}/report",
     response={200: ReportOut, 201: ReportOut, **WRITE_ERRORS},
 )
-def create_report(request: HttpRequest, obligation_id: int):  # type: ignore[no-untyped-def]
+def create_report(request: HttpRequest, obligation_id: DbId):  # type: ignore[no-untyped-def]
     """Open the obligation's report as a draft (or return the existing one)."""
     ob, rights = raccess.get_obligation(request.auth, obligation_id)
     if not rights.edit:
@@ -245,54 +249,54 @@ def create_report(request: HttpRequest, obligation_id: int):  # type: ignore[no-
     return _status(200 if existed else 201, _report_out(report))
 
 
-def _report(request: HttpRequest, report_id: int, need: str = "view") -> Report:
+def _report(request: HttpRequest, report_id: DbId, need: str = "view") -> Report:
     report, rights = raccess.get_report(request.auth, report_id)
     if not getattr(rights, need):
         raise PermissionDenied
     return report
 
 
-@reporting.get("/reports/{int:report_id}", response={200: ReportOut, **ERRORS})
-def get_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
+@reporting.get("/reports/{report_id}", response={200: ReportOut, **ERRORS})
+def get_report(request: HttpRequest, report_id: DbId):  # type: ignore[no-untyped-def]
     return _report(request, report_id)
 
 
-@reporting.put("/reports/{int:report_id}", response={200: ReportOut, **WRITE_ERRORS})
-def save_report(request: HttpRequest, report_id: int, payload: ReportIn):  # type: ignore[no-untyped-def]
+@reporting.put("/reports/{report_id}", response={200: ReportOut, **WRITE_ERRORS})
+def save_report(request: HttpRequest, report_id: DbId, payload: ReportIn):  # type: ignore[no-untyped-def]
     """Save the draft; 409 when someone saved after ``version``."""
     report = _report(request, report_id, "edit")
     changes = services.ReportChanges(
         summary=payload.summary,
         entries={e.assignment: (e.status, e.narrative) for e in payload.entries},
-        targets={t.target: (t.value, t.note) for t in payload.targets},
+        targets={t.target: (services.parse_value(t.value), t.note) for t in payload.targets},
     )
     services.save_report(report, request.auth, payload.version, changes)
     return _report_out(report)
 
 
-@reporting.post("/reports/{int:report_id}/submit", response={200: ReportOut, **WRITE_ERRORS})
-def submit_report(request: HttpRequest, report_id: int, payload: SubmitIn):  # type: ignore[no-untyped-def]
+@reporting.post("/reports/{report_id}/submit", response={200: ReportOut, **WRITE_ERRORS})
+def submit_report(request: HttpRequest, report_id: DbId, payload: SubmitIn):  # type: ignore[no-untyped-def]
     report = _report(request, report_id, "edit")
     report.submit(request.auth, idempotency_key=_key(request), expected_version=payload.version)
     return _report_out(report)
 
 
-@reporting.post("/reports/{int:report_id}/approve", response={200: ReportOut, **WRITE_ERRORS})
-def approve_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
+@reporting.post("/reports/{report_id}/approve", response={200: ReportOut, **WRITE_ERRORS})
+def approve_report(request: HttpRequest, report_id: DbId):  # type: ignore[no-untyped-def]
     report = _report(request, report_id, "approve")
     report.approve(request.auth, idempotency_key=_key(request))
     return _report_out(report)
 
 
-@reporting.post("/reports/{int:report_id}/accept", response={200: ReportOut, **WRITE_ERRORS})
-def accept_report(request: HttpRequest, report_id: int, payload: CommentIn):  # type: ignore[no-untyped-def]
+@reporting.post("/reports/{report_id}/accept", response={200: ReportOut, **WRITE_ERRORS})
+def accept_report(request: HttpRequest, report_id: DbId, payload: CommentIn):  # type: ignore[no-untyped-def]
     report = _report(request, report_id, "decide")
     report.accept(request.auth, payload.comment, idempotency_key=_key(request))
     return _report_out(report)
 
 
-@reporting.post("/reports/{int:report_id}/return", response={200: ReportOut, **WRITE_ERRORS})
-def return_report(request: HttpRequest, report_id: int, payload: CommentIn):  # type: ignore[no-untyped-def]
+@reporting.post("/reports/{report_id}/return", response={200: ReportOut, **WRITE_ERRORS})
+def return_report(request: HttpRequest, report_id: DbId, payload: CommentIn):  # type: ignore[no-untyped-def]
     """Return for correction: the unit head before approval, the focal officer after."""
     report, rights = raccess.get_report(request.auth, report_id)
     need = rights.approve if report.state == Report.State.SUBMITTED else rights.decide
@@ -302,8 +306,8 @@ def return_report(request: HttpRequest, report_id: int, payload: CommentIn):  # 
     return _report_out(report)
 
 
-@reporting.post("/reports/{int:report_id}/target-values", response={200: ReportOut, **WRITE_ERRORS})
-def import_target_values(request: HttpRequest, report_id: int, file: File[UploadedFile]):  # type: ignore[no-untyped-def]
+@reporting.post("/reports/{report_id}/target-values", response={200: ReportOut, **WRITE_ERRORS})
+def import_target_values(request: HttpRequest, report_id: DbId, file: File[UploadedFile]):  # type: ignore[no-untyped-def]
     """Import the values reached from a CSV or XLSX sheet (STT, value, note)."""
     report = _report(request, report_id, "edit")
     rows = importing.read_rows(file.name or "", file.read())
@@ -314,8 +318,8 @@ def import_target_values(request: HttpRequest, report_id: int, file: File[Upload
     return _report_out(report)
 
 
-@reporting.get("/reports/{int:report_id}/events", response={200: list[EventOut], **ERRORS})
-def report_events(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
+@reporting.get("/reports/{report_id}/events", response={200: list[EventOut], **ERRORS})
+def report_events(request: HttpRequest, report_id: DbId):  # type: ignore[no-untyped-def]
     report = _report(request, report_id)
     return list(report.obligation.events.order_by("at", "id"))
 

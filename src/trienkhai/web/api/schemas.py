@@ -2,12 +2,24 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
+
+#: a database id: bounded so an absurd number is a 422, not a database overflow
+DbId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+#: a small bounded integer (years and the like)
+SmallInt = Annotated[int, Field(ge=0, le=32767)]
 
 
 class Error(Schema):
     detail: str
+
+
+class ValidationError(Schema):
+    """django-ninja's answer to a request that does not match the schema (422)."""
+
+    detail: list[dict]
 
 
 class UnitOut(Schema):
@@ -140,28 +152,28 @@ class ReportOut(Schema):
 
 
 class EntryIn(Schema):
-    assignment: int
+    assignment: DbId
     status: str = Field(..., pattern="^(not_started|in_progress|done|ongoing)$")
     narrative: str = Field("", max_length=20000)
 
 
 class TargetValueIn(Schema):
-    target: int
-    value: Decimal | None = Field(None, max_digits=14, decimal_places=4)
+    target: DbId
+    value: float | None = Field(None, gt=-1e10, lt=1e10, allow_inf_nan=False)
     note: str = Field("", max_length=500)
 
 
 class ReportIn(Schema):
     """One save of the draft; ``version`` is the version the client last read."""
 
-    version: int = Field(..., ge=1)
+    version: int = Field(..., ge=1, le=2**31 - 1)
     summary: str | None = Field(None, max_length=20000)
     entries: list[EntryIn] = []
     targets: list[TargetValueIn] = []
 
 
 class SubmitIn(Schema):
-    version: int | None = Field(None, ge=1)
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
 
 
 class CommentIn(Schema):
