@@ -55,7 +55,7 @@ def read(data: bytes, name: str) -> SourceDocument:
     except DocumentError:
         raise
     except Exception as exc:  # pdfminer on untrusted input: any failure means a broken file
-        raise CorruptDocumentError(_broken_message(exc), source=name) from exc
+        raise CorruptDocumentError(_broken_message(exc, data), source=name) from exc
     blocks, footnotes = _blocks(_drop_running_lines(pages))
     if not blocks:
         raise NoTextLayerError("PDF không có lớp văn bản (bản quét); chưa hỗ trợ OCR", source=name)
@@ -66,9 +66,16 @@ def read(data: bytes, name: str) -> SourceDocument:
     )
 
 
-def _broken_message(exc: Exception) -> str:
-    kind = type(exc).__name__.lower()
-    if "password" in kind or "encrypt" in kind:
+def _broken_message(exc: BaseException, data: bytes) -> str:
+    """Say "encrypted" when it is (pdfplumber wraps pdfminer's error), else "broken"."""
+    causes: list[object] = []
+    current: BaseException | None = exc
+    while current is not None and len(causes) < 5:
+        causes.append(current)
+        causes.extend(current.args)
+        current = current.__cause__ or current.__context__
+    names = " ".join(type(c).__name__.lower() for c in causes)
+    if "password" in names or "encrypt" in names or b"/Encrypt" in data:
         return "PDF được mã hóa hoặc có mật khẩu; không đọc được"
     return "tệp .pdf bị hỏng, không đọc được"
 
