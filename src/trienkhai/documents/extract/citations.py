@@ -259,7 +259,9 @@ def collect_mentions(outline: Outline) -> list[Mention]:
     for i, unit in enumerate(units(outline)):
         if unit.node is not None and unit.node.part in ("recipients",):
             continue
-        out.extend(mentions_in(unit.text, unit.line, i))
+        for mention in mentions_in(unit.text, unit.line, i):
+            mention.line = unit.line_at(mention.start)
+            out.append(mention)
     return out
 
 

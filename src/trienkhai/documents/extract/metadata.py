@@ -29,6 +29,11 @@ _KIND_HEAD = re.compile(
 _NUMBER_LINE = re.compile(_KINDS["number_line"], re.IGNORECASE)
 _NUMBER_AT = re.compile(citations.NUMBER)
 _SEPARATOR = re.compile(r"^[\W_]+$")
+_TITLE_JOINER = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _KINDS["title_joiners"]) + r")$", re.IGNORECASE
+)
+_ROMAN_START = re.compile(r"^[IVXLC]+\b(?!\.)")
+_NOT_ISSUER_LINES = {x.casefold() for x in _ISSUERS["not_issuer_lines"]}
 _NOT_ISSUER = [
     re.compile(re.escape(x).replace(r"\ ", r"\s*"), re.IGNORECASE) for x in _ISSUERS["not_issuer"]
 ]
@@ -121,7 +126,8 @@ def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str |
             same_block = line.block == prev_block
             lower_start = text[:1].islower()
             upper_run = _is_upper(last) and _is_upper(text)
-            if not (same_block or lower_start or upper_run) or last.endswith((".", ":")):
+            joined = bool(_TITLE_JOINER.search(last)) or bool(_ROMAN_START.match(text))
+            if not (same_block or lower_start or upper_run or joined) or last.endswith((".", ":")):
                 break
         elif text.endswith(":") or split_label(text)[0] or text.lower().startswith("căn cứ"):
             break
@@ -138,6 +144,8 @@ def _header_issuer(lines: list[Line], end: int) -> str | None:
         for pattern in _NOT_ISSUER:
             text = pattern.sub(" ", text)
         text = " ".join(text.split()).strip(" *-_")
+        if text.casefold() in _NOT_ISSUER_LINES:
+            continue
         if not text or _NUMBER_LINE.match(text) or find_dates(text) or not _is_upper(text):
             continue
         candidates.append(text)

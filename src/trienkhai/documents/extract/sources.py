@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Node, Outline, Paragraph, Table
 
@@ -49,21 +49,61 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 @dataclass(slots=True)
 class Unit:
-    """A piece of running text: a node's text, or a footnote body (``node`` None)."""
+    """A piece of running text: a node's text, or a footnote body (``node`` None).
+
+    ``breaks`` lists (offset, line) where a soft-wrapped line joined into this unit starts.
+    """
 
     text: str
     line: int
     node: Node | None
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+
+    def line_at(self, pos: int) -> int:
+        """The source line of the character at ``pos``."""
+        line = self.line
+        for offset, brk in self.breaks:
+            if offset > pos:
+                break
+            line = brk
+        return line
+
+
+_SENTENCE_END = (".", ";", ":", "!", "?", "…")
+
+
+def _continues(prev: Unit, node: Node, text: str) -> bool:
+    """Whether ``node`` is the rest of ``prev`` wrapped onto a new line (a PDF's lines)."""
+    if prev.node is None or node.kind != "paragraph" or prev.node.kind not in ("paragraph", "item"):
+        return False
+    if prev.node.part != node.part or prev.text.endswith(_SENTENCE_END):
+        return False
+    first = text[:1]
+    return first.islower() or first.isdigit() or first == "("
 
 
 def units(outline: Outline, *, footnotes: bool = True) -> Iterator[Unit]:
-    """Every node of the outline (head and tail too), then the footnote bodies, cleaned."""
+    """Every node of the outline (head and tail too), then the footnote bodies, cleaned.
+
+    Lines that only continue the previous one (lower-case start, no sentence end before) are
+    joined to it, so a citation or a duty wrapped over two lines reads whole.
+    """
+    pending: Unit | None = None
     for node in [*outline.head, *outline.nodes, *outline.tail]:
         text = one_line(node.text)
         if node.kind == "row" and node.cells:
             text = " | ".join(one_line(c) for c in node.cells)
-        if text:
-            yield Unit(text, node.line, node)
+        if not text:
+            continue
+        if pending is not None and _continues(pending, node, text):
+            pending.breaks.append((len(pending.text) + 1, node.line))
+            pending.text = f"{pending.text} {text}"
+            continue
+        if pending is not None:
+            yield pending
+        pending = Unit(text, node.line, node)
+    if pending is not None:
+        yield pending
     if footnotes:
         seen = outline.footnotes or outline.source.footnotes
         for fn in seen:
