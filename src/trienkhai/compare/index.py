@@ -18,6 +18,7 @@ building is a few string operations per task plus array arithmetic. The index sa
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,27 +205,28 @@ class CorpusIndex:
         try:
             with np.load(p, allow_pickle=False) as data:
                 header = json.loads(bytes(data["header"]).decode("utf-8"))
-                arrays = {
-                    k: data[k]
-                    for k in ("signatures", "task_doc", "task_no", "band_keys", "band_ids")
-                }
+                arrays = {k: data[k] for k in _ARRAYS}
+            if not isinstance(header, dict) or header.get("schema") != INDEX_SCHEMA:
+                raise CompareError("tệp chỉ mục không đúng phiên bản", source=p.name)
+            index = cls(
+                store_text=header.get("texts") is not None,
+                bucket_cap=int(header.get("bucket_cap", 64)),
+            )
+            index.documents = list(header["documents"])
+            index.table.restore(list(header["vocab"]), list(header.get("places") or []))
+            index._texts = list(header.get("texts") or [])
         except FileNotFoundError as exc:
             raise CompareError("không tìm thấy tệp chỉ mục", source=p.name) from exc
-        except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
             raise CompareError(
                 "tệp chỉ mục hỏng hoặc không phải chỉ mục trienkhai", source=p.name
             ) from exc
-        if header.get("schema") != INDEX_SCHEMA:
-            raise CompareError("tệp chỉ mục không đúng phiên bản", source=p.name)
-        index = cls(
-            store_text=header.get("texts") is not None, bucket_cap=int(header.get("bucket_cap", 64))
-        )
-        index.documents = header["documents"]
-        index.table.restore(header["vocab"], header.get("places") or [])
-        index._texts = header.get("texts") or []
         for name, value in arrays.items():
             setattr(index, name, value)
         return index
+
+
+_ARRAYS = ("signatures", "task_doc", "task_no", "band_keys", "band_ids")
 
 
 def _minhash(ids: np.ndarray, counts: np.ndarray) -> np.ndarray:

@@ -88,6 +88,8 @@ def load_plan(path: str | Path, *, require_tasks: bool = True) -> Plan:
     if p.suffix.lower() == ".json":
         try:
             result = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise DocumentError("không tìm thấy tệp", source=p.name) from exc
         except OSError as exc:
             raise DocumentError(
                 f"không đọc được tệp: {exc.strerror or exc}", source=p.name

@@ -1,0 +1,83 @@
+"""Match keys: places, levels, committees, synonyms, tone placement and numbering neutralised."""
+
+from __future__ import annotations
+
+import pytest
+
+from trienkhai.compare import lexicon
+from trienkhai.compare.normalize import Keyer, TokenTable, class_words, find_places, strip_numbering
+
+
+@pytest.mark.parametrize(
+    ("province", "district"),
+    [
+        ("của tỉnh Bình Thuận", "của thị xã La Gi"),
+        ("Ban Dân vận Tỉnh ủy chủ trì", "Ban Dân vận Thị ủy chủ trì"),
+        ("các tổ chức chính trị - xã hội tỉnh", "các đoàn thể chính trị - xã hội huyện"),
+        ("vận động người Bình Thuận ở nước ngoài", "vận động người La Gi ở nước ngoài"),
+        ("công nghiệp hóa tỉnh nhà", "công nghiệp hoá thị xã"),
+        ("- Đẩy mạnh tuyên truyền", "2. Đẩy mạnh tuyên truyền"),
+        ("a) Huyện ủy, Thành ủy", "b) Quận ủy, Thị ủy"),
+    ],
+)
+def test_province_and_district_wording_share_one_key(province: str, district: str) -> None:
+    keyer = Keyer(find_places([province, district]))
+    assert keyer.key(province) == keyer.key(district)
+
+
+def test_keys_keep_the_words_that_matter() -> None:
+    keyer = Keyer(["La Gi"])
+    assert keyer.key("Tỉnh ủy Bình Thuận") == "‹cấp› ủy ‹nơi›"
+    key = keyer.key("tư tưởng Hồ Chí Minh về đại đoàn kết")
+    assert "hồ chí minh" in key  # a person, not a place
+    assert keyer.key("ngoài tỉnh") == "ngoài ‹cấp›"  # tone placement only at a syllable's end
+
+
+def test_places_are_read_after_level_words() -> None:
+    text = "Thị ủy La Gi; người La Gi ở nước ngoài; Ủy ban nhân dân tỉnh Thanh Hóa; THỊ XÃ KHÓA XI"
+    assert find_places([text]) == {"La Gi", "Thanh Hóa"}
+
+
+def test_capitalised_bodies_after_level_words_are_not_places() -> None:
+    assert find_places(["của tỉnh, Nhân dân và Mặt trận; người Việt Nam"]) == set()
+
+
+def test_class_words_follow_the_gold_definition() -> None:
+    assert class_words("Tỉnh ủy, tổ chức đảng; “Dân vận khéo”.") == [
+        "tỉnh",
+        "ủy",
+        "tổ",
+        "chức",
+        "đảng",
+        "dân",
+        "vận",
+        "khéo",
+    ]
+
+
+def test_numbering_and_footnote_marks_are_stripped() -> None:
+    assert strip_numbering("III. Tăng cường⁽¹⁾") == "Tăng cường"
+    assert strip_numbering("a) Đổi mới") == "Đổi mới"
+
+
+def test_token_table_agrees_with_the_keyer() -> None:
+    texts = [
+        "- Ban Dân vận Tỉnh ủy chủ trì, phối hợp với các đoàn thể chính trị - xã hội tỉnh Bình Thuận.",
+        "Hội đồng nhân dân thị xã La Gi đa dạng hoá hình thức; người La Gi ở nước ngoài.",
+    ]
+    keyer, table = Keyer(["La Gi"]), TokenTable(["La Gi"])
+    assert table.tokens(texts) == [keyer.key(t).split() for t in texts]
+    assert table.tokens(texts) == table.tokens(texts)  # the cache gives the same ids
+
+
+def test_lexicon_patterns_compile_and_match_their_examples() -> None:
+    lex = lexicon.load()
+    assert lex.doc_symbol_re.fullmatch("82-CTr/TU")
+    assert lex.doc_symbol_re.fullmatch("109-KH/ThU")
+    assert lex.doc_symbol_re.fullmatch("34/2007/PL-UBTVQH11")
+    assert lex.tones["oá"] == "óa"
+    assert lex.phrases["thị xã"] == lexicon.LEVEL_TOKEN
+    assert lex.phrases["huyện ủy"] == f"{lexicon.LEVEL_TOKEN} ủy"
+    assert all(v.strip() for v in lex.phrases.values())
+    assert "Hồ Chí Minh" not in lex.provinces
+    assert len(set(lex.provinces)) == len(lex.provinces)
