@@ -127,6 +127,8 @@ def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str |
             lower_start = text[:1].islower()
             upper_run = _is_upper(last) and _is_upper(text)
             joined = bool(_TITLE_JOINER.search(last)) or bool(_ROMAN_START.match(text))
+            if split_label(text)[0] is not None:
+                break
             if not (same_block or lower_start or upper_run or joined) or last.endswith((".", ":")):
                 break
         elif text.endswith(":") or split_label(text)[0] or text.lower().startswith("căn cứ"):
