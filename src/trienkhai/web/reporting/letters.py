@@ -69,9 +69,11 @@ def build_letter(late: list[Obligation], sender: Any) -> OfficialDocument:
         return OfficialDocument(
             issuing_body=body.name,
             parent_body=body.parent.name if body.parent_id and body.parent else "",
-            number=f"/CV-{body.abbreviation or 'VP'}"
-            if style == "party"
-            else f"/{body.abbreviation or 'VP'}-TH",
+            number=(
+                f"-CV/{body.abbreviation or 'VP'}"
+                if style == "party"
+                else f"/{body.abbreviation or 'VP'}-TH"
+            ),
             place=_place(body),
             date=today,
             title=_("V/v đôn đốc báo cáo kết quả thực hiện kỳ %s") % period.label,
@@ -81,8 +83,8 @@ def build_letter(late: list[Obligation], sender: Any) -> OfficialDocument:
             sections=[Section(blocks=[text, table, ask])],
             recipients=[*(_("Như trên") + ";",), _("Lưu: VT") + "."],
             signature=Signature(
-                authority="",
-                position=_("TM. %s") % body.name.upper() if style == "party" else _("LÃNH ĐẠO"),
+                authority=_("K/T TRƯỞNG BAN") if style == "party" else _("KT. THỦ TRƯỞNG"),
+                position=_("PHÓ TRƯỞNG BAN") if style == "party" else _("PHÓ THỦ TRƯỞNG"),
                 name=sender.get_full_name() or sender.get_username(),
             ),
         )
