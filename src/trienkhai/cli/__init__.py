@@ -18,7 +18,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import compare_cmd, extract_cmd  # noqa: F401
+    from . import (  # noqa: F401
+        compare_cmd,
+        extract_cmd,
+        import_cmd,
+    )
 
 
 _register()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import Unit, UnitAlias, UnresolvedBody, UnresolvedStatus
@@ -33,6 +33,7 @@ class Group:
     levels: tuple[str, ...]
     scope: str
     example: str
+    name_starts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def lexicon() -> Lexicon:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     groups = []
     for entry in raw["groups"]:
-        if entry["scope"] not in {"territory", "below", "subtree"}:
+        if entry["scope"] not in {"territory", "below", "subtree", "central"}:
             raise ValueError(f"bodies.yaml: bad scope in group {entry['name']!r}")
         groups.append(
             Group(
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
                 levels=tuple(entry["levels"]),
                 scope=entry["scope"],
                 example=entry["example"],
+                name_starts=tuple(entry.get("name_starts") or ()),
             )
         )
     place_words = tuple(sorted((name_key(w) for w in raw["place_words"]), key=len, reverse=True))
@@ -157,11 +159,18 @@ class Resolver:
         for group in lexicon().groups:
             if key not in group.keys and stripped not in group.keys:
                 continue
-            if self.territory is None:
-                return group, []
             units = Unit.objects.valid_on(self.as_of).filter(
                 kind__in=group.kinds, level__in=group.levels
             )
+            if group.name_starts:
+                starts = Q(pk__in=[])
+                for prefix in group.name_starts:
+                    starts |= Q(name__istartswith=prefix)
+                units = units.filter(starts)
+            if group.scope == "central":
+                return group, list(units.order_by("path"))
+            if self.territory is None:
+                return group, []
             if group.scope == "territory":
                 units = units.filter(territory=self.territory)
             elif group.scope == "below":

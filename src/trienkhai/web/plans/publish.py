@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,8 +48,17 @@ class PublishResult:
 
 
 def as_of(version: PlanVersion) -> dt.date:
-    """The date bodies are resolved at: the plan's date, else the day it was imported."""
-    return version.plan.date or timezone.localdate(version.created_at)
+    """The date bodies are resolved at.
+
+    The plan's date when printed; otherwise the latest date of a document it cites or
+    implements (a plan comes after what it cites: a 2024 plan with a blank date still names
+    the districts of 2024); otherwise the day it was imported.
+    """
+    plan = version.plan
+    if plan.date is not None:
+        return plan.date
+    cited = plan.links.filter(date__isnull=False).aggregate(latest=Max("date"))["latest"]
+    return cited or timezone.localdate(version.created_at)
 
 
 def _assign(task: Task, unit: Unit, role: str, text: str, plan_date: dt.date | None) -> bool:
