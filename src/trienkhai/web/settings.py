@@ -169,6 +169,12 @@ TRIENKHAI_MAX_UPLOAD_MB = env_int("TRIENKHAI_MAX_UPLOAD_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TRIENKHAI_MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
+# Reporting cycle (docs/reporting.md): evidence size cap, reminder timing, links in e-mails.
+TRIENKHAI_MAX_EVIDENCE_MB = env_int("TRIENKHAI_MAX_EVIDENCE_MB", 10, minimum=1)
+TRIENKHAI_REMIND_DAYS_BEFORE = env_int("TRIENKHAI_REMIND_DAYS_BEFORE", 5, minimum=0)
+TRIENKHAI_ESCALATE_DAYS_AFTER = env_int("TRIENKHAI_ESCALATE_DAYS_AFTER", 3, minimum=0)
+TRIENKHAI_SITE_URL = env_str("TRIENKHAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
