@@ -1,0 +1,157 @@
+"""Extraction speed and memory: documents/s, MB/s, and the ratio to a floor measured here.
+
+    .venv/bin/python bench/extract.py [--seconds 3] [--batch 1000] [--profile]
+
+The floor is one ``re.findall(r"\\w+")`` pass over the same texts: the least any reading of
+them costs on this machine, so the ratio does not depend on how fast the machine is. Goals
+(issue 2): the full pipeline on .txt at >= 200 documents/s on one core, within 5x the floor;
+peak memory under 200 MB while a batch of 1,000 documents is extracted one at a time (each
+result serialised, then dropped, as the CLI does). .docx and .pdf figures are printed too,
+from the renderings in tests/fixtures/documents. ``--profile`` prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import json
+import pstats
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from trienkhai.documents import extract_bytes, read_bytes  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "documents"
+WORD = re.compile(r"\w+")
+DOCS_PER_S_GOAL = 200
+RATIO_GOAL = 5.0
+MEMORY_GOAL_MB = 200
+
+
+def load(paths: list[Path]) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in paths]
+
+
+def timed(fn: Callable[[], object], seconds: float) -> tuple[int, float]:
+    """Run ``fn`` repeatedly for about ``seconds``; return (runs, elapsed)."""
+    fn()  # warm caches (lexicons, compiled patterns) outside the measurement
+    runs, start = 0, time.perf_counter()
+    while True:
+        fn()
+        runs += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return runs, elapsed
+
+
+def pipeline(docs: list[tuple[str, bytes]], stage: Callable = extract_bytes) -> Callable[[], None]:
+    def run() -> None:
+        for name, data in docs:
+            stage(data, name)
+
+    return run
+
+
+def floor(docs: list[tuple[str, bytes]]) -> Callable[[], None]:
+    texts = [data.decode("utf-8", errors="replace") for _, data in docs]
+
+    def run() -> None:
+        for text in texts:
+            WORD.findall(text)
+
+    return run
+
+
+def report(label: str, docs: list[tuple[str, bytes]], seconds: float) -> float | None:
+    """Print the full pipeline's speed and, beside it, the reader's alone."""
+    if not docs:
+        print(f"{label:6} (no documents found)")
+        return None
+    size_mb = sum(len(d) for _, d in docs) / 1e6
+    runs, elapsed = timed(pipeline(docs), seconds)
+    per_s = runs * len(docs) / elapsed
+    mb_s = runs * size_mb / elapsed
+    r_runs, r_elapsed = timed(pipeline(docs, read_bytes), min(seconds, 1.0))
+    read_per_s = r_runs * len(docs) / r_elapsed
+    print(
+        f"{label:6} {per_s:9.1f} docs/s {mb_s:8.2f} MB/s  ({len(docs)} files, {runs} rounds; "
+        f"reader alone {read_per_s:.1f} docs/s)"
+    )
+    return per_s
+
+
+def memory(docs: list[tuple[str, bytes]], batch: int) -> None:
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sink = io.StringIO()
+    start = time.perf_counter()
+    for i in range(batch):
+        name, data = docs[i % len(docs)]
+        result = extract_bytes(data, name)
+        sink.write(json.dumps(result, ensure_ascii=False))
+        sink.seek(0)
+        sink.truncate()  # stream: each result is written, then dropped
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    verdict = "ok" if peak < MEMORY_GOAL_MB else "OVER GOAL"
+    print(
+        f"memory: batch of {batch} documents in {elapsed:.1f} s, peak RSS {peak:.0f} MB "
+        f"(before the batch {before:.0f} MB; goal < {MEMORY_GOAL_MB} MB: {verdict})"
+    )
+
+
+def profile(docs: list[tuple[str, bytes]], top: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(20):
+        pipeline(docs)()
+    profiler.disable()
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    print(f"\nwhere the time goes (.txt, 20 rounds, top {top} by cumulative time):")
+    stats.print_stats(top)
+    stats.sort_stats("tottime")
+    print(f"top {top} by own time:")
+    stats.print_stats(top)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    parser.add_argument("--batch", type=int, default=1000, help="documents in the memory batch")
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top entries")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+
+    txt = load(sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("ubnd_*.txt")))
+    if not txt:
+        sys.exit(f"no seeds in {SEEDS}")
+    runs, elapsed = timed(floor(txt), args.seconds)
+    floor_per_s = runs * len(txt) / elapsed
+    print(f"floor  {floor_per_s:9.1f} docs/s  (one re.findall(r'\\w+') pass over the same texts)")
+    per_s = report("txt", txt, args.seconds)
+    assert per_s is not None
+    ratio = floor_per_s / per_s
+    ok = per_s >= DOCS_PER_S_GOAL and ratio <= RATIO_GOAL
+    print(
+        f"txt ratio to floor: {ratio:.1f}x  (goal >= {DOCS_PER_S_GOAL} docs/s and <= "
+        f"{RATIO_GOAL:g}x: {'ok' if ok else 'NOT MET'})"
+    )
+    report("docx", load(sorted(FIXTURES.glob("*.docx"))), args.seconds)
+    report("pdf", load(sorted(FIXTURES.glob("*.pdf"))), args.seconds)
+    memory(txt, args.batch)
+    if args.profile:
+        profile(txt, args.top)
+
+
+if __name__ == "__main__":
+    main()
