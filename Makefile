@@ -8,7 +8,7 @@ SEEDS ?= ../shared/seeds
 GOLD ?= ../shared/eval/gold
 OUT ?= out
 
-.PHONY: install run test lint format typecheck test-engine bench score clean \
+.PHONY: install run extract test lint format typecheck test-engine bench score clean \
 	system-deps test-sqlite test-postgres messages screenshots
 
 install: $(STAMP)
@@ -19,8 +19,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-## the main job (until the web app lands: extract the seeds, show one as Markdown)
+## the main job: migrate, load the sample registry, demo accounts and seed plans (safe to
+## repeat), then serve the web app on http://127.0.0.1:8000 (accounts: see README)
 run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_sample_data --seeds $(SEEDS)
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## the engine alone: extract the seeds to JSON, show one as Markdown
+extract: install
 	$(BIN)/trienkhai extract $(SEEDS)/*.txt --out $(OUT)/extract
 	$(BIN)/trienkhai extract --format md $(SEEDS)/003_e6f5f0dc89473b66.txt
 
