@@ -162,3 +162,24 @@ def test_body_case() -> None:
     assert body_case("THÀNH ỦY LAI CHÂU") == "Thành ủy Lai Châu"
     assert body_case("ỦY BAN NHÂN DÂN TỈNH THANH HÓA") == "Ủy ban nhân dân tỉnh Thanh Hóa"
     assert body_case("BAN CHẤP HÀNH ĐẢNG BỘ THỊ XÃ") == "Ban Chấp hành Đảng bộ thị xã"
+
+
+def test_implements_after_can_cu_in_the_same_sentence() -> None:
+    text = (
+        "KẾ HOẠCH\nThúc đẩy kinh tế số năm 2025\n\nCăn cứ Luật Tổ chức chính quyền địa phương; "
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 20/12/2024 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân "
+        "dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n- Một.\n"
+    )
+    got = [(x["number"], x["date"]) for x in extract_implements(_outline(text))]
+    assert got == [("12-KH/TU", "2024-12-20")]
+
+
+def test_implements_from_an_opening_paragraph_of_its_own() -> None:
+    text = (
+        "KẾ HOẠCH\nThúc đẩy kinh tế số năm 2025\n\n"
+        "Thực hiện Công văn số 123/VPCP-KGVX ngày 05/01/2025 của Văn phòng Chính phủ về việc "
+        "triển khai nhiệm vụ năm 2025.\n\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+        "I. MỤC ĐÍCH\n- Thực hiện Quyết định số 5/QĐ-UBND ngày 01/02/2025 của UBND tỉnh.\n"
+    )
+    got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(text))]
+    assert got == [("cong_van", "123/VPCP-KGVX", "2025-01-05")]

@@ -115,3 +115,16 @@ def test_duties_of_a_plan() -> None:
 def test_duties_say_where_they_came_from() -> None:
     for duty in extract_reporting(_outline(PLAN)):
         assert duty["line"] > 0 and duty["rule"] == "reporting.duty" and duty["text"]
+
+
+def test_results_sent_without_the_word_report() -> None:
+    text = (
+        "KẾ HOẠCH\nabc\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các đơn vị định kỳ hằng năm gửi kết quả thực hiện về Sở Nội vụ trước ngày 30/11.\n"
+    )
+    (duty,) = extract_reporting(_outline(text))
+    assert (duty["frequency"], duty["deadline"], duty["recipient"]) == (
+        ["annual"],
+        "11-30",
+        "Sở Nội vụ",
+    )

@@ -18,6 +18,7 @@ from ..model import Outline
 from . import citations
 from .dates import find_dates, iso
 from .sources import Line, source_lines, split_label, units
+from .targets import heading_of
 
 _KINDS = lexicon.load("document_kinds")
 _ISSUERS = lexicon.load("issuers")
@@ -65,6 +66,9 @@ _NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)
 _ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
 _ANCHOR_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")\b", re.IGNORECASE
+)
+_ANCHOR_CLAUSE = re.compile(
+    r"(?:^|[;.]\s+)(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
 )
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
 _ATTACHED = re.compile(
@@ -294,6 +298,9 @@ def _direct(text: str, anchor_end: int, limit: int) -> list[citations.Mention]:
 
 
 def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]:
+    """Texts that open with "Thực hiện ...": the title, and the opening sentence up to where
+    the document issues itself ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch"), or else the
+    first paragraph before any heading that opens with an anchor."""
     texts: list[str] = []
     title = document.get("title") or ""
     if _ANCHOR_START.match(title):
@@ -303,15 +310,27 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
         r"(?:" + _ISSUING + r")\s+(?:" + citations._alternation(words or ["kế hoạch"]) + r")\b",
         re.IGNORECASE,
     )
+    fallback: str | None = None
+    before_headings = True
     for unit in units(outline, footnotes=False):
-        if unit.text == title or not _ANCHOR_START.match(unit.text):
+        if heading_of(unit) is not None:
+            before_headings = False
+            continue
+        if unit.text == title:
+            continue
+        anchor = _ANCHOR_CLAUSE.search(unit.text)
+        if anchor is None:
             continue
         last = None
         for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
             pass
-        if last is not None:
-            texts.append(unit.text[: last.start()])
-            break
+        if last is not None and anchor.start("a") < last.start():
+            texts.append(unit.text[anchor.start("a") : last.start()])
+            return texts
+        if fallback is None and before_headings and anchor.start("a") == 0:
+            fallback = unit.text
+    if fallback is not None:
+        texts.append(fallback)
     return texts
 
 
