@@ -83,6 +83,7 @@ class Numbering:
     ) -> None:
         self.abstracts: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, _Num] = {}
+        self.links: dict[str, str] = {}  # abstract -> list style whose numbering it uses
         self.style_numpr = style_numpr
         self._counters: dict[str, dict[int, int]] = {}
         self._last_num: dict[str, str] = {}
@@ -99,7 +100,11 @@ class Numbering:
                     text=_val(lvl.find(f"{_W}lvlText"), "") or "",
                     start=_int(_val(lvl.find(f"{_W}start"), "1"), 1),
                 )
-            self.abstracts[absnum.get(f"{_W}abstractNumId", "")] = levels
+            aid = absnum.get(f"{_W}abstractNumId", "")
+            self.abstracts[aid] = levels
+            link = _val(absnum.find(f"{_W}numStyleLink"))
+            if link:
+                self.links[aid] = link
         for num in root.iterfind(f"{_W}num"):
             overrides = {}
             for ov in num.iterfind(f"{_W}lvlOverride"):
@@ -116,7 +121,7 @@ class Numbering:
         if not num_id or num_id == "0" or num_id not in self.nums:
             return None
         num = self.nums[num_id]
-        levels = self.abstracts.get(num.abstract, {})
+        levels = self._levels(num.abstract)
         if ilvl not in levels:
             return None
         counters = self._counters.setdefault(num.abstract, {})
@@ -140,6 +145,16 @@ class Numbering:
                 value = counters.get(i, lvl_def.start)
                 text = text.replace(token, format_number(value, lvl_def.fmt))
         return text.strip() or None
+
+    def _levels(self, abstract: str) -> dict[int, Level]:
+        """Levels of an abstract list, following a numStyleLink to the list style's own."""
+        levels = self.abstracts.get(abstract, {})
+        if levels or abstract not in self.links:
+            return levels
+        linked = self.style_numpr.get(self.links[abstract])
+        if linked and linked[0] in self.nums:
+            return self.abstracts.get(self.nums[linked[0]].abstract, {})
+        return {}
 
     def _numpr(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str | None, int]:
         numpr = ppr.find(f"{_W}numPr") if ppr is not None else None

@@ -15,7 +15,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from itertools import pairwise
+
+import yaml
 
 from ..errors import (
     CorruptDocumentError,
@@ -30,7 +34,6 @@ MAX_PAGES = 500
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less sit on one line
 GAP_FACTOR = 1.8  # a gap wider than this many font sizes splits a line into columns
 MARGIN_SHARE = 0.1  # top/bottom share of the page where running headers/footers sit
-_PAGE_NUMBER = re.compile(r"^\W*(trang|page)?\s*\d{1,4}(\s*/\s*\d{1,4})?\W*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _LABEL = re.compile(r"^([a-zđ]|\d{1,2}|[IVXLC]{1,6}|\d+(\.\d+)+)[.)]$|^[-+•▪–]$")
 ANCHOR_GAP = 1.5  # points between a word and its footnote number
@@ -240,6 +243,17 @@ def _clean_cell(cell: str | None) -> str:
     return unicodedata.normalize("NFC", " ".join(cell.split()))
 
 
+@cache
+def _page_number_re() -> re.Pattern[str]:
+    ref = resources.files(__package__).joinpath("data", "page_marks.yaml")
+    with ref.open("r", encoding="utf-8") as fh:
+        words = yaml.safe_load(fh)["page_number_words"]
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"^\W*(?:(?:{alternatives})\s*)?\d{{1,4}}(?:\s*/\s*\d{{1,4}})?\W*$", re.IGNORECASE
+    )
+
+
 def _drop_running_lines(pages: list[list[_Item]]) -> list[list[_Item]]:
     """Drop page numbers and text repeated in the margins of most pages."""
     if len(pages) >= 3:
@@ -258,7 +272,7 @@ def _drop_running_lines(pages: list[list[_Item]]) -> list[list[_Item]]:
             if not (
                 isinstance(item, _Line)
                 and item.in_margin
-                and (_PAGE_NUMBER.match(item.text) or _DIGITS.sub("#", item.text) in running)
+                and (_page_number_re().match(item.text) or _DIGITS.sub("#", item.text) in running)
             )
         ]
         for page in pages
