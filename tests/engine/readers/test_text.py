@@ -114,3 +114,58 @@ def test_fixture_appendix_tables(documents):
     assert tables[0].rows[0][:3] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì"]
     assert tables[0].rows[1] == ["I", "Dịch vụ công trực tuyến", "", "", "", ""]
     assert tables[1].rows[2][4] == "Thường xuyên"
+
+
+def test_html_table_with_colspan_rowspan_and_breaks():
+    text = (
+        "PHỤ LỤC\n"
+        "<table><tr><th>STT</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Thời gian</th></tr>\n"
+        '<tr><td>I</td><td colspan="3">Thể chế</td></tr>\n'
+        '<tr><td>1</td><td>Rà soát<br>văn bản</td><td rowspan="2">Sở Tư pháp</td>'
+        "<td>Quý II/2025</td></tr>\n"
+        "<tr><td>2</td><td>Sửa đổi &amp; bổ sung</td><td>Quý IV/2025</td></tr></table>\n"
+        "Hết"
+    )
+    _heading, table, tail = text_blocks(text)
+    assert isinstance(table, Table) and table.line == 2
+    assert table.rows == [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian"],
+        ["I", "Thể chế", "", ""],
+        ["1", "Rà soát\nvăn bản", "Sở Tư pháp", "Quý II/2025"],
+        ["2", "Sửa đổi & bổ sung", "", "Quý IV/2025"],
+    ]
+    assert tail.line == 6
+
+
+def test_unclosed_html_table_stays_text():
+    blocks = text_blocks("<table> là thẻ HTML\nDòng sau")
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_pandoc_grid_table_joins_wrapped_cell_lines():
+    text = "\n".join(
+        [
+            "+-----+-------------+-----------+",
+            "| STT | Nhiệm vụ    | Chủ trì   |",
+            "+=====+=============+===========+",
+            "| I   | Thể chế                 |",
+            "+-----+-------------+-----------+",
+            "| 1   | Rà soát,    | Sở Tư     |",
+            "|     | đề xuất     | pháp      |",
+            "+-----+-------------+-----------+",
+            "Sau bảng",
+        ]
+    )
+    table, after = text_blocks(text)
+    assert table.rows == [
+        ["STT", "Nhiệm vụ", "Chủ trì"],
+        ["I", "Thể chế", ""],
+        ["1", "Rà soát, đề xuất", "Sở Tư pháp"],
+    ]
+    assert after.line == 9
+
+
+def test_merged_cell_repeated_across_columns_is_kept_once():
+    text = "| STT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| I | Thể chế | Thể chế |\n| 1 | Rà soát | Sở Tư pháp |"
+    (table,) = text_blocks(text)
+    assert table.rows[1] == ["I", "Thể chế", ""]

@@ -1,8 +1,10 @@
 """Plain text and Markdown: one Paragraph per non-empty line, runs of table lines as one Table.
 
 Text stays raw (``**``, ``##``, ``<sup>`` and superscript digits are for the structure stage to
-clean). Tables come three ways: Markdown pipe tables (the ``|---|`` row dropped), lines of cells
-separated by tabs (copied from Word), or by " | " (copied from a web page).
+clean). Tables come several ways: Markdown pipe tables (the ``|---|`` row dropped), lines of
+cells separated by tabs (copied from Word), or by " | " (copied from a web page), and the
+multi-line HTML ``<table>`` and pandoc grid tables converters write (``text_tables``). A merged
+cell that a converter repeated across the columns it spans is kept once.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import EmptyDocumentError
 from ..model import Block, Paragraph, SourceDocument, Table
 from .decode import decode_text
+from .text_tables import starts_grid_table, starts_html_table, take_grid_table, take_html_table
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_SPLIT = re.compile(r"(?<!\\)\|")
@@ -52,12 +55,23 @@ def read(data: bytes, name: str) -> SourceDocument:
 
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into Paragraph and Table blocks (``line`` is 1-based)."""
+    lines = [raw.replace("\f", "") for raw in text.split("\n")]
     blocks: list[Block] = []
     run: _Run | None = None
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.replace("\f", "")
+    index = 0
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        index += 1
         if not line.strip():
             continue  # blank lines neither end a table run nor make blocks
+        multi = _multiline_table(lines, index - 1)
+        if multi is not None:
+            rows, index = multi
+            if run is not None:
+                _flush(run, blocks)
+                run = None
+            blocks.append(Table(rows=_pad(rows), line=number))
+            continue
         kind, cells = _row(line)
         if run is not None and kind != run.kind:
             _flush(run, blocks)
@@ -75,11 +89,26 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _multiline_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    line = lines[start]
+    if starts_html_table(line):
+        rows, end = take_html_table(lines, start)
+    elif starts_grid_table(line):
+        rows, end = take_grid_table(lines, start)
+    else:
+        return None
+    return (rows, end) if rows else None
+
+
+def _pad(rows: list[list[str]]) -> list[list[str]]:
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
 def _flush(run: _Run, blocks: list[Block]) -> None:
     if run.is_table():
-        width = max(len(r) for r in run.rows)
-        rows = [r + [""] * (width - len(r)) for r in run.rows]
-        blocks.append(Table(rows=rows, line=run.line))
+        rows = [_unrepeat(r) for r in run.rows] if run.kind == "md" else run.rows
+        blocks.append(Table(rows=_pad(rows), line=run.line))
     else:
         blocks.extend(Paragraph(text=text, line=n) for n, text in run.lines)
 
@@ -102,6 +131,15 @@ def _row(line: str) -> tuple[str | None, list[str] | None]:
     if stripped.count(" | ") >= 1:
         return "bar", _trim([_cell(c) for c in stripped.split(" | ")])
     return None, None
+
+
+def _unrepeat(row: list[str]) -> list[str]:
+    """A merged cell written once per spanned column ("| I | Thể chế | Thể chế | Thể chế |")."""
+    out = list(row)
+    for i in range(len(row) - 1, 0, -1):
+        if row[i] and row[i] == row[i - 1]:
+            out[i] = ""
+    return out
 
 
 def _cell(text: str) -> str:
