@@ -58,11 +58,17 @@ def align_tasks(
     params: AlignParams | None = None,
 ) -> Alignment:
     """Align tasks given as match-token lists (child first, parent second)."""
+    if not child_tokens or not parent_tokens:
+        return Alignment([], list(range(len(child_tokens))), list(range(len(parent_tokens))))
+    return align_space(FeatureSpace.build(child_tokens, parent_tokens), params)
+
+
+def align_space(space: FeatureSpace, params: AlignParams | None = None) -> Alignment:
+    """Align the tasks of a feature space (its ``a`` side is the child, ``b`` the parent)."""
     params = params or AlignParams()
-    n_c, n_p = len(child_tokens), len(parent_tokens)
+    n_c, n_p = space.counts_a.shape[0], space.counts_b.shape[0]
     if n_c == 0 or n_p == 0:
         return Alignment(links=[], new=list(range(n_c)), omitted=list(range(n_p)))
-    space = FeatureSpace.build(child_tokens, parent_tokens)
     cos, cover_c, cover_p = space.similarity()
 
     def link(i: int, j: int, kind: str) -> Link:

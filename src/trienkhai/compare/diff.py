@@ -52,7 +52,7 @@ def classify(ratio: float | None) -> str:
     return "copied" if ratio >= COPIED_AT else "adapted"
 
 
-def ratio_of(a: list[str], b: list[str]) -> tuple[float, int]:
+def ratio_of(a: list, b: list) -> tuple[float, int]:
     """difflib ratio and matched count of two word lists."""
     if not a and not b:
         return 1.0, 0
@@ -63,9 +63,14 @@ def ratio_of(a: list[str], b: list[str]) -> tuple[float, int]:
 
 def quick_class(a: list[str], b: list[str]) -> str:
     """The class of a pair, running difflib only where the LCS bound leaves it open."""
+    if a == b:
+        return "copied"
     if Indel.normalized_similarity(a, b) < COPIED_AT:
         return "adapted"
-    return classify(ratio_of(a, b)[0])
+    ids: dict[str, int] = {}
+    a_ids = [ids.setdefault(w, len(ids)) for w in a]  # ints hash and compare faster
+    b_ids = [ids.setdefault(w, len(ids)) for w in b]
+    return classify(ratio_of(a_ids, b_ids)[0])
 
 
 def compare_words(child: Words, parent: Words) -> tuple[float, int, list[list[str]]]:

@@ -20,8 +20,13 @@ def feature_matrix(token_lists: list[list[str]]) -> sp.csr_matrix:
     flat = [t for toks in token_lists for t in toks]
     vocab = {t: k for k, t in enumerate(dict.fromkeys(flat))}
     ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
-    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
-    v = max(len(vocab), 1)
+    return feature_matrix_ids(ids, lengths)
+
+
+def feature_matrix_ids(ids: np.ndarray, lengths: np.ndarray) -> sp.csr_matrix:
+    """``feature_matrix`` of texts given as one token-id array and each text's token count."""
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    v = int(ids.max()) + 1 if len(ids) else 1
     same = rows[1:] == rows[:-1]
     bigrams = v + ids[:-1][same] * v + ids[1:][same]
     keys = np.concatenate([ids, bigrams])
@@ -29,7 +34,7 @@ def feature_matrix(token_lists: list[list[str]]) -> sp.csr_matrix:
     cols, inverse = np.unique(keys, return_inverse=True)
     m = sp.csr_matrix(
         (np.ones(len(keys)), (key_rows, inverse.ravel())),
-        shape=(len(token_lists), max(len(cols), 1)),
+        shape=(len(lengths), max(len(cols), 1)),
     )
     m.sum_duplicates()
     return m
@@ -45,8 +50,17 @@ class FeatureSpace:
 
     @classmethod
     def build(cls, tokens_a: list[list[str]], tokens_b: list[list[str]]) -> FeatureSpace:
-        m = feature_matrix(tokens_a + tokens_b)
-        n_a = len(tokens_a)
+        return cls.from_matrix(feature_matrix(tokens_a + tokens_b), len(tokens_a))
+
+    @classmethod
+    def build_ids(
+        cls, ids_a: np.ndarray, len_a: np.ndarray, ids_b: np.ndarray, len_b: np.ndarray
+    ) -> FeatureSpace:
+        m = feature_matrix_ids(np.concatenate([ids_a, ids_b]), np.concatenate([len_a, len_b]))
+        return cls.from_matrix(m, len(len_a))
+
+    @classmethod
+    def from_matrix(cls, m: sp.csr_matrix, n_a: int) -> FeatureSpace:
         df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
         idf = np.log((m.shape[0] + 1) / (df + 1)) + 1.0
         return cls(idf=idf, counts_a=m[:n_a], counts_b=m[n_a:])

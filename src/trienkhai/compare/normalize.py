@@ -65,7 +65,8 @@ def _title_case_run(words: list[str], start: int, not_places: frozenset[str]) ->
 
 def find_places(texts: Iterable[str]) -> set[str]:
     """Place names printed in the texts: capitalised syllables after a level word
-    ("thị xã La Gi", "tỉnh Thanh Hóa", "người Bình Thuận"), plus the known provinces found."""
+    ("thị xã La Gi", "tỉnh Thanh Hóa", "người Bình Thuận"). The provinces of the lexicon are
+    neutralised anyway; these are the districts, towns and communes a lexicon cannot list."""
     lex = load()
     found: set[str] = set()
     for text in texts:
@@ -74,20 +75,14 @@ def find_places(texts: Iterable[str]) -> set[str]:
             name = _title_case_run(m.group(1).split(), 0, lex.not_places)
             if name:
                 found.add(name)
-        found.update(_province_re().findall(text))
     return found
 
 
 @cache
-def _province_re() -> re.Pattern[str]:
-    names = sorted(load().provinces, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-
-
-@cache
 def _introducer_re() -> re.Pattern[str]:
-    intro = "|".join(re.escape(w) for w in sorted(load().introducers, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})", re.IGNORECASE)
+    words = {v for w in load().introducers for v in (w, w[:1].upper() + w[1:])}
+    intro = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})")
 
 
 class Keyer:

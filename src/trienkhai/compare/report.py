@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 from typing import Any
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
-from .align import Alignment, AlignParams, Link, align_tasks
+from .align import Alignment, AlignParams, Link, align_space
 from .citations import attach_to_tasks, localised_citations, symbols
 from .diff import Words, classify, compare_words, quick_class
 from .explain import shared_ngrams
+from .features import FeatureSpace
 from .lexicon import load
-from .normalize import Keyer, class_words, find_places
+from .normalize import TokenTable, class_words, find_places
 from .plans import Plan
 
 SCHEMA = "trienkhai.compare/1"
@@ -26,39 +30,62 @@ PLACE_SWAP_AT = 0.95  # neutralised ratio at which an adapted pair is "a copy wi
 
 @dataclass
 class Aligned:
-    """The fast core's answer: match keys, the alignment, and each link's class."""
+    """The fast core's answer: the alignment, each link's class, and the match tokens."""
 
-    c_keys: list[str]
-    p_keys: list[str]
     alignment: Alignment
     classes: dict[tuple[int, int], str]
+    table: TokenTable
+    child_ids: tuple[np.ndarray, np.ndarray]  # token ids of all child tasks, tokens a task
+    parent_ids: tuple[np.ndarray, np.ndarray]
+
+    def keys(self, side: str) -> list[str]:
+        """Match keys (space-joined tokens) of the child's or the parent's tasks."""
+        ids, lengths = self.child_ids if side == "child" else self.parent_ids
+        words, flat = self.table.words, ids.tolist()
+        bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(int).tolist()
+        return [" ".join(words[i] for i in flat[a:b]) for a, b in pairwise(bounds)]
 
 
-def _plan_texts(plan: Plan) -> list[str]:
-    return [plan.text] if plan.text else [t.text for t in plan.tasks]
+HEAD_CHARS = 3000  # the header and title, where the issuer's place is printed
+
+
+def _place_texts(plan: Plan) -> list[str]:
+    return [plan.text[:HEAD_CHARS], *(t.text for t in plan.tasks)]
+
+
+@cache
+def _table() -> TokenTable:
+    """One token table per process: its cache of cleaned tokens is what makes keys fast."""
+    return TokenTable()
 
 
 def align_plans(parent: Plan, child: Plan, params: AlignParams | None = None) -> Aligned:
     """Pair the tasks and class each pair (no diffs or tables: what the benchmark times)."""
     c_texts = [t.text for t in child.tasks]
     p_texts = [t.text for t in parent.tasks]
-    keyer = Keyer(find_places(_plan_texts(parent) + _plan_texts(child)))
-    c_keys, p_keys = keyer.keys(c_texts), keyer.keys(p_texts)
-    alignment = align_tasks([k.split() for k in c_keys], [k.split() for k in p_keys], params)
+    table = _table()
+    table.add_places(find_places(_place_texts(parent) + _place_texts(child)))
+    c_ids, c_len = table.ids(c_texts)
+    p_ids, p_len = table.ids(p_texts)
+    if c_texts and p_texts:
+        alignment = align_space(FeatureSpace.build_ids(c_ids, c_len, p_ids, p_len), params)
+    else:
+        alignment = Alignment([], list(range(len(c_texts))), list(range(len(p_texts))))
     classes = {
         (lk.child, lk.parent): quick_class(
             class_words(c_texts[lk.child]), class_words(p_texts[lk.parent])
         )
         for lk in alignment.links
     }
-    return Aligned(c_keys, p_keys, alignment, classes)
+    return Aligned(alignment, classes, table, (c_ids, c_len), (p_ids, p_len))
 
 
 def compare_plans(parent: Plan, child: Plan, params: AlignParams | None = None) -> dict[str, Any]:
     """Align ``child``'s tasks with ``parent``'s and build the comparison result."""
     p_texts = [t.text for t in parent.tasks]
     aligned = align_plans(parent, child, params)
-    alignment, c_keys, p_keys = aligned.alignment, aligned.c_keys, aligned.p_keys
+    alignment = aligned.alignment
+    c_keys, p_keys = aligned.keys("child"), aligned.keys("parent")
     pairs = _pairs(parent, child, alignment, c_keys, p_keys)
     result: dict[str, Any] = {
         "schema": SCHEMA,
