@@ -60,6 +60,11 @@ PLAN_LINES = st.sampled_from(
         "PHỤ LỤC",
         "Nơi nhận:",
         "KT. CHỦ TỊCH",
+        "<table><tr><td>1</td><td colspan='3'>Nhóm</td></tr>",
+        "<tr><td rowspan='9'>Sở</td><td>x</td></tr></table>",
+        "+-----+------+",
+        "| 1   | Rà   |",
+        "+=====+======+",
         "",
     ]
 )
