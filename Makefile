@@ -83,6 +83,8 @@ score: install
 
 bench: install
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/compare.py
+	$(BIN)/python bench/corpus.py --n 100000
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache
