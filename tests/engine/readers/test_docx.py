@@ -150,3 +150,18 @@ def test_fixture_rendering_matches_its_text(documents):
 
 def test_zip_check_is_independent_of_python_docx():
     docx_reader.check_zip(build(p("x")), "a.docx")  # a valid package passes
+
+
+def test_two_column_signature_table_with_borders_is_still_layout():
+    left = "<w:tc>" + p("Nơi nhận:") + p("- Như trên;") + "</w:tc>"
+    right = "<w:tc>" + p("KT. CHỦ TỊCH") + p("PHÓ CHỦ TỊCH") + p("Trần Văn Hải") + "</w:tc>"
+    doc = read_bytes(build(tbl([[left, right]], borders=True)), "a.docx")
+    assert [b.text for b in doc.blocks] == [
+        "Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Hải",
+    ]  # fmt: skip
+
+
+def test_a_three_row_ruled_table_is_data():
+    rows = [[tc("STT"), tc("Nhiệm vụ")], [tc("1"), tc("Rà soát")], [tc("2"), tc("Sửa đổi")]]
+    (table,) = read_bytes(build(tbl(rows, borders=True)), "a.docx").blocks
+    assert isinstance(table, Table) and table.rows[2] == ["2", "Sửa đổi"]

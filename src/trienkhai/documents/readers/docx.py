@@ -306,9 +306,15 @@ def _table_rows(tbl: etree._Element, cell_text) -> list[list[str]]:
 
 
 def _is_layout(tbl: etree._Element, rows: list[list[str]], width: int) -> bool:
-    """A small table used to place text side by side (header, signature), not data."""
+    """A small table used to place text side by side (header, signature), not data.
+
+    One or two rows of at most three columns are layout whatever their borders (clerks often
+    leave the grid style on and hide the borders cell by cell); three rows only when borderless.
+    """
     if len(rows) > LAYOUT_MAX_ROWS or width > LAYOUT_MAX_COLS:
         return False
+    if len(rows) <= 2:
+        return True
     borders = tbl.find(f"{_W}tblPr/{_W}tblBorders")
     if borders is None:
         style = tbl.find(f"{_W}tblPr/{_W}tblStyle")
