@@ -35,9 +35,8 @@ def published_plan(cast, *, frequencies=("quarterly",), deadlines=(), days_after
         status=PlanStatus.PUBLISHED,
     )
     plan.followed_by.add(cast.focal_body)
-    version = PlanVersion.objects.create(
-        plan=plan, number=1, status=VersionStatus.PUBLISHED, published_at=PUBLISHED
-    )
+    # filled as a draft, then frozen: a published version's rows cannot be added to
+    version = PlanVersion.objects.create(plan=plan, number=1)
     t1 = Task.objects.create(
         version=version, order=1, section="II.1", text="Tuyên truyền nghị quyết"
     )
@@ -71,6 +70,9 @@ def published_plan(cast, *, frequencies=("quarterly",), deadlines=(), days_after
         via_text="Ban Dân vận Tỉnh ủy",
         recipient_unit=cast.party_committee,
         via_unit=cast.focal_body,
+    )
+    PlanVersion.objects.filter(pk=version.pk).update(
+        status=VersionStatus.PUBLISHED, published_at=PUBLISHED
     )
     return plan
 

@@ -68,16 +68,14 @@ def test_republished_version_maps_onto_the_same_obligations(cast) -> None:
     plan = published_plan(cast)
     generate_for_plan(plan, until=dt.date(2025, 12, 31))
     PlanVersion.objects.filter(plan=plan).update(status=VersionStatus.SUPERSEDED)
-    v2 = PlanVersion.objects.create(
-        plan=plan,
-        number=2,
-        status=VersionStatus.PUBLISHED,
-        published_at=dt.datetime(2025, 2, 1, tzinfo=dt.UTC),
-    )
+    v2 = PlanVersion.objects.create(plan=plan, number=2)
     task = Task.objects.create(version=v2, order=1, text="Tuyên truyền")
     Assignment.objects.create(task=task, unit=cast.department, role="lead")
     ReportingDuty.objects.create(
         version=v2, order=1, frequencies=["quarterly"], days_after_period_end=20
+    )
+    PlanVersion.objects.filter(pk=v2.pk).update(
+        status=VersionStatus.PUBLISHED, published_at=dt.datetime(2025, 2, 1, tzinfo=dt.UTC)
     )
     result = generate_for_plan(plan, since=dt.date(2025, 1, 1), until=dt.date(2025, 12, 31))
     assert result.created == 0
