@@ -104,9 +104,7 @@ def make_cycle(cast) -> Cycle:  # type: ignore[no-untyped-def]
         status="published",
     )
     plan.followed_by.add(cast.focal_body)
-    version = PlanVersion.objects.create(
-        plan=plan, number=1, status=VersionStatus.PUBLISHED, extraction={}, source_text=SOURCE
-    )
+    version = PlanVersion.objects.create(plan=plan, number=1, extraction={}, source_text=SOURCE)
     texts = [
         ("I", "Tuyên truyền, phổ biến nghị quyết đến cán bộ, đảng viên."),
         ("I", "Kiện toàn tổ chức bộ máy làm công tác dân vận."),
@@ -125,6 +123,8 @@ def make_cycle(cast) -> Cycle:  # type: ignore[no-untyped-def]
         unit="%",
         year=2025,
     )
+    # Published once its content is in: a published version is frozen.
+    PlanVersion.objects.filter(pk=version.pk).update(status=VersionStatus.PUBLISHED)
     assign = {
         (unit.pk, task.pk): Assignment.objects.create(
             task=task, unit=unit, role=AssignmentRole.LEAD

@@ -88,10 +88,18 @@ def _parent_body(focal: Unit) -> str:
     return parent.name
 
 
+#: Level words a territory's name starts with; the place line drops them ("Tỉnh Lai Châu").
+LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+
+
 def place_name(unit: Unit) -> str:
-    """The territory's name as printed before the date: its abbreviation, else its name."""
+    """The place before the date: the territory's name without its level word ("Lai Châu")."""
     territory = unit.territory or unit
-    return territory.abbreviation or territory.name
+    name = territory.abbreviation or territory.name
+    for word in LEVEL_WORDS:
+        if name.lower().startswith(word + " "):
+            return name[len(word) + 1 :].strip()
+    return name
 
 
 def plan_reference(plan: Plan) -> str:

@@ -49,17 +49,15 @@ class GroupBlock:
     tasks: list[TaskItem] = field(default_factory=list)
 
     def compiled_narrative(self) -> str:
-        """The units' narratives, one line each, as the officer's starting text."""
-        lines: list[str] = []
-        seen: set[tuple[str, str]] = set()
+        """The units' narratives, one line per distinct text (units sharing it named together),
+        as the officer's starting text."""
+        units_by_text: dict[str, list[str]] = {}
         for task in self.tasks:
             for entry in task.entries:
                 text = " ".join(entry.narrative.split())
-                if not text or (entry.unit, text) in seen:
-                    continue
-                seen.add((entry.unit, text))
-                lines.append(f"{entry.unit}: {text}")
-        return "\n".join(lines)
+                if text and entry.unit not in units_by_text.setdefault(text, []):
+                    units_by_text[text].append(entry.unit)
+        return "\n".join(f"{', '.join(units)}: {text}" for text, units in units_by_text.items())
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,12 @@ def _paragraphs(text: str) -> list[str | TableBlock]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _shorten(text: str, words: int = 30) -> str:
+    """A task's first words for a table cell; the full text stays in the .xlsx."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
 def _dmy(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -54,15 +60,16 @@ def official_document(content: Consolidation, draft: DraftText) -> OfficialDocum
         results.append(f"{index}. {group.name}")
         results.extend(_paragraphs(draft.group_texts.get(group.key, "")))
         rows = [
-            [str(task.order), task.text, *(str(task.count(code)) for code in STATUSES)]
+            [str(task.order), _shorten(task.text), *(str(task.count(code)) for code in STATUSES)]
             for task in group.tasks
+            if task.entries
         ]
         if rows:
             results.append(
                 TableBlock(
                     [_("STT"), _("Nhiệm vụ"), *(labels[code] for code in STATUSES)],
                     rows,
-                    widths_cm=[1.1, 7.9, 1.9, 1.9, 1.9, 1.8],
+                    widths_cm=[1.3, 6.8, 2.1, 2.1, 2.1, 2.1],
                 )
             )
     sections = [Section(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), results)]
@@ -96,7 +103,7 @@ def _target_blocks(content: Consolidation) -> list[str | TableBlock]:
         detail = "\n".join(f"{value.unit}: {value.value}" for value in target.values)
         rows.append([str(index), target.text, target.planned, target.reached or "—", detail])
     header = [_("STT"), _("Chỉ tiêu"), _("Kế hoạch"), _("Kết quả đạt"), _("Đơn vị báo cáo")]
-    return [TableBlock(header, rows, widths_cm=[1.1, 5.6, 2.6, 2.6, 4.6])]
+    return [TableBlock(header, rows, widths_cm=[1.3, 5.4, 2.6, 2.6, 4.6])]
 
 
 def _timeliness_blocks(content: Consolidation) -> list[str | TableBlock]:
@@ -132,7 +139,7 @@ def _timeliness_blocks(content: Consolidation) -> list[str | TableBlock]:
             header,
             rows,
             caption=_("Các đơn vị gửi báo cáo trễ hạn hoặc chưa gửi"),
-            widths_cm=[1.1, 6.0, 3.4, 2.6, 3.4],
+            widths_cm=[1.3, 5.8, 3.4, 2.6, 3.4],
         )
     )
     return blocks
