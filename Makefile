@@ -9,7 +9,7 @@ GOLD ?= ../shared/eval/gold
 OUT ?= out
 
 .PHONY: install run extract test lint format typecheck test-engine bench score clean \
-	system-deps test-sqlite test-postgres messages screenshots
+	system-deps test-sqlite test-postgres messages screenshots demo-cycle bench-scale
 
 install: $(STAMP)
 
@@ -61,6 +61,18 @@ messages: install
 ## PNG screenshots of the main pages, against a live server with the sample data
 screenshots: install system-deps
 	$(BIN)/python scripts/screenshots.py --out $(OUT)
+
+## one reporting period played end to end on the sample data (throw-away SQLite database):
+## consolidated report .docx/.pdf/.png, .xlsx, reminder letter, dashboard screenshots in OUT
+demo-cycle: install system-deps
+	@mkdir -p $(OUT); tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	DATABASE_URL=sqlite:///$$tmp/demo.sqlite3 TRIENKHAI_MEDIA_ROOT=$$tmp/media \
+	  $(BIN)/python manage.py demo_cycle --out $(OUT)
+
+## national-scale dashboard benchmark on a throw-away PostgreSQL (SCALE=0.01 for a quick run)
+SCALE ?= 1
+bench-scale: install
+	$(BIN)/python bench/national_scale.py --scale $(SCALE)
 
 lint: install
 	$(BIN)/ruff check src tests bench
