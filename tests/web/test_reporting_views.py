@@ -222,3 +222,17 @@ def test_lists_and_followup_pages_render(cast, ob) -> None:
     assert "Sở Nội vụ tỉnh Mẫu" in follow.content.decode()
     outsider = login(cast.outsider).get(reverse("reporting:obligations") + "?scope=received")
     assert "Sở Nội vụ" not in outsider.content.decode()
+
+
+def test_focal_officer_receives_reports_addressed_to_the_body_it_serves(cast) -> None:
+    from trienkhai.web.plans.models import ReportingDuty
+    from trienkhai.web.reporting.access import rights_for
+
+    ob = department_obligation(cast)
+    ReportingDuty.objects.update(via_unit=None)
+    ob.via = None
+    ob.save()
+    ob.plan.followed_by.clear()
+    rights = rights_for(cast.officer, ob)  # Ban Dân vận serves the Tỉnh ủy, the recipient
+    assert rights.view and rights.decide and not rights.edit
+    assert not rights_for(cast.district_reporter, ob).view

@@ -73,15 +73,33 @@ def unit_ids(user: Any, roles: tuple[str, ...] = ALL_ROLES) -> QuerySet:
     return Unit.objects.filter(q).values("pk")
 
 
+def _served_ids(user: Any) -> list[int]:
+    """The bodies focal officers work for: the parent of their unit (Ban Dân vận serves the
+    Tỉnh ủy, Văn phòng UBND the UBND) — they receive reports addressed to that body."""
+    from trienkhai.web.accounts.models import Membership
+
+    return [
+        pid
+        for pid in Membership.objects.filter(user=user, role=FOCAL).values_list(
+            "unit__parent_id", flat=True
+        )
+        if pid is not None
+    ]
+
+
 def _receiving(user: Any, roles: tuple[str, ...]) -> Q:
     ids = unit_ids(user, roles)
-    return (
+    q = (
         Q(recipient_id__in=ids)
         | Q(via_id__in=ids)
         | Q(plan__followed_by__in=ids)
         # the issuer of the plan follows its own plan
         | Q(plan__issuing_unit_id__in=ids)
     )
+    served = _served_ids(user) if FOCAL in roles else []
+    if served:
+        q |= Q(recipient_id__in=served) | Q(plan__issuing_unit_id__in=served)
+    return q
 
 
 def visible_obligations(user: Any) -> QuerySet[Obligation]:
