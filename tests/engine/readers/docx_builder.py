@@ -12,7 +12,7 @@ WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def p(text: str = "", *, num: tuple[int, int] | None = None, style: str | None = None,
-      bold: bool = False, extra: str = "") -> str:  # fmt: skip
+      bold: bool = False, extra: str = "", font: str | None = None) -> str:  # fmt: skip
     """A w:p with one run; ``num`` = (numId, ilvl)."""
     ppr = ""
     if style or num:
@@ -22,7 +22,10 @@ def p(text: str = "", *, num: tuple[int, int] | None = None, style: str | None =
         if num:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         ppr += "</w:pPr>"
-    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    props = ("<w:b/>" if bold else "") + (
+        f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else ""
+    )
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     run = f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
     return f"<w:p>{ppr}{run}{extra}</w:p>"
 

@@ -165,3 +165,20 @@ def test_a_three_row_ruled_table_is_data():
     rows = [[tc("STT"), tc("Nhiệm vụ")], [tc("1"), tc("Rà soát")], [tc("2"), tc("Sửa đổi")]]
     (table,) = read_bytes(build(tbl(rows, borders=True)), "a.docx").blocks
     assert isinstance(table, Table) and table.rows[2] == ["2", "Sửa đổi"]
+
+
+def test_runs_in_legacy_fonts_are_converted_run_by_run():
+    body = (
+        p(legacy.unicode_to_tcvn3("kế hoạch"), font=".VnTimeH")
+        + p(legacy.unicode_to_tcvn3("Triển khai thực hiện"), font=".VnTime")
+        + p(legacy.unicode_to_vni("Đề nghị Hội Nông dân tỉnh"), font="VNI-Times")
+        + p("Dòng Unicode bình thường", font=".VnTime")
+    )
+    doc = read_bytes(build(body), "cu.docx")
+    assert [b.text for b in doc.blocks] == [
+        "KẾ HOẠCH",
+        "Triển khai thực hiện",
+        "Đề nghị Hội Nông dân tỉnh",
+        "Dòng Unicode bình thường",
+    ]
+    assert any("TCVN3" in n and "VNI" in n for n in doc.notes)

@@ -25,6 +25,7 @@ from lxml import etree
 from ..errors import CorruptDocumentError, DocumentError, DocumentTooLargeError, EmptyDocumentError
 from ..model import Block, Footnote, Paragraph, SourceDocument, Table
 from . import legacy
+from .docx_fonts import Fonts, legacy_font
 from .docx_numbering import Numbering, W
 
 _W = f"{{{W}}}"
@@ -57,6 +58,10 @@ def read(data: bytes, name: str) -> SourceDocument:
     footnotes = reader.footnotes()
     notes: list[str] = []
     encoding = _convert_legacy(blocks, footnotes, notes)
+    if reader.legacy_used:
+        fonts = ", ".join(sorted(e.upper() for e in reader.legacy_used))
+        notes.append(f"đã chuyển chữ gõ bằng phông {fonts} sang Unicode")
+        encoding = encoding or "+".join(sorted(reader.legacy_used))
     return SourceDocument(
         name=name, format="docx", blocks=blocks, footnotes=footnotes, encoding=encoding, notes=notes
     )
@@ -125,10 +130,14 @@ class _BodyReader:
     styles: dict[str, str] = field(default_factory=dict)
     footnote_order: dict[str, int] = field(default_factory=dict)
     footnote_lines: dict[str, int] = field(default_factory=dict)
+    fonts: Fonts = field(default_factory=Fonts)
+    legacy_used: set[str] = field(default_factory=set)
+    _pstyle: str | None = None
 
     def read(self) -> list[Block]:
         part = self.document.part  # type: ignore[attr-defined]
         self.styles, style_numpr = _styles(part)
+        self.fonts = Fonts.from_styles(_styles_root(part))
         self.numbering = Numbering(_numbering_root(part), style_numpr)
         body = self.document.element.body  # type: ignore[attr-defined]
         for el in _body_children(body):
@@ -142,6 +151,7 @@ class _BodyReader:
     def _paragraph(self, p: etree._Element) -> None:
         ppr = p.find(f"{_W}pPr")
         style_id = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
+        self._pstyle = style_id
         pieces = self._text_pieces(p)
         text = unicodedata.normalize("NFC", "".join(pieces))
         if not text.strip():
@@ -165,7 +175,7 @@ class _BodyReader:
         for el in _walk(p):
             tag = el.tag
             if tag == f"{_W}t":
-                out.append(el.text or "")
+                out.append(self._run_text(el))
             elif tag == f"{_W}tab":
                 out.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
@@ -178,6 +188,20 @@ class _BodyReader:
                 self.footnote_lines.setdefault(fid, len(self.blocks) + 1)
                 out.append(f"<sup>{number}</sup>")
         return out
+
+    def _run_text(self, t: etree._Element) -> str:
+        """A w:t's text, converted from TCVN3/VNI when its run is set in a legacy font."""
+        text = t.text or ""
+        run = t.getparent()
+        if not text or run is None or not legacy.is_latin1(text):
+            return text
+        kind = legacy_font(self.fonts.of_run(run, self._pstyle))
+        if kind is None:
+            return text
+        encoding, upper = kind
+        self.legacy_used.add(encoding)
+        converted = legacy.CONVERTERS[encoding](text)
+        return converted.upper() if upper else converted
 
     def _style(self, p: etree._Element, style_id: str | None) -> str | None:
         name = self.styles.get(style_id or "", style_id)
@@ -337,6 +361,13 @@ def _styles(part) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
         if num is not None and _val(num.find(f"{_W}numId")):
             numpr[sid] = (_val(num.find(f"{_W}numId")) or "", _int(_val(num.find(f"{_W}ilvl")), 0))
     return names, numpr
+
+
+def _styles_root(part) -> etree._Element | None:
+    try:
+        return part.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
 
 
 def _numbering_root(part) -> etree._Element | None:

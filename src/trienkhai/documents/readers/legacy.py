@@ -40,6 +40,11 @@ def _data() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
+def font_rules() -> dict[str, Any]:
+    """Font-name rules for runs set in legacy fonts (``fonts`` in the data file)."""
+    return _data()["fonts"]
+
+
 @cache
 def _tcvn3_table() -> dict[int, str]:
     return {ord(k): v for k, v in _data()["tcvn3"].items()}
@@ -86,6 +91,11 @@ def unicode_to_vni(text: str) -> str:
     """The reverse mapping (for tests and fixtures): Unicode -> VNI as Windows-1252 characters."""
     reverse = {v: k for k, v in _data()["vni"].items()}
     return "".join(reverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def is_latin1(text: str) -> bool:
+    """Legacy-font text is all Latin-1 characters; Unicode Vietnamese almost never is."""
+    return all(ord(ch) < 0x100 for ch in text)
 
 
 def _is_syllable(word: str) -> bool:
