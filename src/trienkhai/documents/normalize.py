@@ -19,13 +19,13 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
 # ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
+_HAS_SUP = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁽]")
 _SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|(?<![mM])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD = re.compile(r"\*\*|__")
 _STAR = re.compile(r"\*")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
 
 # A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
@@ -90,17 +90,23 @@ def take_anchors(text: str) -> tuple[str, list[str]]:
 
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
-    text = _SUP_GLYPHS.sub(_glyph, text)
+    if _HAS_SUP.search(text):
+        text = _SUP_GLYPHS.sub(_glyph, text)
     return text, labels
 
 
 def strip_markup(text: str) -> str:
     """Drop markdown emphasis, heading hashes, escapes and HTML tags; keep a leading bullet."""
-    text = _MD_HEADING.sub("", text)
+    if text[:4].lstrip().startswith("#"):
+        m = _MD_HEADING.match(text)
+        if m:
+            text = text[m.end() :]
     if "<" in text:
         text = _TAG.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
-    text = _BOLD.sub("", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _BOLD.sub("", text)
     if "*" in text:
         stripped = text.lstrip()
         if stripped.startswith("* ") or stripped.startswith("*\t"):
@@ -112,7 +118,9 @@ def strip_markup(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Collapse runs of spaces (non-breaking and zero-width too) and trim."""
-    return _SPACES.sub(" ", text).strip()
+    if "\u200b" in text:
+        text = text.replace("\u200b", " ")
+    return " ".join(text.split())
 
 
 def clean(raw: str) -> tuple[str, list[str]]:
@@ -131,16 +139,27 @@ def is_rule(raw: str) -> bool:
 
 def split_label(text: str) -> tuple[Label | None, str]:
     """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...")."""
-    for marker, pattern in (
-        ("roman", _ROMAN),
-        ("arabic", _ARABIC_DOTTED),
-        ("arabic", _ARABIC),
-        ("letter", _LETTER),
-    ):
+    first = text[:1]
+    if not first:
+        return None, text
+    if first.isdigit():
+        candidates: tuple[tuple[str, re.Pattern[str]], ...] = (
+            ("arabic", _ARABIC_DOTTED),
+            ("arabic", _ARABIC),
+        )
+    elif first in "IVXL":
+        candidates = (("roman", _ROMAN),)
+    elif first.islower():
+        candidates = (("letter", _LETTER),)
+    else:
+        candidates = ()
+    for marker, pattern in candidates:
         m = pattern.match(text)
         if m:
             value = m.group(1)
             return Label(marker, value), text[m.end() :].lstrip()
+    if first.isalnum():
+        return None, text
     m = _BULLET.match(text)
     if m:
         glyph = _BULLET_CANON.get(m.group(1), m.group(1))
@@ -159,7 +178,13 @@ _TERMINAL = re.compile(r"[.!?;:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (possibly inside closing quotes)."""
-    return bool(_TERMINAL.search(text))
+    return bool(_TERMINAL.search(text[-16:]))
+
+
+def contains_word(text: str, word: str) -> bool:
+    """Case-insensitive containment for a lowercase ``word`` without case-folding all of
+    ``text`` (as printed: lowercase, capitalised or in capitals)."""
+    return word in text or word.capitalize() in text or word.upper() in text
 
 
 def starts_lowercase(text: str) -> bool:

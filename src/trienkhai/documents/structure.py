@@ -62,6 +62,7 @@ class _Para:
     anchors: list[str] = field(default_factory=list)
     style: str | None = None
     docx_label: str | None = None
+    cached: tuple[Label | None, int] | None = None  # the label and where the rest starts
 
 
 @dataclass(slots=True)
@@ -159,8 +160,10 @@ def _folded(text: str) -> str:
 
 def _part_of_title(title: str) -> str | None:
     """The plan part a heading's title opens, or None ("NHIỆM VỤ, GIẢI PHÁP" -> tasks)."""
+    if not title or title.count(" ") >= _PART_MAX_WORDS:
+        return None
     folded = _TRAILING_PUNCT.sub("", _folded(title)).lstrip("0123456789. ")
-    if not folded or len(folded.split()) > _PART_MAX_WORDS:
+    if not folded:
         return None
     for cue, part in _PART_CUES:
         if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalpha()):
@@ -170,8 +173,7 @@ def _part_of_title(title: str) -> str | None:
 
 def _is_heading_like(p: _Para) -> bool:
     """Unlabelled lines that still read as headings: all capitals or a heading style."""
-    letters = [c for c in p.text if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    upper = p.text.isupper()
     styled = bool(p.style) and (p.style or "").lower().startswith(("heading", "title"))
     return upper or styled
 
@@ -390,7 +392,7 @@ def _joins(prev: str, p: _Para) -> bool:
     if not _continues(p):
         return False
     if normalize.starts_lowercase(p.text):
-        return not _CLOSED.search(prev.rstrip())
+        return not _CLOSED.search(prev.rstrip()[-16:])
     return _is_open(prev)
 
 
@@ -409,10 +411,16 @@ def _join(into: _Para, part: _Para) -> None:
 
 
 def _label_of(p: _Para) -> tuple[Label | None, str]:
-    label, rest = normalize.split_label(p.text)
-    if label is None and p.docx_label:
-        return normalize.parse_docx_label(p.docx_label), p.text
-    return label, rest
+    """The paragraph's list label and the text after it (computed once: text only grows
+    at its end when cut paragraphs are re-joined)."""
+    if p.cached is None:
+        label, rest = normalize.split_label(p.text)
+        if label is None and p.docx_label:
+            p.cached = (normalize.parse_docx_label(p.docx_label), 0)
+        else:
+            p.cached = (label, len(p.text) - len(rest))
+    label, offset = p.cached
+    return label, p.text[offset:]
 
 
 def _rank(label: Label) -> int:
@@ -518,6 +526,7 @@ def _depth(node: Node, nodes: list[Node]) -> int:
 def _finish(nodes: list[Node]) -> None:
     """Sections, parts and heading/item kinds, once every parent is known."""
     has_children = {n.parent for n in nodes if n.parent is not None}
+    top_part: str | None = None  # part of the latest top-level heading
     for i, node in enumerate(nodes):
         parent = nodes[node.parent] if node.parent is not None else None
         if node.kind == "row":
@@ -531,7 +540,7 @@ def _finish(nodes: list[Node]) -> None:
             elif parent is not None:
                 node.part = parent.part
             else:
-                node.part = _previous_top_part(nodes, i)
+                node.part = top_part
             if (
                 node.part is None
                 and i in has_children
@@ -544,6 +553,8 @@ def _finish(nodes: list[Node]) -> None:
             and not _title_like(node.text)
         ):
             node.kind = "item"
+        if node.parent is None and node.kind == "heading":
+            top_part = node.part
 
 
 def _section_parts(node: Node, parent: Node | None) -> tuple[str, str]:
@@ -566,14 +577,6 @@ def _split_section(section: str) -> tuple[str, str]:
     if re.fullmatch(r"[IVXL]+", head):
         return head, rest
     return "", section
-
-
-def _previous_top_part(nodes: list[Node], i: int) -> str | None:
-    """A top-level paragraph keeps the part of the nearest top-level heading before it."""
-    for j in range(i - 1, -1, -1):
-        if nodes[j].parent is None and nodes[j].kind == "heading":
-            return nodes[j].part
-    return None
 
 
 # ---------------------------------------------------------------- 6. tables and appendix

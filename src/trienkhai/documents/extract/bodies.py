@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import normalize
 from ..lexicon import load
 
 _LEX = load("bodies")
@@ -58,6 +59,23 @@ _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re
 _CONJ = _alternation(_LEX["conjunctions"])
 _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
+_FIRST_WORD = re.compile(r"\w+")
+_WINDOW = 700  # a subject and its verb sit well within this many characters of a clause start
+
+
+def _first_words(phrases: list[str]) -> set[str]:
+    return {p.split()[0].casefold() for p in phrases if p.split()}
+
+
+# A clause can only name a lead or requested body if it opens with one of these words.
+_START_WORDS = _first_words(
+    _LEX["heads_cased"]
+    + _LEX["heads"]
+    + _LEX["plural_markers"]
+    + _LEX["clause_openers"]
+    + _LEX["adverbial_openers"]
+    + _LEX["start_cues"]
+)
 _MAX_WORDS = 30
 
 
@@ -155,8 +173,13 @@ def _is_name_part(text: str, start: int) -> bool:
     return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)
 
 
+def _strip_opener(clause: str) -> str:
+    m = _OPENERS.match(clause)
+    return clause[m.end() :] if m else clause
+
+
 def _subject(clause: str) -> str | None:
-    clause = _OPENERS.sub("", clause)
+    clause = _strip_opener(clause)
     return _phrase_until(clause, _END, need_verb=True)
 
 
@@ -177,9 +200,17 @@ def find_roles(text: str) -> Roles:
     """Lead, support and requested bodies named anywhere in a task's text."""
     roles = Roles()
     for start in _clause_starts(text):
-        _read_subject(text[start:], roles)
+        first = _FIRST_WORD.match(text, start)
+        if first and first.group(0).casefold() in _START_WORDS:
+            _read_subject(text[start : start + _WINDOW], roles)
+    if not roles.lead and _has_directive(text):
+        roles.add("lead", _directed(text))
     _read_support(text, roles)
     return roles
+
+
+def _has_directive(text: str) -> bool:
+    return normalize.contains_word(text, "yêu cầu") or normalize.contains_word(text, "giao")
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -187,6 +218,8 @@ def _clause_starts(text: str) -> list[int]:
 
 
 def _read_support(text: str, roles: Roles) -> None:
+    if not normalize.contains_word(text, "phối hợp"):
+        return
     for sm in _ROLE_SUPPORT.finditer(text):
         found = _phrase_until(text[sm.end() :], _SUPPORT_END)
         if found:
@@ -195,7 +228,7 @@ def _read_support(text: str, roles: Roles) -> None:
 
 def _read_subject(clause: str, roles: Roles) -> None:
     """The lead (or requested) bodies a clause opens with, by the first shape that fits."""
-    clause = _OPENERS.sub("", clause)
+    clause = _strip_opener(clause)
     m = _ROLE_REQUESTED.match(clause)
     if m:
         found = _phrase_until(clause[m.end() :], _END)
@@ -206,7 +239,7 @@ def _read_subject(clause: str, roles: Roles) -> None:
     if m:
         found = _phrase_until(clause[m.end() :], _END, need_verb=True)
     else:
-        directed = _directed(_first_sentence(clause))
+        directed = _directed(_first_sentence(clause)) if _has_directive(clause[:200]) else []
         if directed:
             roles.add("lead", directed)
             return

@@ -56,8 +56,25 @@ def label_group(text: str) -> str | None:
     return best[1] if best else None
 
 
+_KEYWORDS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _index, _spec in enumerate(_LEX["groups"]):
+    for _word in _spec["keywords"]:
+        _words_of = tuple(_word.casefold().split())
+        _KEYWORDS.setdefault(_words_of[0], []).append((_words_of, _index))
+_TOKEN = re.compile(r"\w+")
+_SCAN_CHARS = 600  # a bullet of a group run names its group early
+
+
 def _scores(text: str) -> list[int]:
-    return [len(g.keywords.findall(text)) for g in _GROUPS]
+    """Keyword hits per group, in one pass over the words of the case-folded text."""
+    scores = [0] * len(_GROUPS)
+    tokens = _TOKEN.findall(text[:_SCAN_CHARS].casefold())
+    starts = [i for i, token in enumerate(tokens) if token in _KEYWORDS]
+    for i in starts:
+        for words, group in _KEYWORDS[tokens[i]]:
+            if tuple(tokens[i : i + len(words)]) == words:
+                scores[group] += 1
+    return scores
 
 
 def _monotone(scores: list[list[int]]) -> list[int | None]:
@@ -89,11 +106,12 @@ def _monotone(scores: list[list[int]]) -> list[int | None]:
     return picks
 
 
-def run_groups(texts: Sequence[str]) -> list[str | None]:
-    """Groups for a run of sibling items: labels first, then keywords if the run covers
-    at least ``min_run`` different groups; ``None`` where an item is about no single group."""
+def run_groups(texts: Sequence[str], listed: bool = True) -> list[str | None]:
+    """Groups for a run of sibling items: labels first, then — for a list of bullets or
+    lettered items (``listed``) — keywords, if the run covers at least ``min_run`` groups;
+    ``None`` where an item is about no single group."""
     labelled = [label_group(t) for t in texts]
-    if sum(1 for g in labelled if g) >= _MIN_RUN or len(texts) < _MIN_RUN:
+    if not listed or sum(1 for g in labelled if g) >= _MIN_RUN or len(texts) < _MIN_RUN:
         return labelled
     picks = _monotone([_scores(t) for t in texts])
     chosen = [p for p in picks if p is not None]

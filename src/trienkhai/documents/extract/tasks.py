@@ -26,6 +26,7 @@ TASK_PARTS = frozenset({"tasks", "organisation"})
 _PARTS = load("parts")
 _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
+_DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(")
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
@@ -45,7 +46,8 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
             children[node.parent].append(i)
     picked = [i for i, n in enumerate(nodes) if _is_body_task(n, i, children)]
     group_of = _groups(nodes, picked)
-    tasks = [_body_task(nodes, i, group_of.get(i)) for i in picked]
+    cache: dict[int, bodies.Roles] = {}
+    tasks = [_body_task(nodes, i, group_of.get(i), cache) for i in picked]
     rows = [_row_task(n) for n in nodes if n.kind == "row"]
     body_count = len(tasks)
     for row in rows:
@@ -64,7 +66,7 @@ def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> boo
     text = node.text.strip()
     if not text or text.endswith(":"):
         return False
-    if node.kind == "heading" or any(p.search(text) for p in _NOT_TASKS):
+    if node.kind == "heading" or any(p.match(text) for p in _NOT_TASKS):
         return False
     return not bodies.only_bodies(text)
 
@@ -76,28 +78,31 @@ def _groups(nodes: list[Node], picked: list[int]) -> dict[int, str | None]:
         runs[nodes[i].parent].append(i)
     out: dict[int, str | None] = {}
     for members in runs.values():
-        for i, code in zip(
-            members, groups.run_groups([nodes[i].text for i in members]), strict=True
-        ):
+        listed = all(nodes[i].marker in ("bullet", "letter") for i in members)
+        codes = groups.run_groups([nodes[i].text for i in members], listed)
+        for i, code in zip(members, codes, strict=True):
             out[i] = code
     return out
 
 
-def _inherited(nodes: list[Node], node: Node) -> bodies.Roles:
+def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) -> bodies.Roles:
     """Bodies handed down by the nearest heading or intro paragraph above that names some."""
     parent = node.parent
     while parent is not None:
-        found = bodies.heading_roles(nodes[parent].text)
-        if found:
-            return found
+        if parent not in cache:
+            cache[parent] = bodies.heading_roles(nodes[parent].text)
+        if cache[parent]:
+            return cache[parent]
         parent = nodes[parent].parent
     return bodies.Roles()
 
 
-def _body_task(nodes: list[Node], index: int, group: str | None) -> dict[str, Any]:
+def _body_task(
+    nodes: list[Node], index: int, group: str | None, cache: dict[int, bodies.Roles]
+) -> dict[str, Any]:
     node = nodes[index]
     own = bodies.find_roles(node.text)
-    above = _inherited(nodes, node)
+    above = _inherited(nodes, node, cache)
     lead, requested = own.lead, own.requested
     if above.requested and not requested:
         requested, lead = (lead or above.requested), []
@@ -128,6 +133,9 @@ def _rule(node: Node) -> str:
 
 
 def _due(text: str) -> str | None:
+    folded = text.casefold()
+    if not any(cue in folded for cue in _DUE_CUES):
+        return None
     for pattern in _DUE:
         m = pattern.search(text)
         if m:
