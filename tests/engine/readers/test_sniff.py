@@ -56,3 +56,11 @@ def test_a_zip_that_is_not_word_is_refused():
 def test_unknown_extension_is_refused():
     with pytest.raises(UnsupportedFormatError, match=r"\.odt"):
         read_bytes(b"x", "a.odt")
+
+
+def test_password_protected_docx_is_refused_as_such():
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+    )
+    with pytest.raises(UnsupportedFormatError, match="mật khẩu"):
+        read_bytes(data, "khoa.docx")

@@ -37,6 +37,7 @@ READERS: dict[str, Reader] = {
 _KIND_READER = {"text": ".txt", "docx": ".docx", "pdf": ".pdf"}
 _UNSUPPORTED_KINDS = {
     "doc": "tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx",
+    "encrypted": "tệp Word được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại",
     "rtf": "tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx",
     "zip": "tệp nén zip không phải văn bản Word (.docx)",
 }
