@@ -164,8 +164,9 @@ def test_every_step_refuses_outsiders_and_read_only_users(
     assert login(getattr(cast, allowed)).post(url, data).status_code == 302
 
 
-def test_evidence_upload_download_and_size_cap(cast, ob, settings) -> None:
+def test_evidence_upload_download_and_size_cap(cast, ob, settings, tmp_path) -> None:
     settings.TRIENKHAI_MAX_EVIDENCE_MB = 1
+    settings.MEDIA_ROOT = tmp_path
     report = services.open_report(ob, cast.reporter)
     client = login(cast.reporter)
     client.post(
@@ -236,3 +237,12 @@ def test_focal_officer_receives_reports_addressed_to_the_body_it_serves(cast) ->
     rights = rights_for(cast.officer, ob)  # Ban Dân vận serves the Tỉnh ủy, the recipient
     assert rights.view and rights.decide and not rights.edit
     assert not rights_for(cast.district_reporter, ob).view
+
+
+def test_pages_in_english(cast, ob) -> None:
+    client = login(cast.reporter)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("reporting:obligation", args=[ob.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert 'lang="en"' in html
+    assert "Q1 2025" in html and "Quý I/2025" not in html
