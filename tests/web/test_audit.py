@@ -84,3 +84,10 @@ def test_change_log_is_visible_to_administrators_only(cast, client, django_user_
     client.force_login(cast.reporter)
     response = client.get("/quan-tri/audit/changelog/")
     assert response.status_code == 302  # not staff: sent to the admin login
+
+
+def test_logins_and_failed_logins_are_logged(cast, client) -> None:
+    assert not client.login(username="reporter", password="sai")
+    assert client.login(username="reporter", password=PASSWORD)
+    assert ChangeLog.objects.filter(action="login_failed", note__startswith="reporter").exists()
+    assert ChangeLog.objects.filter(action="login", actor=cast.reporter).exists()

@@ -8,11 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from trienkhai.web.orgs.models import Unit, UnitKind, UnitLevel, UnresolvedBody
+from trienkhai.web.orgs.resolve import find_unit
 from trienkhai.web.plans.due import due_date, rules
 from trienkhai.web.plans.errors import NotPublishable
 from trienkhai.web.plans.importer import store_extraction
 from trienkhai.web.plans.models import Assignment, PlanVersion
 from trienkhai.web.plans.publish import handover_expired, new_draft_from, publish, settle_body
+from trienkhai.web.plans.review import body_resolutions
 
 from .cast import sample_extraction
 
@@ -71,6 +73,22 @@ def test_published_version_is_frozen_and_cannot_be_published_twice(cast, draft) 
         draft.save()
     with pytest.raises(NotPublishable):
         publish(draft, cast.officer)
+    task = draft.tasks.first()
+    task.text = "viết lại"
+    with pytest.raises(ValidationError):
+        task.save()
+    with pytest.raises(ValidationError):
+        draft.targets.first().delete()
+    assert draft.tasks.first().text != "viết lại"
+
+
+def test_review_shows_what_each_body_resolves_to(cast, draft) -> None:
+    found = body_resolutions(draft)
+    assert found["Sở Nội vụ"].units == [cast.department]
+    assert found["UBND các huyện, thị xã, thành phố"].units == [cast.district_committee]
+    assert not found["Hội Chữ thập đỏ tỉnh"].resolved
+    assert found["Ban Dân vận Tỉnh ủy"].units == [cast.focal_body]
+    assert find_unit("Tỉnh ủy Mẫu", cast.focal_body) == cast.party_committee
 
 
 def test_correction_is_a_new_version_that_supersedes_the_old(cast, draft) -> None:

@@ -39,8 +39,9 @@ DEFAULT_TRACKED = [
 
 def _values(instance: models.Model, skip: set[str]) -> dict[str, Any]:
     out = {}
+    deferred = instance.get_deferred_fields()  # reading them would query, and recurse here
     for field in instance._meta.concrete_fields:
-        if field.name in skip or field.name in _ALWAYS_SKIP:
+        if field.name in skip or field.name in _ALWAYS_SKIP or field.attname in deferred:
             continue
         out[field.attname] = jsonable(getattr(instance, field.attname, None))
     return out
@@ -90,7 +91,31 @@ def track(model: type[models.Model], skip: set[str] | None = None) -> None:
     post_delete.connect(_on_delete, sender=model, dispatch_uid=uid + "-delete")
 
 
+def _on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    record(Action.LOGIN, user, actor=user, note=_address(request))
+
+
+def _on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any
+) -> None:
+    name = str(credentials.get("username", ""))[:150]
+    record(
+        Action.LOGIN_FAILED,
+        None,
+        model_label="auth.User",
+        note=f"{name} {_address(request)}".strip(),
+    )
+
+
+def _address(request: Any) -> str:
+    return (getattr(request, "META", None) or {}).get("REMOTE_ADDR", "") if request else ""
+
+
 def connect() -> None:
+    from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+    user_logged_in.connect(_on_login, dispatch_uid="audit-login")
+    user_login_failed.connect(_on_login_failed, dispatch_uid="audit-login-failed")
     for label, skip in DEFAULT_TRACKED:
         try:
             model = apps.get_model(label)

@@ -245,3 +245,9 @@ def settle(body: UnresolvedBody, units: list[Unit], user=None) -> UnitAlias:
         entry.save()
         entry.resolved_units.set(units)
     return alias
+
+
+def find_unit(text: str, near: Unit, as_of: dt.date | None = None) -> Unit | None:
+    """The one unit ``text`` names, seen from ``near`` (e.g. a document's printed issuer)."""
+    found = Resolver(near, as_of).resolve(text)
+    return found.units[0] if len(found.units) == 1 else None

@@ -150,7 +150,29 @@ class PlanVersion(models.Model):
             raise ValidationError(_("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới."))
 
 
-class Task(models.Model):
+class VersionPart(models.Model):
+    """A row belonging to a version (task, target, duty): frozen with it once published."""
+
+    class Meta:
+        abstract = True
+
+    def _check_editable(self) -> None:
+        status = (
+            PlanVersion.objects.filter(pk=self.version_id).values_list("status", flat=True).first()
+        )
+        if status is not None and status != VersionStatus.DRAFT:
+            raise ValidationError(_("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới."))
+
+    def save(self, *args, **kwargs) -> None:
+        self._check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_editable()
+        return super().delete(*args, **kwargs)
+
+
+class Task(VersionPart):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="tasks")
     order = models.PositiveIntegerField(_("thứ tự"))
     section = models.CharField(_("mục"), max_length=64, blank=True)
@@ -190,7 +212,7 @@ class Comparator(models.TextChoices):
     BETWEEN = "between", _("trong khoảng")
 
 
-class Target(models.Model):
+class Target(VersionPart):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveIntegerField(_("thứ tự"))
     text = models.TextField(_("chỉ tiêu"))
@@ -225,7 +247,7 @@ class Frequency(models.TextChoices):
     PERIODIC = "periodic", _("Định kỳ")
 
 
-class ReportingDuty(models.Model):
+class ReportingDuty(VersionPart):
     version = models.ForeignKey(
         PlanVersion, on_delete=models.CASCADE, related_name="reporting_duties"
     )
