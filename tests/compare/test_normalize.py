@@ -81,3 +81,18 @@ def test_lexicon_patterns_compile_and_match_their_examples() -> None:
     assert all(v.strip() for v in lex.phrases.values())
     assert "Hồ Chí Minh" not in lex.provinces
     assert len(set(lex.provinces)) == len(lex.provinces)
+
+
+def test_hash_slots_grow_and_find_every_key() -> None:
+    import numpy as np
+
+    from trienkhai.compare.normalize import HashSlots
+
+    slots = HashSlots(capacity=8)
+    keys = [(k * 2654435761) | 1 for k in range(1, 200)]
+    for value, key in enumerate(keys):
+        slots.put(key, value)
+    got, missing = slots.get(np.array([*keys, 12345678901], dtype=np.uint64))
+    assert got[:-1].tolist() == list(range(len(keys)))
+    assert missing.tolist() == [len(keys)] and got[-1] == -1
+    assert len(slots.keys) >= 4 * len(keys)

@@ -322,7 +322,9 @@ class HashSlots:
     def _grow(self) -> None:
         old_k, old_v = self.keys, self.vals
         used = old_k != 0
-        self.__init__(len(old_k) * 2)
+        self.keys = np.zeros(len(old_k) * 2, dtype=np.uint64)
+        self.vals = np.zeros(len(old_k) * 2, dtype=np.int64)
+        self.size = 0
         for k, v in zip(old_k[used].tolist(), old_v[used].tolist(), strict=True):
             self.put(k, v)
 

@@ -66,8 +66,9 @@ def plan_from_extraction(result: dict[str, Any], *, text: str = "", name: str = 
                 lead=tuple(str(b) for b in lead if b) if isinstance(lead, list) else (),
             )
         )
-    document = result.get("document") if isinstance(result.get("document"), dict) else {}
-    citations = result.get("citations") if isinstance(result.get("citations"), list) else []
+    raw_doc, raw_cites = result.get("document"), result.get("citations")
+    document: dict[str, Any] = raw_doc if isinstance(raw_doc, dict) else {}
+    citations: list[Any] = raw_cites if isinstance(raw_cites, list) else []
     return Plan(
         name=name or str(result.get("source") or "plan"),
         tasks=tasks,
