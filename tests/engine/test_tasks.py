@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trienkhai.documents.extract.tasks import extract_tasks
 from trienkhai.documents.model import Paragraph, SourceDocument, Table
@@ -265,3 +267,59 @@ def test_fixture_with_tab_separated_appendix() -> None:
     assert [(t["section"], t["lead"], t.get("due")) for t in tasks] == [
         (t["section"], t["lead"], t.get("due")) for t in expected["tasks"]
     ]
+
+
+# ------------------------------------------------------------------ property
+
+
+PIECES = [
+    "I. NHIỆM VỤ, GIẢI PHÁP",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "1. Sở Y tế",
+    "2.1. Các sở, ban, ngành:",
+    "a) Chủ trì, phối hợp với Sở Tài chính",
+    "- Đề nghị: Hội Nông dân tỉnh",
+    "+ Đối với phụ nữ:",
+    "Nơi nhận:",
+    "PHỤ LỤC II",
+    "¹ Chú thích",
+    "1) Ghi chú",
+    "<sup>(1)</sup>",
+    "**",
+    "*",
+    "##",
+    "kịp thời.",
+    "Sở Nội vụ tham mưu",
+    "công nhân, nông dân",
+    ";",
+    ":",
+    "",
+    " ",
+    "Giao",
+    "và",
+    "trước ngày 30/6/2025",
+    "Thời gian: Quý IV/2025",
+    "(Năm 2026)",
+    "T/M UBND",
+    "I",
+    "đ)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=4).map(" ".join), max_size=30),
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=0, max_size=5), max_size=4),
+    st.sampled_from(["txt", "md", "docx", "pdf"]),
+)
+def test_any_mix_of_lines_and_rows_gives_a_consistent_outline(lines, rows, fmt) -> None:
+    blocks: list[Paragraph | Table] = [Paragraph(text=t, line=i) for i, t in enumerate(lines, 1)]
+    if rows:
+        blocks.append(Table(rows=rows, line=len(lines) + 1))
+    outline = build_outline(SourceDocument(name="x", format=fmt, blocks=blocks))
+    for i, node in enumerate(outline.nodes):
+        assert node.parent is None or 0 <= node.parent < i
+    for task in extract_tasks(outline):
+        assert task["text"]
+        assert isinstance(task["lead"], list) and isinstance(task["support"], list)
+        assert "restates" not in task or 0 <= task["restates"] < len(outline.nodes)
