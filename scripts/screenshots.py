@@ -17,7 +17,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,14 +45,18 @@ def wait_until_up(url: str, timeout_s: float = 30) -> None:
     raise SystemExit(f"screenshots: the server at {url} did not start")
 
 
-def shoot(base: str, out: Path, user: str, password: str, admin: str, admin_password: str) -> list[Path]:
+def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: str) -> list[Path]:
     from playwright.sync_api import Page, sync_playwright
 
     written: list[Path] = []
 
     def snap(page: Page, name: str) -> None:
+        """The whole page, cut at three screens (the review page of a long plan is very tall)."""
         path = out / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        height = min(page.evaluate("document.documentElement.scrollHeight"), 2700)
+        page.set_viewport_size({"width": 1440, "height": max(900, height)})
+        page.screenshot(path=str(path))
+        page.set_viewport_size({"width": 1440, "height": 900})
         written.append(path)
 
     def login(page: Page, username: str, secret: str) -> None:
@@ -81,28 +84,31 @@ def shoot(base: str, out: Path, user: str, password: str, admin: str, admin_pass
         page.goto(f"{base}/ke-hoach/")
         snap(page, "02-danh-sach-ke-hoach")
         plan = first_link(page, "table.data tbody a")
-        steps: list[tuple[str, Callable[[], str | None]]] = []
-        if plan:
-            steps += [
-                ("03-ra-soat-ke-hoach", lambda: plan),
-                ("04-so-do-van-ban", lambda: f"{plan}so-do/"),
-                ("05-chuoi-trien-khai", lambda: f"{plan}chuoi-trien-khai/"),
-            ]
-        steps += [
-            ("06-nhiem-vu-cua-don-vi", lambda: "/ke-hoach/nhiem-vu/"),
-            ("07-co-cau-to-chuc", lambda: "/don-vi/"),
-            ("08-co-quan-cho-xac-dinh", lambda: "/don-vi/cho-xac-dinh/"),
+        if not plan:
+            raise SystemExit("screenshots: the sample data holds no plan for this officer")
+        pages = [
+            ("03-ra-soat-ke-hoach", plan),
+            ("04-so-do-van-ban", f"{plan}so-do/"),
+            ("05-chuoi-trien-khai", f"{plan}chuoi-trien-khai/"),
+            ("07-co-cau-to-chuc", "/don-vi/"),
+            ("08-co-quan-cho-xac-dinh", "/don-vi/cho-xac-dinh/"),
         ]
-        for name, where in steps:
-            target = where()
-            if target:
-                page.goto(f"{base}{target}")
-                snap(page, name)
+        for name, where in pages:
+            page.goto(f"{base}{where}")
+            snap(page, name)
+        context.close()
+
+        # A unit's inbox, as its reporter sees it.
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        login(page, reporter, password)
+        page.goto(f"{base}/ke-hoach/nhiem-vu/")
+        snap(page, "06-nhiem-vu-cua-don-vi")
         context.close()
 
         context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
         page = context.new_page()
-        login(page, admin, admin_password)
+        login(page, admin, password)
         page.goto(f"{base}/quan-tri/orgs/unit/")
         snap(page, "09-quan-tri-danh-muc-don-vi")
         context.close()
@@ -113,11 +119,11 @@ def shoot(base: str, out: Path, user: str, password: str, admin: str, admin_pass
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
-    parser.add_argument("--sample-command", default="load_sample", help="manage.py command")
-    parser.add_argument("--user", default="canbo.danvan", help="a focal officer of the sample")
-    parser.add_argument("--password", default="trienkhai-demo-2025")
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--user", default="bdv.binhthuan", help="a focal officer of the sample")
+    parser.add_argument("--reporter", default="baocao.sgddt.thanhhoa", help="a unit's reporter")
     parser.add_argument("--admin", default="quantri", help="an administrator of the sample")
-    parser.add_argument("--admin-password", default="trienkhai-demo-2025")
+    parser.add_argument("--password", default="trienkhai-demo-2025", help="the demo password")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"screenshots: chromium not found at {CHROMIUM} (make system-deps)")
@@ -127,10 +133,16 @@ def main() -> None:
         env.pop("DATABASE_URL", None)
         env["DJANGO_SETTINGS_MODULE"] = "trienkhai.web.settings"
         manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, args.sample_command)
+        manage(env, "load_sample_data", "--seeds", str(args.seeds))
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "runserver",
+                f"127.0.0.1:{port}",
+                "--noreload",
+            ],
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
@@ -139,7 +151,7 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(f"{base}/dang-nhap/")
-            written = shoot(base, args.out, args.user, args.password, args.admin, args.admin_password)
+            written = shoot(base, args.out, args.user, args.reporter, args.admin, args.password)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -290,3 +290,32 @@ def test_inbox_of_another_unit_is_404(cast, published) -> None:
     assert _client(cast.outsider).get(url).status_code == 404
     own = _client(cast.outsider).get(reverse("plans:inbox")).content.decode()
     assert "Chưa có nhiệm vụ nào được giao" in own
+
+
+# --- cascade and comparison ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def child(cast, published) -> PlanVersion:
+    """A district plan carrying out the province plan (its ``implements`` names 12-KH/BDVTU)."""
+    data = extraction()
+    data["document"] |= {"number": "5-KH/UBND", "date": "2025-02-01", "issuer": "UBND huyện"}
+    data["implements"] = [{"kind": "ke_hoach", "number": "12-KH/BDVTU", "date": "2025-01-10"}]
+    data["tasks"][0]["text"] = "Ủy ban nhân dân huyện rà soát, sắp xếp tổ chức bộ máy năm 2025."
+    return store_extraction(data, cast.district_committee, cast.admin).version
+
+
+def test_cascade_links_the_child_and_its_comparison(cast, published, child) -> None:
+    page = _client(cast.admin).get(reverse("plans:cascade", args=[published.plan_id]))
+    html = page.content.decode()
+    assert "5-KH/UBND" in html
+    compare_url = reverse("plans:compare", args=[published.plan_id, child.plan_id])
+    assert compare_url in html
+    report = _client(cast.admin).get(compare_url)
+    assert report.status_code == 200
+    assert "<html" in report.content.decode().lower()
+
+
+def test_comparison_refuses_who_cannot_see_both(cast, published, child) -> None:
+    url = reverse("plans:compare", args=[published.plan_id, child.plan_id])
+    assert _client(cast.outsider).get(url).status_code == 404

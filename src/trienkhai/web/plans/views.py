@@ -18,15 +18,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from trienkhai.compare import CompareError
 from trienkhai.web.accounts.access import EDIT_ROLES, member_units, unit_scope_q
 from trienkhai.web.orgs.access import get_unit
 from trienkhai.web.orgs.models import Unit
 
 from . import graph
 from .access import get_plan, get_version, inbox, visible_plans
+from .comparison import comparison_html, current_version
 from .errors import DuplicatePlan, PlanError
 from .forms import ReportingDutyForm, TargetForm, TaskForm, UploadForm
 from .highlight import locate_tasks, mark_source, numbered_lines
@@ -267,8 +270,7 @@ def document_graph(request: HttpRequest, pk: int) -> HttpResponse:
 def cascade(request: HttpRequest, pk: int) -> HttpResponse:
     """From a resolution down through every plan that carries it out (those the user may see).
 
-    Each row names its parent plan: the slot where the comparison of child to parent goes
-    (``compare_url`` stays empty until the comparison report is wired in).
+    Each row links the comparison of the plan with its parent (``trienkhai.compare``).
     """
     plan, access = get_plan(request.user, pk)
     seen = set(visible_plans(request.user).values_list("pk", flat=True))
@@ -278,8 +280,27 @@ def cascade(request: HttpRequest, pk: int) -> HttpResponse:
         parents[depth] = node
         if node.pk in seen:
             parent = parents.get(depth - 1) if depth else None
-            rows.append({"depth": depth, "plan": node, "parent": parent, "compare_url": None})
+            url = None
+            if parent is not None and parent.pk in seen:
+                url = reverse("plans:compare", args=[parent.pk, node.pk])
+            rows.append({"depth": depth, "plan": node, "parent": parent, "compare_url": url})
     return render(request, "plans/cascade.html", {"plan": plan, "access": access, "rows": rows})
+
+
+@login_required
+def compare(request: HttpRequest, parent_pk: int, child_pk: int) -> HttpResponse:
+    """The comparison report of a plan against the plan it carries out (both must be seen)."""
+    parent, _parent_access = get_plan(request.user, parent_pk)
+    child, _child_access = get_plan(request.user, child_pk)
+    parent_version, child_version = current_version(parent), current_version(child)
+    if parent_version is None or child_version is None:
+        raise Http404
+    try:
+        html = comparison_html(parent_version, child_version, lang=get_language() or "vi")
+    except CompareError as err:
+        messages.error(request, _("Không so sánh được hai văn bản: %(why)s") % {"why": err.message})
+        return redirect("plans:cascade", parent.pk)
+    return HttpResponse(html)
 
 
 def _inbox_context(assignments) -> dict:
