@@ -141,3 +141,11 @@ def test_reminder_letter_for_late_units(cast) -> None:
     outsider = Client()
     outsider.force_login(cast.outsider)
     assert outsider.get(url).status_code == 302  # nothing of theirs is late: back to the list
+
+
+def test_escalation_reaches_the_officers_serving_the_recipient(cast) -> None:
+    from trienkhai.web.reporting.reminders import ESCALATION, recipients
+
+    ob = department_obligation(cast)
+    ob.via = None  # addressed to the Tỉnh ủy itself, whose Ban Dân vận follows up
+    assert recipients(ob, ESCALATION) == ["head@example.test", "officer@example.test"]

@@ -71,7 +71,24 @@ def recipients(obligation: Obligation, stage: int) -> list[str]:
         return _emails(obligation.unit_id, ("reporter", "head"))
     receiving = obligation.via_id or obligation.recipient_id
     return sorted(
-        set(_emails(obligation.unit_id, ("head",)) + _emails(receiving, ("focal_officer",)))
+        set(_emails(obligation.unit_id, ("head",)))
+        | set(_emails(receiving, ("focal_officer",)))
+        | set(_serving_officers(receiving))
+    )
+
+
+def _serving_officers(unit_id: int | None) -> list[str]:
+    """Focal officers of the bodies that serve ``unit_id`` (its Văn phòng, its Ban Dân vận)."""
+    from trienkhai.web.accounts.models import Membership
+
+    if unit_id is None:
+        return []
+    return list(
+        Membership.objects.filter(
+            unit__parent_id=unit_id, role="focal_officer", user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
     )
 
 
