@@ -1,10 +1,12 @@
-"""A pre-aggregated fact table so progress dashboards never scan every report entry.
+"""Pre-aggregated tables so dashboards never scan every report entry.
 
-One ``ProgressFact`` row per received report (obligation) and task group holds how many of
-that unit's task entries are done, ongoing, in progress or not started. It is refreshed for
-one obligation whenever its report changes state (``rollup.py``, on every report event) and
-can be rebuilt in one statement (``manage.py rebuild_rollup``). At national scale this is
-~15 times fewer rows than the entries, so a country-wide roll-up stays well under 500 ms.
+``ProgressFact``: one row per received report (obligation) and task group — how many of that
+unit's task entries are done, ongoing, in progress or not started. ``ProgressSummary`` and
+``TargetSummary`` sum the facts and the reached target values for every unit on the path
+above the reporting unit, so a dashboard rooted anywhere (the country, a province, a commune)
+reads a few hundred rows. All three are refreshed for one obligation whenever its report
+moves (``rollup.py``, on every report event) and rebuilt by ``manage.py rebuild_rollup``
+(after units are re-parented, or a bulk load).
 """
 
 from __future__ import annotations
@@ -45,3 +47,51 @@ class ProgressFact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.obligation_id} {self.group}"
+
+
+class ProgressSummary(models.Model):
+    """Progress facts summed for every unit above (and at) the reporting unit.
+
+    ``node`` is an ancestor of the reporting units counted, so a dashboard rooted at any unit
+    reads a handful of rows (one per plan, period and group) instead of scanning its subtree.
+    """
+
+    node = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
+    group = models.CharField(_("nhóm nhiệm vụ"), max_length=64)
+    done = models.PositiveIntegerField(default=0)
+    ongoing = models.PositiveIntegerField(default=0)
+    in_progress = models.PositiveIntegerField(default=0)
+    not_started = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tiến độ tổng hợp theo đơn vị")
+        verbose_name_plural = _("tiến độ tổng hợp theo đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "plan", "period", "group"], name="progresssummary_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["plan", "period"], name="progresssummary_plan_idx")]
+
+
+class TargetSummary(models.Model):
+    """Reached values of one target summed for every unit above the reporting units."""
+
+    node = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=24, decimal_places=4)
+    values = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu tổng hợp theo đơn vị")
+        verbose_name_plural = _("chỉ tiêu tổng hợp theo đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "plan", "period", "target"], name="targetsummary_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["plan", "period"], name="targetsummary_plan_idx")]

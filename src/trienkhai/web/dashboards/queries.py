@@ -90,11 +90,11 @@ def _status_counts() -> dict[str, Count]:
 def progress_by_group(scope: Scope) -> list[dict]:
     """Per task group: how many unit-task entries are done, ongoing, in progress, not started.
 
-    Reads the pre-aggregated :class:`~.models.ProgressFact` rows (see ``rollup.py``).
+    Reads the summaries kept for the root unit (see ``rollup.py``): a few rows per plan.
     """
-    from .models import ProgressFact
+    from .models import ProgressSummary
 
-    rows = ProgressFact.objects.filter(scope.plans_q(""), unit_path__startswith=scope.root.path)
+    rows = ProgressSummary.objects.filter(scope.plans_q(""), node=scope.root)
     if scope.period_ids:
         rows = rows.filter(period_id__in=scope.period_ids)
     if scope.group:
@@ -117,7 +117,26 @@ def progress_from_entries(scope: Scope) -> list[dict]:
 
 
 def targets_vs_reached(scope: Scope) -> list[dict]:
-    """Per target: the planned value and the mean, min and max reached by reporting units."""
+    """Per target: the planned value and the mean of the values the units reported reaching."""
+    from .models import TargetSummary
+
+    rows = TargetSummary.objects.filter(scope.plans_q(""), node=scope.root)
+    if scope.period_ids:
+        rows = rows.filter(period_id__in=scope.period_ids)
+    found = (
+        rows.values(
+            "target_id", "target__text", "target__comparator", "target__value", "target__unit"
+        )
+        .annotate(s_total=Sum("total"), units=Sum("values"))
+        .order_by("target__version_id", "target__order")
+    )
+    return [
+        {**row, "reached": row["s_total"] / row["units"] if row["units"] else None} for row in found
+    ]
+
+
+def targets_from_values(scope: Scope) -> list[dict]:
+    """The same means straight from the reached values (the reference for the summaries)."""
     rows = TargetValue.objects.filter(
         scope.plans_q("report__obligation__"),
         report__state__in=RECEIVED_STATES,
@@ -127,15 +146,9 @@ def targets_vs_reached(scope: Scope) -> list[dict]:
     if scope.period_ids:
         rows = rows.filter(report__obligation__period_id__in=scope.period_ids)
     return list(
-        rows.values(
-            "target_id",
-            "target__text",
-            "target__comparator",
-            "target__value",
-            "target__unit",
-        )
-        .annotate(reached=Avg("value"), units=Count("report__obligation__unit", distinct=True))
-        .order_by("target__version_id", "target__order")
+        rows.values("target_id")
+        .annotate(reached=Avg("value"), units=Count("id"))
+        .order_by("target_id")
     )
 
 

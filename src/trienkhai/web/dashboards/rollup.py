@@ -1,23 +1,27 @@
-"""Keep :class:`~.models.ProgressFact` in step with the units' received reports.
+"""Keep the dashboards' pre-aggregated tables in step with the units' received reports.
 
-The aggregation is one ``INSERT … SELECT … GROUP BY`` built by the ORM, used for one
-obligation after each report event and for everything by ``rebuild_rollup``.
+``refresh(obligation_ids)`` runs after each report event: it recomputes the obligations'
+progress facts with one aggregate query, then, for every unit on the path above the reporting
+unit, the summaries of that plan and period (each an aggregate over one plan-period slice).
+``rebuild_all()`` recomputes everything: set-based SQL on PostgreSQL (a few statements for
+millions of entries), obligation by obligation elsewhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, Sum
 
-from trienkhai.web.reporting.models import ReportEntry
+from trienkhai.web.orgs.models import Unit
+from trienkhai.web.reporting.models import Obligation, ReportEntry, TargetValue
 
-from .models import ProgressFact
+from .models import ProgressFact, ProgressSummary, TargetSummary
 from .queries import RECEIVED_STATES, STATUSES, group_expression
 
 
-def _aggregate(entries):  # type: ignore[no-untyped-def]
+def _facts_of(entries):  # type: ignore[no-untyped-def]
     return (
         entries.filter(report__state__in=RECEIVED_STATES)
         .annotate(group=group_expression())
@@ -33,24 +37,136 @@ def _aggregate(entries):  # type: ignore[no-untyped-def]
     )
 
 
+def _ancestor_ids(path: str) -> list[int]:
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def _summarise(node: Unit, plan_id: int, period_id: int) -> None:
+    """Recompute one node's summaries for one plan and period from the facts and values."""
+    ProgressSummary.objects.filter(node=node, plan_id=plan_id, period_id=period_id).delete()
+    sums = (
+        ProgressFact.objects.filter(
+            plan_id=plan_id, period_id=period_id, unit_path__startswith=node.path
+        )
+        .values("group")
+        .annotate(**{f"s_{code}": Sum(code) for code in STATUSES})
+    )
+    ProgressSummary.objects.bulk_create(
+        ProgressSummary(
+            node=node,
+            plan_id=plan_id,
+            period_id=period_id,
+            group=row["group"],
+            **{code: row[f"s_{code}"] or 0 for code in STATUSES},
+        )
+        for row in sums
+    )
+    TargetSummary.objects.filter(node=node, plan_id=plan_id, period_id=period_id).delete()
+    values = (
+        TargetValue.objects.filter(
+            report__state__in=RECEIVED_STATES,
+            report__obligation__plan_id=plan_id,
+            report__obligation__period_id=period_id,
+            report__obligation__unit__path__startswith=node.path,
+            value__isnull=False,
+        )
+        .values("target_id")
+        .annotate(s_total=Sum("value"), s_values=Count("id"))
+    )
+    TargetSummary.objects.bulk_create(
+        TargetSummary(
+            node=node,
+            plan_id=plan_id,
+            period_id=period_id,
+            target_id=row["target_id"],
+            total=row["s_total"],
+            values=row["s_values"],
+        )
+        for row in values
+    )
+
+
 def refresh(obligation_ids: Iterable[int]) -> int:
-    """Recompute the facts of these obligations (none when their report is not received)."""
+    """Recompute the facts of these obligations and the summaries above their units."""
     ids = list(obligation_ids)
     with transaction.atomic():
         ProgressFact.objects.filter(obligation_id__in=ids).delete()
-        rows = _aggregate(ReportEntry.objects.filter(report__obligation_id__in=ids))
-        facts = [ProgressFact(**row) for row in rows]
+        facts = [
+            ProgressFact(**row)
+            for row in _facts_of(ReportEntry.objects.filter(report__obligation_id__in=ids))
+        ]
         ProgressFact.objects.bulk_create(facts, batch_size=1000)
+        slices: set[tuple[int, int, int]] = set()
+        for plan_id, period_id, path in Obligation.objects.filter(pk__in=ids).values_list(
+            "plan_id", "period_id", "unit__path"
+        ):
+            slices.update((node, plan_id, period_id) for node in _ancestor_ids(path))
+        nodes = Unit.objects.in_bulk({node for node, _p, _q in slices})
+        for node_id, plan_id, period_id in sorted(slices):
+            if node_id in nodes:
+                _summarise(nodes[node_id], plan_id, period_id)
     return len(facts)
 
 
-def rebuild_all(batch: int = 5000) -> int:
-    """Rebuild every fact, obligation batch by batch (bounded memory at national scale)."""
-    from trienkhai.web.reporting.models import Obligation
-
-    ProgressFact.objects.all().delete()
+def rebuild_all() -> int:
+    """Recompute every fact and summary; returns the number of facts."""
+    with transaction.atomic():
+        ProgressSummary.objects.all().delete()
+        TargetSummary.objects.all().delete()
+        ProgressFact.objects.all().delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                for statement in _POSTGRES_REBUILD:
+                    cursor.execute(statement, [list(RECEIVED_STATES)])
+            return ProgressFact.objects.count()
     total = 0
     ids = list(Obligation.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        total += refresh(ids[start : start + batch])
+    for start in range(0, len(ids), 500):
+        total += refresh(ids[start : start + 500])
     return total
+
+
+# Set-based rebuild for PostgreSQL: the same aggregates as refresh(), for all rows at once;
+# a unit's ancestors come from its materialised path ("/1/7/42/" → 1, 7, 42).
+_POSTGRES_REBUILD = [
+    """
+    INSERT INTO dashboards_progressfact
+        (obligation_id, plan_id, period_id, unit_id, unit_path, "group",
+         done, ongoing, in_progress, not_started)
+    SELECT o.id, o.plan_id, o.period_id, o.unit_id, u.path,
+           CASE WHEN t.section = '' THEN '-' ELSE t.section END,
+           COUNT(*) FILTER (WHERE e.status = 'done'),
+           COUNT(*) FILTER (WHERE e.status = 'ongoing'),
+           COUNT(*) FILTER (WHERE e.status = 'in_progress'),
+           COUNT(*) FILTER (WHERE e.status = 'not_started')
+    FROM reporting_reportentry e
+    JOIN reporting_report r ON r.id = e.report_id
+    JOIN reporting_obligation o ON o.id = r.obligation_id
+    JOIN orgs_unit u ON u.id = o.unit_id
+    JOIN plans_assignment a ON a.id = e.assignment_id
+    JOIN plans_task t ON t.id = a.task_id
+    WHERE r.state = ANY(%s)
+    GROUP BY o.id, o.plan_id, o.period_id, o.unit_id, u.path, 6
+    """,
+    """
+    INSERT INTO dashboards_progresssummary
+        (node_id, plan_id, period_id, "group", done, ongoing, in_progress, not_started)
+    SELECT node::bigint, f.plan_id, f.period_id, f."group",
+           SUM(f.done), SUM(f.ongoing), SUM(f.in_progress), SUM(f.not_started)
+    FROM dashboards_progressfact f,
+         unnest(string_to_array(trim(both '/' from f.unit_path), '/')) AS node
+    WHERE %s IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    """,
+    """
+    INSERT INTO dashboards_targetsummary (node_id, plan_id, period_id, target_id, total, "values")
+    SELECT node::bigint, o.plan_id, o.period_id, v.target_id, SUM(v.value), COUNT(v.value)
+    FROM reporting_targetvalue v
+    JOIN reporting_report r ON r.id = v.report_id
+    JOIN reporting_obligation o ON o.id = r.obligation_id
+    JOIN orgs_unit u ON u.id = o.unit_id,
+         unnest(string_to_array(trim(both '/' from u.path), '/')) AS node
+    WHERE r.state = ANY(%s) AND v.value IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    """,
+]
