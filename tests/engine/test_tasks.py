@@ -323,3 +323,80 @@ def test_any_mix_of_lines_and_rows_gives_a_consistent_outline(lines, rows, fmt) 
         assert task["text"]
         assert isinstance(task["lead"], list) and isinstance(task["support"], list)
         assert "restates" not in task or 0 <= task["restates"] < len(outline.nodes)
+
+
+def test_output_inside_the_text() -> None:
+    tasks = tasks_of_text(
+        "II. NHIỆM VỤ\n\n- Sở Nội vụ xây dựng đề án vị trí việc làm. Sản phẩm: Đề án trình UBND tỉnh; "
+        "thời gian hoàn thành: Quý III/2025.\n"
+    )
+    assert tasks[0]["output"] == "Đề án trình UBND tỉnh"
+    assert tasks[0]["due"] == "Quý III/2025"
+
+
+def table_tasks(rows: list[list[str]]) -> list[dict]:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("I. NHIỆM VỤ", 1),
+        Paragraph("- Một việc.", 2),
+        Paragraph("PHỤ LỤC", 3),
+        Table(rows=rows, line=4),
+    ]
+    outline = build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
+    return [t for t in extract_tasks(outline) if t["rule"] == "appendix-row"]
+
+
+def test_two_row_header_with_merged_cells_and_merged_group_rows() -> None:
+    rows = [
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Cơ quan thực hiện",
+            "Cơ quan thực hiện",
+            "Thời gian thực hiện",
+        ],
+        ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thực hiện"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["I. CẢI CÁCH THỂ CHẾ"] * 5,
+        ["1", "Rà soát văn bản", "Sở Tư pháp", "Các sở, ngành", "Tháng 6/2025"],
+        ["II", "Cải cách tài chính công", "Cải cách tài chính công", "Cải cách tài chính công", ""],
+        ["1", "Giao quyền tự chủ", "Sở Tài chính", "", "Năm 2025"],
+    ]
+    tasks = table_tasks(rows)
+    assert [(t["section"], t["text"], t["lead"], t["support"], t["due"]) for t in tasks] == [
+        ("PL.I", "Rà soát văn bản", ["Sở Tư pháp"], ["Các sở, ngành"], "Tháng 6/2025"),
+        ("PL.II", "Giao quyền tự chủ", ["Sở Tài chính"], [], "Năm 2025"),
+    ]
+
+
+def test_numbered_subgroup_rows_are_not_tasks() -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ"],
+        ["1", "Phát triển hạ tầng số", "", "", ""],
+        [
+            "1.1",
+            "Phủ sóng 5G khu công nghiệp",
+            "Sở Khoa học và Công nghệ",
+            "Doanh nghiệp viễn thông",
+            "2025",
+        ],
+        ["1.2", "Nâng cấp mạng truyền số liệu", "Sở Khoa học và Công nghệ", "", "2026"],
+        ["2", "Đào tạo kỹ năng số cho người dân", "Sở Giáo dục và Đào tạo", "", "Thường xuyên"],
+    ]
+    tasks = table_tasks(rows)
+    assert [t["text"] for t in tasks] == [
+        "Phủ sóng 5G khu công nghiệp",
+        "Nâng cấp mạng truyền số liệu",
+        "Đào tạo kỹ năng số cho người dân",
+    ]
+    assert all(t["section"] == "PL" for t in tasks)
+
+
+def test_table_without_a_number_column() -> None:
+    rows = [
+        ["Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["Ban hành quy chế phối hợp", "Văn phòng UBND tỉnh", "Quý II/2025"],
+    ]
+    tasks = table_tasks(rows)
+    assert [(t["text"], t["lead"], t["due"]) for t in tasks] == [
+        ("Ban hành quy chế phối hợp", ["Văn phòng UBND tỉnh"], "Quý II/2025")
+    ]

@@ -635,20 +635,70 @@ def _table_nodes(
 
 _ROMAN_CELL = re.compile(r"^([IVXL]{1,6}|[A-Z])\.?$")
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+_ROMAN_TITLE = re.compile(r"^([IVXL]{1,6})\s*[.\-–)]\s+\S")
+_COLUMN_WORDS = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        re.escape(w)
+        for words in _PARTS["table_columns"].values()
+        for w in sorted(words, key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
+
+
+def _is_header_row(row: list[str]) -> bool:
+    """A header row names at least two columns ("STT", "Nhiệm vụ", "Cơ quan chủ trì" ...),
+    or is the "(1) (2) (3)" column-number row printed under a header."""
+    cells = [c for c in row if c]
+    if cells and all(_COLUMN_NUMBER.match(c) for c in cells):
+        return True
+    return sum(1 for c in dict.fromkeys(cells) if _COLUMN_WORDS.search(c.casefold())) >= 2
 
 
 def _header_rows(rows: list[list[str]]) -> int:
-    """How many leading rows are the header (cells without a row number, mostly words)."""
+    """How many leading rows are the table's header."""
     count = 0
     for row in rows[:3]:
-        first = normalize.squeeze(row[0]) if row else ""
-        if first and (_NUMBER_CELL.match(first) or _ROMAN_CELL.match(first)):
+        if not _is_header_row(row):
             break
-        if all(re.fullmatch(r"\(?\d{1,2}\)?", normalize.squeeze(c)) for c in row if c.strip()):
-            count += 1  # the "(1) (2) (3)" column-number row under a header
-            continue
         count += 1
     return count
+
+
+def _distinct(cells: list[str]) -> list[str]:
+    """Non-empty cells with repeats dropped (a merged cell comes back once per column)."""
+    return list(dict.fromkeys(c for c in cells if c))
+
+
+def _group_of(cells: list[str]) -> tuple[str, str] | None:
+    """(numeral, title) of a group heading row, else None.
+
+    "I | Hoàn thiện thể chế |  |" and a row merged across ("I. HOÀN THIỆN THỂ CHẾ" in every
+    cell) are group rows; a data row has its bodies or dates in the later columns.
+    """
+    if not cells:
+        return None
+    first = cells[0]
+    if _ROMAN_CELL.match(first):
+        rest = _distinct(cells[1:])
+        if len(rest) <= 1 or (len(cells) > 2 and not any(cells[2:])):
+            return first.rstrip("."), (rest[0] if rest else first)
+        return None
+    distinct = _distinct(cells)
+    if len(cells) > 1 and len(distinct) == 1:
+        m = _ROMAN_TITLE.match(distinct[0])
+        return (m.group(1) if m else ""), distinct[0]
+    return None
+
+
+def _is_subgroup(cells: list[str], next_label: str | None) -> bool:
+    """A numbered row that only titles the rows numbered under it ("1" above "1.1", "1.2")."""
+    label = cells[0].rstrip(".") if cells else ""
+    if not label or not next_label or not next_label.startswith(label + "."):
+        return False
+    return not any(cells[2:])
 
 
 def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> list[Node]:
@@ -656,26 +706,28 @@ def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> lis
     rows = [[normalize.clean(c)[0] for c in r] for r in table.rows]
     n_header = _header_rows(rows)
     header = (
-        [" ".join(col).strip() for col in zip(*rows[:n_header], strict=False)] if n_header else []
+        [" ".join(dict.fromkeys(col)).strip() for col in zip(*rows[:n_header], strict=False)]
+        if n_header
+        else []
     )
+    body = [(k, cells) for k, cells in enumerate(rows) if k >= n_header and any(cells)]
     out: list[Node] = []
     group_numeral, group_title = "", None
-    for k, cells in enumerate(rows[n_header:], start=n_header):
-        filled = [c for c in cells if c]
-        if not filled:
-            continue
-        first = cells[0] if cells else ""
-        if _is_group_row(cells):
-            group_numeral = first.rstrip(".")
-            group_title = next((c for c in cells[1:] if c), None)
+    for j, (k, cells) in enumerate(body):
+        first = cells[0]
+        group = _group_of(cells)
+        next_label = body[j + 1][1][0].rstrip(".") if j + 1 < len(body) else None
+        if group is not None or _is_subgroup(cells, next_label):
+            if group is not None:
+                group_numeral, group_title = group
             out.append(
                 Node(
-                    text=group_title or first,
+                    text=group[1] if group else " | ".join(_distinct(cells[1:])),
                     line=table.line + k,
                     kind="heading",
                     section=_row_section(section, group_numeral, appendix),
                     part="appendix" if appendix else None,
-                    label=group_numeral,
+                    label=(group[0] if group else first.rstrip(".")) or None,
                     cells=cells,
                     header=header,
                 )
@@ -683,7 +735,7 @@ def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> lis
             continue
         out.append(
             Node(
-                text=" | ".join(filled),
+                text=" | ".join(c for c in cells if c),
                 line=table.line + k,
                 kind="row",
                 section=_row_section(section, group_numeral, appendix),
@@ -701,11 +753,3 @@ def _row_section(section: str, group: str, appendix: bool) -> str:
     if not appendix or not group:
         return section
     return f"{section}.{group}"
-
-
-def _is_group_row(cells: list[str]) -> bool:
-    """A group heading row: a roman numeral (or capital letter), a title, the rest empty."""
-    if not cells or not _ROMAN_CELL.match(cells[0]):
-        return False
-    rest = [c for c in cells[1:] if c]
-    return len(rest) <= 1 or (len(cells) > 2 and not any(cells[2:]))

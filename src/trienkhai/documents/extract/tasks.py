@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .. import normalize
 from ..lexicon import load
 from ..model import Node, Outline
 from . import bodies, groups
@@ -26,7 +27,9 @@ TASK_PARTS = frozenset({"tasks", "organisation"})
 _PARTS = load("parts")
 _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
+_OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
 _DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(")
+_OUTPUT_CUES = ("sản phẩm", "kết quả đầu ra")
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
@@ -116,7 +119,7 @@ def _body_task(
         "support": list(own.support),
         "requested": list(requested),
         "due": _due(node.text),
-        "output": None,
+        "output": _output(node.text),
         "line": node.line,
         "rule": _rule(node),
     }
@@ -140,6 +143,16 @@ def _due(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             return _DUE_DAY.sub("", m.group("due").strip(" ,."))
+    return None
+
+
+def _output(text: str) -> str | None:
+    if not any(normalize.contains_word(text, cue) for cue in _OUTPUT_CUES):
+        return None
+    for pattern in _OUTPUT:
+        m = pattern.search(text)
+        if m:
+            return m.group("output").strip(" ,.")
     return None
 
 
