@@ -182,3 +182,17 @@ def test_runs_in_legacy_fonts_are_converted_run_by_run():
         "Dòng Unicode bình thường",
     ]
     assert any("TCVN3" in n and "VNI" in n for n in doc.notes)
+
+
+def test_main_part_is_found_through_the_package_relationships():
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(build(p("Kế hoạch số 7"))))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            name = info.filename.replace("document.xml", "document2.xml")
+            dst.writestr(name, data.replace(b"word/document.xml", b"word/document2.xml"))
+    assert read_bytes(buf.getvalue(), "a.docx").blocks[0].text == "Kế hoạch số 7"

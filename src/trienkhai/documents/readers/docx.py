@@ -2,8 +2,9 @@
 
 The zip is checked before anything parses it: total uncompressed size and compression ratio
 (zip bombs), entry count, and no DOCTYPE/ENTITY in any XML part (entity tricks). Then
-python-docx opens the package and we walk the body XML ourselves, so paragraphs and tables
-come in reading order. A paragraph's ``label`` is the number Word displays for it
+only the parts needed are parsed (``docx_package``; python-docx's table of built-in style names
+gives "Heading 1" for "heading 1") and we walk the body XML, so paragraphs and tables come in
+reading order. A paragraph's ``label`` is the number Word displays for it
 (see ``docx_numbering``); a footnote reference is written into the text as ``<sup>N</sup>``
 and its body goes to ``SourceDocument.footnotes``. Borderless layout tables with few cells
 (the header block "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the signature block) become paragraphs.
@@ -27,6 +28,7 @@ from ..model import Block, Footnote, Paragraph, SourceDocument, Table
 from . import legacy
 from .docx_fonts import Fonts, legacy_font
 from .docx_numbering import Numbering, W
+from .docx_package import Package, open_package
 
 _W = f"{{{W}}}"
 MB = 1024 * 1024
@@ -35,7 +37,6 @@ MAX_RATIO = 100
 MAX_ENTRIES = 5000
 RATIO_MIN_SIZE = 1 * MB  # small parts compress well legitimately; the ratio matters on big ones
 _ENTITY_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 LAYOUT_MAX_ROWS = 3
 LAYOUT_MAX_COLS = 3
@@ -44,14 +45,16 @@ _HEADING_STYLE = re.compile(r"^(heading|title|subtitle)", re.IGNORECASE)
 
 def read(data: bytes, name: str) -> SourceDocument:
     """Read a .docx file's bytes."""
-    check_zip(data, name)
+    parts = check_zip(data, name)
     try:
-        document = _open(data)
-        reader = _BodyReader(document, name)
+        package = open_package(parts)
+        if package is None:
+            raise CorruptDocumentError("tệp zip không chứa phần văn bản Word", source=name)
+        reader = _BodyReader(package, name)
         blocks = reader.read()
     except DocumentError:
         raise
-    except Exception as exc:  # python-docx/lxml on untrusted input: any failure is corruption
+    except Exception as exc:  # lxml on untrusted input: any failure is corruption
         raise CorruptDocumentError(f"tệp .docx bị hỏng: {_short(exc)}", source=name) from exc
     if not blocks:
         raise EmptyDocumentError("tệp .docx không có nội dung chữ", source=name)
@@ -67,8 +70,11 @@ def read(data: bytes, name: str) -> SourceDocument:
     )
 
 
-def check_zip(data: bytes, name: str) -> None:
-    """Refuse truncated zips, zip bombs and XML entity tricks before any parser runs."""
+def check_zip(data: bytes, name: str) -> dict[str, bytes]:
+    """Refuse truncated zips, zip bombs and XML entity tricks before any parser runs.
+
+    Returns the package's XML parts (zip name -> bytes), read once here.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -92,8 +98,7 @@ def check_zip(data: bytes, name: str) -> None:
                     f"tệp .docx có tỷ lệ nén bất thường ({ratio:.0f}:1), nghi là bom zip",
                     source=name,
                 )
-        if "word/document.xml" not in archive.namelist():
-            raise CorruptDocumentError("tệp zip không chứa word/document.xml", source=name)
+        parts: dict[str, bytes] = {}
         for info in infos:
             if not info.filename.endswith((".xml", ".rels")):
                 continue
@@ -108,12 +113,8 @@ def check_zip(data: bytes, name: str) -> None:
                     f"tệp .docx chứa khai báo DOCTYPE/ENTITY (phần {info.filename}); từ chối vì lý do an toàn",
                     source=name,
                 )
-
-
-def _open(data: bytes):  # -> docx.document.Document
-    import docx
-
-    return docx.Document(io.BytesIO(data))
+            parts[info.filename] = head
+    return parts
 
 
 def _short(exc: Exception) -> str:
@@ -123,7 +124,7 @@ def _short(exc: Exception) -> str:
 
 @dataclass(slots=True)
 class _BodyReader:
-    document: object
+    package: Package
     name: str
     blocks: list[Block] = field(default_factory=list)
     numbering: Numbering | None = None
@@ -135,11 +136,12 @@ class _BodyReader:
     _pstyle: str | None = None
 
     def read(self) -> list[Block]:
-        part = self.document.part  # type: ignore[attr-defined]
-        self.styles, style_numpr = _styles(part)
-        self.fonts = Fonts.from_styles(_styles_root(part))
-        self.numbering = Numbering(_numbering_root(part), style_numpr)
-        body = self.document.element.body  # type: ignore[attr-defined]
+        self.styles, style_numpr = _styles(self.package.styles)
+        self.fonts = Fonts.from_styles(self.package.styles)
+        self.numbering = Numbering(self.package.numbering, style_numpr)
+        body = self.package.document.find(f"{_W}body")
+        if body is None:
+            return self.blocks
         for el in _body_children(body):
             if el.tag == f"{_W}p":
                 self._paragraph(el)
@@ -259,10 +261,9 @@ class _BodyReader:
     def footnotes(self) -> list[Footnote]:
         if not self.footnote_order:
             return []
-        xml = _related_xml(self.document.part, FOOTNOTES_REL)  # type: ignore[attr-defined]
-        if xml is None:
+        root = self.package.footnotes
+        if root is None:
             return []
-        root = etree.fromstring(xml, _parser())
         bodies: dict[str, str] = {}
         for fn in root.iterfind(f"{_W}footnote"):
             fid = fn.get(f"{_W}id", "")
@@ -346,12 +347,10 @@ def _is_layout(tbl: etree._Element, rows: list[list[str]], width: int) -> bool:
     return all(_val(b) in ("nil", "none") for b in borders)
 
 
-def _styles(part) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
+def _styles(root: etree._Element | None) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
     names: dict[str, str] = {}
     numpr: dict[str, tuple[str, int]] = {}
-    try:
-        root = part.styles.element
-    except (KeyError, NotImplementedError, AttributeError):
+    if root is None:
         return names, numpr
     for style in root.iterfind(f"{_W}style"):
         sid = style.get(f"{_W}styleId", "")
@@ -361,29 +360,6 @@ def _styles(part) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
         if num is not None and _val(num.find(f"{_W}numId")):
             numpr[sid] = (_val(num.find(f"{_W}numId")) or "", _int(_val(num.find(f"{_W}ilvl")), 0))
     return names, numpr
-
-
-def _styles_root(part) -> etree._Element | None:
-    try:
-        return part.styles.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return None
-
-
-def _numbering_root(part) -> etree._Element | None:
-    try:
-        return part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return None
-
-
-def _related_xml(part, reltype: str) -> bytes | None:
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            target = rel.target_part
-            element = getattr(target, "element", None)
-            return etree.tostring(element) if element is not None else target.blob
-    return None
 
 
 def _val(el: etree._Element | None, default: str | None = None) -> str | None:
@@ -400,10 +376,6 @@ def _int(value: str | None, default: int) -> int:
 def _on(run: etree._Element, prop: str) -> bool:
     el = run.find(f"{_W}rPr/{_W}{prop}")
     return el is not None and _val(el, "true") not in ("0", "false", "off")
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def _convert_legacy(blocks: list[Block], footnotes: list[Footnote], notes: list[str]) -> str | None:

@@ -40,6 +40,9 @@ def sniff(data: bytes) -> str:
 def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            names = archive.namelist()
+            return "word/document.xml" in names or (
+                "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
+            )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return True  # a broken zip: let the .docx reader say it is corrupt
