@@ -114,4 +114,5 @@ def test_each_pair_says_why() -> None:
     result = compare_plans(plan("p", A, B), plan("c", A.replace("tỉnh", "huyện"), B))
     why = result["pairs"][0]["why"]
     assert why["cosine"] > 0.9 and why["child_in_parent"] > 0.9
-    assert any("đại đoàn kết toàn dân tộc" in s for s in why["shared"])
+    assert why["shared"][0].startswith("đẩy mạnh công tác tuyên truyền")
+    assert why["shared"][0].endswith("…")  # a long shared run is cut for display

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from .lexicon import load
 
+MAX_SHOWN = 10  # syllables of a shared run shown before "…"
+
 
 def shared_ngrams(a_key: str, b_key: str, top: int = 6, n: int = 3) -> list[str]:
     """Longest-first shared runs of ``n`` syllables (merged when they overlap), stop words
-    trimmed; at most ``top`` of them, in the child's order."""
+    trimmed, long runs cut to their first syllables; at most ``top`` of them."""
     stop = load().stopwords
     a, b = a_key.split(), b_key.split()
     b_grams = {tuple(b[k : k + n]) for k in range(len(b) - n + 1)}
@@ -27,7 +29,6 @@ def shared_ngrams(a_key: str, b_key: str, top: int = 6, n: int = 3) -> list[str]
         while run and run[-1] in stop:
             run = run[:-1]
         if len(run) >= 2:
-            trimmed.append(" ".join(run))
+            trimmed.append(run)
     trimmed.sort(key=len, reverse=True)
-    keep = set(trimmed[:top])
-    return [t for t in trimmed if t in keep][:top]
+    return [" ".join(r[:MAX_SHOWN]) + (" …" if len(r) > MAX_SHOWN else "") for r in trimmed[:top]]
