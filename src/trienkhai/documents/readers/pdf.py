@@ -99,7 +99,8 @@ def _extract(data: bytes, name: str) -> list[list[_Item]]:
 
 
 def _page_items(page, number: int) -> list[_Item]:
-    tables = [t for t in page.find_tables() if _is_data_table(t)]
+    ruled = bool(page.lines or page.rects)  # the table finder needs ruling; skip it otherwise
+    tables = [t for t in page.find_tables() if _is_data_table(t)] if ruled else []
     boxes = [t.bbox for t in tables]
     words = [
         w
