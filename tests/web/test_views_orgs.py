@@ -4,10 +4,11 @@ resolving a body once so that the alias is remembered and the missing assignment
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from trienkhai.web.orgs.models import UnitAlias, UnresolvedBody, UnresolvedStatus
+from trienkhai.web.orgs.models import Unit, UnitAlias, UnresolvedBody, UnresolvedStatus
 from trienkhai.web.plans.models import Assignment
 from trienkhai.web.plans.publish import publish
 
@@ -103,3 +104,50 @@ def test_ignoring_learns_nothing(cast, queued) -> None:
     queued.refresh_from_db()
     assert queued.status == UnresolvedStatus.IGNORED
     assert not UnitAlias.objects.filter(text=NEW_BODY).exists()
+
+
+# --- registry import and export ----------------------------------------------------------------
+
+CSV_HEADER = "code,name,abbreviation,kind,level,parent,aliases,valid_from,valid_to,successor\n"
+
+
+def test_export_holds_only_units_in_reach(cast) -> None:
+    response = _client(cast.viewer).get(reverse("orgs:export", args=["csv"]))
+    assert response.status_code == 200
+    body = response.content.decode("utf-8-sig")
+    assert "mau-snv" in body and "khac-vp" not in body
+    xlsx = _client(cast.viewer).get(reverse("orgs:export", args=["xlsx"]))
+    assert xlsx.content[:2] == b"PK"
+    assert _client(cast.viewer).get(reverse("orgs:export", args=["pdf"])).status_code == 404
+
+
+def test_import_is_for_registry_administrators_only(cast) -> None:
+    assert _client(cast.admin).get(reverse("orgs:import")).status_code == 403  # unit admin
+    assert _client(cast.viewer).get(reverse("orgs:import")).status_code == 403
+
+
+def _superuser(cast):
+    cast.admin.is_superuser = True
+    cast.admin.save()
+    return _client(cast.admin)
+
+
+def test_import_with_a_bad_row_saves_nothing(cast) -> None:
+    rows = CSV_HEADER + "mau-sgd,Sở Giáo dục tỉnh Mẫu,,so,tinh,mau-ubnd,,,,\n"
+    rows += "mau-x,Đơn vị lạ,,khong-co-loai,tinh,khong-co-cha,,,,\n"
+    before = Unit.objects.count()
+    page = _superuser(cast).post(
+        reverse("orgs:import"), {"file": SimpleUploadedFile("dv.csv", rows.encode())}
+    )
+    assert page.status_code == 200
+    assert "Tệp chưa được nạp vì có lỗi" in page.content.decode()
+    assert Unit.objects.count() == before
+
+
+def test_import_adds_units(cast) -> None:
+    rows = CSV_HEADER + "mau-sgd,Sở Giáo dục tỉnh Mẫu,SGD,so,tinh,mau-ubnd,,01/07/2025,,\n"
+    response = _superuser(cast).post(
+        reverse("orgs:import"), {"file": SimpleUploadedFile("dv.csv", rows.encode())}, follow=True
+    )
+    assert "1 đơn vị mới" in response.content.decode()
+    assert Unit.objects.get(code="mau-sgd").parent == cast.peoples_committee

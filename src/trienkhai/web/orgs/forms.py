@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import Unit
@@ -34,3 +35,20 @@ class ResolveBodyForm(forms.Form):
                 _("Hãy chọn ít nhất một đơn vị, hoặc chọn “Bỏ qua tên này”.")
             )
         return data
+
+
+class RegistryUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh mục đơn vị"),
+        help_text=_("Tệp .csv (UTF-8) hoặc .xlsx theo mẫu của tệp xuất."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit_mb = settings.TRIENKHAI_MAX_UPLOAD_MB
+        if upload.size > limit_mb * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (%(size).1f MB); giới hạn là %(mb)d MB.")
+                % {"size": upload.size / 1024 / 1024, "mb": limit_mb}
+            )
+        return upload

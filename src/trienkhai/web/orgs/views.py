@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +24,9 @@ from trienkhai.web.plans.access import visible_plans
 from trienkhai.web.plans.publish import settle_body
 
 from .access import get_unit, get_unresolved
-from .forms import ResolveBodyForm
+from .forms import RegistryUploadForm, ResolveBodyForm
 from .models import Unit, UnresolvedBody, UnresolvedStatus
+from .registry_io import RegistryImportError, export_csv, export_xlsx, import_units
 
 
 @dataclass
@@ -131,3 +133,45 @@ def _ignore(body: UnresolvedBody, user) -> None:
     """Set a name aside (a heading fragment, a body outside the registry); nothing is learnt."""
     body.status, body.resolved_by, body.resolved_at = UnresolvedStatus.IGNORED, user, timezone.now()
     body.save()
+
+
+EXPORTS = {
+    "csv": (export_csv, "text/csv; charset=utf-8"),
+    "xlsx": (export_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+@login_required
+def registry_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The units the user can see, in the file format the importer reads."""
+    if fmt not in EXPORTS:
+        raise Http404
+    render_file, content_type = EXPORTS[fmt]
+    response = HttpResponse(render_file(visible_units(request.user)), content_type=content_type)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="don-vi-{stamp}.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registry_import(request: HttpRequest) -> HttpResponse:
+    """Load a registry file; it names units anywhere, so only registry administrators may."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    form = RegistryUploadForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summary = import_units(upload.read(), upload.name)
+        except RegistryImportError as err:
+            problems = err.errors
+        else:
+            messages.success(
+                request,
+                _("Đã nạp danh mục: %(c)d đơn vị mới, %(u)d cập nhật, %(k)d giữ nguyên.")
+                % {"c": summary.created, "u": summary.updated, "k": summary.unchanged},
+            )
+            return redirect("orgs:tree")
+    return render(request, "orgs/import.html", {"form": form, "problems": problems[:200]})
