@@ -91,3 +91,43 @@ def test_logins_and_failed_logins_are_logged(cast, client) -> None:
     assert client.login(username="reporter", password=PASSWORD)
     assert ChangeLog.objects.filter(action="login_failed", note__startswith="reporter").exists()
     assert ChangeLog.objects.filter(action="login", actor=cast.reporter).exists()
+
+
+def test_unit_administrators_read_their_subtrees_changes_only(cast) -> None:
+    from trienkhai.web.audit.access import visible_changes
+
+    with acting_as(cast.officer):
+        version = store_extraction(sample_extraction(), cast.party_committee).version
+        task = version.tasks.first()
+        task.due_text = "Quý I/2025"
+        task.save()
+    with acting_as(cast.outsider):
+        other = Unit.objects.create(
+            code="khac-x",
+            name="Phòng X",
+            kind=UnitKind.AGENCY,
+            level=UnitLevel.PROVINCE,
+            parent=cast.other_province,
+        )
+    mine = visible_changes(cast.admin)
+    assert mine.filter(object_pk=str(version.pk), action="import").exists()
+    # a task's change belongs to its plan's issuer
+    assert mine.filter(model="plans.Task", action="update", object_pk=str(task.pk)).exists()
+    assert not mine.filter(model="orgs.Unit", object_pk=str(other.pk)).exists()
+    assert not visible_changes(cast.viewer).exists()  # viewers are not administrators
+    assert not visible_changes(cast.officer).exists()
+
+
+def test_deleting_a_unit_keeps_its_log_rows(cast) -> None:
+    with acting_as(cast.admin):
+        unit = Unit.objects.create(
+            code="mau-y",
+            name="Y",
+            kind=UnitKind.AGENCY,
+            level=UnitLevel.PROVINCE,
+            parent=cast.province,
+        )
+        pk, path = unit.pk, Unit.objects.get(pk=unit.pk).path
+        unit.delete()
+    rows = ChangeLog.objects.filter(model="orgs.Unit", object_pk=str(pk))
+    assert rows.count() == 2 and rows.filter(action="delete", unit_path=path).exists()

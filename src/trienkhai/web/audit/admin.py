@@ -20,6 +20,7 @@ class ChangeLogAdmin(admin.ModelAdmin):
         "model",
         "object_pk",
         "object_repr",
+        "unit_path",
         "changes",
         "note",
     ]

@@ -51,6 +51,33 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+_UNIT_ATTRS = ("unit", "issuing_unit", "territory")
+_PARENT_ATTRS = ("plan", "version", "task")
+
+
+def unit_of(obj: models.Model | None, depth: int = 0) -> Any:
+    """The unit a changed object belongs to, so unit administrators can see the change.
+
+    A unit is its own; otherwise the first of ``unit``, ``issuing_unit``, ``territory``, or
+    that of the plan, version or task it hangs from. Models may define ``audit_unit()``.
+    """
+    from trienkhai.web.orgs.models import Unit
+
+    if obj is None or depth > 3:
+        return None
+    if isinstance(obj, Unit):
+        return obj if obj.pk else None
+    if hasattr(obj, "audit_unit"):
+        return obj.audit_unit()
+    for attr in _UNIT_ATTRS:
+        if getattr(obj, f"{attr}_id", None) is not None:
+            return getattr(obj, attr)
+    for attr in _PARENT_ATTRS:
+        if getattr(obj, f"{attr}_id", None) is not None:
+            return unit_of(getattr(obj, attr), depth + 1)
+    return None
+
+
 def record(
     action: str | Action,
     obj: models.Model | None = None,
@@ -70,6 +97,15 @@ def record(
         model=model_label or (obj._meta.label if obj is not None else ""),
         object_pk=str(obj.pk) if obj is not None and obj.pk is not None else "",
         object_repr=str(obj)[:255] if obj is not None else "",
+        unit_path=_unit_path(obj),
         changes=jsonable(changes or {}),
         note=note,
     )
+
+
+def _unit_path(obj: models.Model | None) -> str:
+    try:
+        unit = unit_of(obj)
+    except models.ObjectDoesNotExist:  # a parent already deleted in a cascade
+        return ""
+    return unit.path if unit is not None else ""

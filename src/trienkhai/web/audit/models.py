@@ -35,6 +35,9 @@ class ChangeLog(models.Model):
     model = models.CharField(_("loại đối tượng"), max_length=100, db_index=True)
     object_pk = models.CharField(_("mã đối tượng"), max_length=64, blank=True, db_index=True)
     object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    # The path ("/1/7/42/") of the unit the change belongs to: unit administrators see their
+    # subtree's changes. A path, not a foreign key, so the log outlives deleted units.
+    unit_path = models.CharField(_("đơn vị liên quan"), max_length=512, blank=True, db_index=True)
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
 
