@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import ReportEntry
 from .services import ReportChanges, parse_value
+from .templatetags.reporting import so
 
 
 class ReportForm(forms.Form):
@@ -40,9 +41,7 @@ class ReportForm(forms.Form):
             self.fields[f"value_{target.pk}"] = forms.CharField(
                 label=_("Đạt được"),
                 required=False,
-                initial=""
-                if current is None or current.value is None
-                else format(current.value.normalize(), "f"),
+                initial="" if current is None or current.value is None else so(current.value),
             )
             self.fields[f"note_{target.pk}"] = forms.CharField(
                 label=_("Ghi chú"),
