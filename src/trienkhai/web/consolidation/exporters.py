@@ -98,12 +98,19 @@ def official_document(content: Consolidation, draft: DraftText) -> OfficialDocum
 def _target_blocks(content: Consolidation) -> list[str | TableBlock]:
     if not content.targets:
         return [_("Kế hoạch không đặt chỉ tiêu định lượng.")]
-    rows = []
-    for index, target in enumerate(content.targets, start=1):
-        detail = "\n".join(f"{value.unit}: {value.value}" for value in target.values)
-        rows.append([str(index), target.text, target.planned, target.reached or "—", detail])
-    header = [_("STT"), _("Chỉ tiêu"), _("Kế hoạch"), _("Kết quả đạt"), _("Đơn vị báo cáo")]
-    return [TableBlock(header, rows, widths_cm=[1.3, 5.4, 2.6, 2.6, 4.6])]
+    rows = [
+        [
+            str(index),
+            _shorten(target.text, 40),
+            target.planned,
+            target.reached or "—",
+            str(len({value.unit for value in target.values})),
+        ]
+        for index, target in enumerate(content.targets, start=1)
+    ]
+    header = [_("STT"), _("Chỉ tiêu"), _("Kế hoạch"), _("Kết quả đạt"), _("Số đơn vị báo cáo")]
+    note = _("Giá trị của từng đơn vị: xem bảng tính kèm theo (.xlsx).")
+    return [TableBlock(header, rows, widths_cm=[1.3, 7.2, 2.4, 3.4, 2.2]), note]
 
 
 def _timeliness_blocks(content: Consolidation) -> list[str | TableBlock]:
