@@ -10,6 +10,7 @@ of the Bộ Chính trị and 05-CT/TW of the Ban Bí thư are two documents).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 from .. import lexicon
 from ..model import Outline
 from .dates import find_dates, iso
-from .sources import units
+from .sources import memo, units
 
 _KINDS = lexicon.load("document_kinds")
 _ISSUERS = lexicon.load("issuers")
@@ -46,16 +47,20 @@ NUMBER = (
     r"|/\d{4}/[A-ZĐ][^\W_]*(?:-[^\W_]+)*"
     r"|/[A-ZĐ][^\W_]*(?:-[^\W_]+)+)(?![\w/])"
 )
-_NUMBER_RE = re.compile(NUMBER)
+_NUMBER_RE = re.compile(r"(?<![\w/])" + NUMBER)
 _LEAD = _alternation(_KINDS["number_lead"])
 _PLAIN_WORDS = [w for w in WORD_TO_KIND if w not in _NAMED_WORDS]
-_MENTION_RE = re.compile(
-    rf"(?<!\w)(?P<word>{_alternation(_PLAIN_WORDS)})\s*(?:(?:{_LEAD})\s*)?(?P<number>{NUMBER})"
-    rf"|(?<!\w)(?P<named>{_alternation(_NAMED_WORDS)})(?:\s+[^\s,;.()]+){{0,12}}?\s+(?:{_LEAD})\s*"
-    rf"(?P<nnumber>{NUMBER})",
+_KIND_BEFORE = re.compile(
+    rf"(?<!\w)(?P<word>{_alternation(_PLAIN_WORDS)})\s*(?:(?:{_LEAD})\s*)?$", re.IGNORECASE
+)
+_NAMED_BEFORE = re.compile(
+    rf"(?<!\w)(?P<named>{_alternation(_NAMED_WORDS)})(?:\s+[^\s,;.()]+){{0,12}}?\s+"
+    rf"(?:{_LEAD})\s*$",
     re.IGNORECASE,
 )
-_KIND_WORD_RE = re.compile(rf"(?:{_alternation(list(WORD_TO_KIND))})\b", re.IGNORECASE)
+_WINDOW = 40
+_DIGIT = re.compile(r"\d")
+_NAMED_WINDOW = 140
 _DATE_GAP = re.compile(r"^[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?$", re.IGNORECASE)
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
@@ -150,7 +155,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
         if pm := prefix.match(text, start):
             start = pm.end()
             break
-    rest = text[start:]
+    rest = text[start : start + 240]
     stop = _ISSUER_STOP.search(rest)
     raw = rest[: stop.start()] if stop else rest
     words = raw.split()[:_ISSUER_MAX]
@@ -192,53 +197,47 @@ def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | No
     return when, issuer, khoa, end
 
 
+def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
+    """(kind, start of the kind word, rule) when a kind word is printed right before a number."""
+    lo = max(0, start - _WINDOW)
+    if m := _KIND_BEFORE.search(text, lo, start):
+        return kind_of_word(m["word"]), m.start(), "citation.kind_word"
+    lo = max(0, start - _NAMED_WINDOW)
+    if m := _NAMED_BEFORE.search(text, lo, start):
+        return kind_of_word(m["named"]), m.start(), "citation.named"
+    return None
+
+
 def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
-    """Every document mention in one piece of text, in order."""
+    """Every document mention in one piece of text, in order.
+
+    Numbers are found first (they are rare and distinctive); the kind word is then looked for
+    just before each one, and the date, issuer and term just after.
+    """
     found: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    for m in _MENTION_RE.finditer(text):
-        if m["word"]:
-            number, kind, rule = m["number"], kind_of_word(m["word"]), "citation.kind_word"
-            number_end = m.end("number")
-        else:
-            number, kind, rule = m["nnumber"], kind_of_word(m["named"]), "citation.named"
-            number_end = m.end("nnumber")
-        when, issuer, khoa, end = _tail(text, number_end)
-        found.append(
-            Mention(
-                kind, number, when, issuer, khoa, line, rule, m.start(), end, number_end, text_index
-            )
-        )
-        spans.append((m.start("number") if m["word"] else m.start("nnumber"), number_end))
-    # bare numbers continuing a list ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW")
+    if _DIGIT.search(text) is None:
+        return found
     for m in _NUMBER_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        prev = max((x for x in found if x.end <= m.start()), key=lambda x: x.end, default=None)
-        symbol_kind = kind_of_symbol(m.group(0))
-        bare_kind: str | None
-        if prev is not None and _LIST_JOIN.match(text[prev.end : m.start()]):
-            bare_kind, rule = prev.kind, "citation.list"
-            if symbol_kind and kind_of_symbol(prev.number) not in (None, symbol_kind):
-                bare_kind = symbol_kind
+        kind: str | None
+        before = _kind_before(text, m.start())
+        if before is not None:
+            kind, start, rule = before
         else:
-            bare_kind, rule = symbol_kind, "citation.symbol"
-        if bare_kind is None:
+            start = m.start()
+            prev = found[-1] if found else None
+            symbol_kind = kind_of_symbol(m.group(0))
+            if prev is not None and _LIST_JOIN.match(text[prev.end : m.start()]):
+                kind, rule = prev.kind, "citation.list"
+                if symbol_kind and kind_of_symbol(prev.number) not in (None, symbol_kind):
+                    kind = symbol_kind
+            else:
+                kind, rule = symbol_kind, "citation.symbol"
+        if kind is None:
             continue
         when, issuer, khoa, end = _tail(text, m.end())
         found.append(
             Mention(
-                bare_kind,
-                m.group(0),
-                when,
-                issuer,
-                khoa,
-                line,
-                rule,
-                m.start(),
-                end,
-                m.end(),
-                text_index,
+                kind, m.group(0), when, issuer, khoa, line, rule, start, end, m.end(), text_index
             )
         )
     found.sort(key=lambda x: x.start)
@@ -254,7 +253,12 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
 
 
 def collect_mentions(outline: Outline) -> list[Mention]:
-    """Every mention in the document's running text and footnotes, in reading order."""
+    """Every mention in the document's running text and footnotes, in reading order (shared:
+    computed once per outline, not to be changed by callers)."""
+    return memo(outline, "mentions", lambda: _collect(outline))
+
+
+def _collect(outline: Outline) -> list[Mention]:
     out: list[Mention] = []
     for i, unit in enumerate(units(outline)):
         if unit.node is not None and unit.node.part in ("recipients",):
@@ -265,15 +269,18 @@ def collect_mentions(outline: Outline) -> list[Mention]:
     return out
 
 
-def issuer_key(issuer: str | None) -> list[str]:
-    """An issuer's syllables for comparison: abbreviations spelled out, khóa and brackets gone."""
-    if not issuer:
-        return []
+@functools.lru_cache(maxsize=4096)
+def _issuer_key(issuer: str) -> tuple[str, ...]:
     text = _KHOA_IN.sub(" ", issuer)
-    words = []
+    words: list[str] = []
     for w in _PUNCT.sub(" ", text).split():
         words.extend(_ABBREV.get(w.casefold(), w).casefold().split())
-    return words
+    return tuple(words)
+
+
+def issuer_key(issuer: str | None) -> list[str]:
+    """An issuer's syllables for comparison: abbreviations spelled out, khóa and brackets gone."""
+    return list(_issuer_key(issuer)) if issuer else []
 
 
 def same_issuer(a: str | None, b: str | None) -> bool:

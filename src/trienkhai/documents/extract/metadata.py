@@ -9,7 +9,9 @@ the line "CỦA BAN CHẤP HÀNH ..." under the kind word, else from the opening
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -100,7 +102,7 @@ def body_case(text: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-def _kind_line(lines: list[Line]) -> tuple[int, str, str] | None:
+def _kind_line(lines: Sequence[Line]) -> tuple[int, str, str] | None:
     """(index, kind code, text after the kind word) of the printed kind heading."""
     for i, line in enumerate(lines[:HEADER_SCAN]):
         m = _KIND_HEAD.match(line.text)
@@ -109,7 +111,7 @@ def _kind_line(lines: list[Line]) -> tuple[int, str, str] | None:
     return None
 
 
-def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str | None]:
+def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, str | None]:
     """(title, issuer line) from the lines under the kind word."""
     parts: list[str] = [first] if first else []
     issuer_line: str | None = None
@@ -117,6 +119,8 @@ def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str |
     prev_block = lines[start].block
     for line in lines[start + 1 : start + 12]:
         text = line.text
+        if not text:
+            continue
         if _SEPARATOR.match(text):
             if parts:
                 break
@@ -143,7 +147,7 @@ def _title(lines: list[Line], start: int, first: str) -> tuple[str | None, str |
     return title, issuer_line
 
 
-def _header_issuer(lines: list[Line], end: int) -> str | None:
+def _header_issuer(lines: Sequence[Line], end: int) -> str | None:
     candidates: list[str] = []
     for line in lines[:end]:
         text = line.text
@@ -163,27 +167,28 @@ def _header_issuer(lines: list[Line], end: int) -> str | None:
     return body_case(last)
 
 
-def _opening_issuer(outline: Outline, kind: str) -> str | None:
-    words = [w for w, k in citations.WORD_TO_KIND.items() if k == kind]
-    if not words:
-        return None
-    pattern = re.compile(
-        r"(?:^|[,;)]\s*)(?P<issuer>[A-ZĐÀ-Ỹ][^,;()]{2,90}?)\s+(?:"
-        + _ISSUING
-        + r")\s+(?:"
-        + citations._alternation(words)
-        + r")\b",
-        re.IGNORECASE,
+@functools.cache
+def _issuing_re(kind: str) -> re.Pattern[str]:
+    """ "ban hành Kế hoạch", "xây dựng kế hoạch": the document issuing itself in its opening."""
+    words = [w for w, k in citations.WORD_TO_KIND.items() if k == kind] or ["kế hoạch"]
+    return re.compile(
+        r"(?:" + _ISSUING + r")\s+(?:" + citations._alternation(words) + r")\b", re.IGNORECASE
     )
+
+
+def _opening_issuer(outline: Outline, kind: str) -> str | None:
+    """ "..., Ủy ban nhân dân tỉnh Thanh Hóa ban hành Kế hoạch ...": the body before the verb."""
+    pattern = _issuing_re(kind)
     for unit in units(outline, footnotes=False):
         for m in pattern.finditer(unit.text):
-            issuer = m.group("issuer").strip()
-            if issuer[:1].isupper():
-                return issuer
+            before = unit.text[max(0, m.start() - 160) : m.start()]
+            piece = re.split(r"[,;()]", before)[-1].strip()
+            if piece[:1].isupper() and 0 < len(piece.split()) <= 15:
+                return piece
     return None
 
 
-def _number(lines: list[Line], end: int) -> str | None:
+def _number(lines: Sequence[Line], end: int) -> str | None:
     for line in lines[:end]:
         if m := _NUMBER_LINE.match(line.text):
             rest = re.sub(r"\s*([/-])\s*", r"\1", line.text[m.end() :])
@@ -193,7 +198,7 @@ def _number(lines: list[Line], end: int) -> str | None:
     return None
 
 
-def _header_date(lines: list[Line], end: int) -> tuple[date | None, int | None]:
+def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | None]:
     for line in lines[:end]:
         if "ngày" not in line.text.lower():
             continue
@@ -202,7 +207,7 @@ def _header_date(lines: list[Line], end: int) -> tuple[date | None, int | None]:
     return None, None
 
 
-def _signer(lines: list[Line]) -> dict[str, str | None]:
+def _signer(lines: Sequence[Line]) -> dict[str, str | None]:
     """Name and position from the last signature block ("T/M ...", position, name)."""
     for i in range(len(lines) - 1, -1, -1):
         text = lines[i].text
@@ -216,6 +221,8 @@ def _signer(lines: list[Line]) -> dict[str, str | None]:
         name: str | None = None
         for nxt in lines[i + 1 : i + 7]:
             t = nxt.text.strip()
+            if not t:
+                continue
             pos = _POSITIONS.get(t.casefold())
             if pos:
                 position = pos
@@ -233,7 +240,10 @@ def _signer(lines: list[Line]) -> dict[str, str | None]:
 
 def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | None]:
     """The document's number and date as its appendix prints them ("Kèm theo Kế hoạch số ...")."""
+    lead = _KINDS["attached_to"]
     for unit in units(outline, footnotes=False):
+        if lead not in unit.text.lower():
+            continue
         m = _ATTACHED.search(unit.text)
         if m and citations.kind_of_word(m.group("word")) == kind:
             when = None
@@ -305,11 +315,7 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
     title = document.get("title") or ""
     if _ANCHOR_START.match(title):
         texts.append(title)
-    words = [w for w, k in citations.WORD_TO_KIND.items() if k == document.get("kind")]
-    issuing = re.compile(
-        r"(?:" + _ISSUING + r")\s+(?:" + citations._alternation(words or ["kế hoạch"]) + r")\b",
-        re.IGNORECASE,
-    )
+    issuing = _issuing_re(str(document.get("kind")))
     fallback: str | None = None
     before_headings = True
     for unit in units(outline, footnotes=False):

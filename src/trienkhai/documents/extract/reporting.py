@@ -45,6 +45,7 @@ _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
 _STANDALONE_RE = re.compile(rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)", re.IGNORECASE)
 _PERIODIC_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE)
 _VERB = re.compile(rf"(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)", re.IGNORECASE)
+_VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
 _DEADLINE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*", re.IGNORECASE)
 _DM = r"\d{1,2}\s?/\s?\d{1,2}(?!\s?/\s?\d)(?!\d)"
 _DM_LIST = re.compile(rf"{_DM}(?:\s*(?:,|và)\s*(?:ngày\s*)?{_DM})*")
@@ -164,6 +165,9 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
             )
             continue
         _, text = split_label(unit.text)
+        low = text.lower()
+        if not any(word in low for word in _VERB_WORDS) or _VERB.search(text) is None:
+            continue
         lead_subject = subject_of(text)
         for clause in _clauses(text):
             verb = _VERB.search(clause)

@@ -9,10 +9,14 @@ piece of running text (nodes, then footnote bodies) with its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast, overload
 
 from ..model import Node, Outline, Paragraph, Table
+
+T = TypeVar("T")
 
 _SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
@@ -24,8 +28,13 @@ _LABEL = re.compile(
 )
 
 
+_MARKUP_CHARS = frozenset("*<#`⁰¹²³⁴⁵⁶⁷⁸⁹\t\u00a0\u2002\u2003\u2009\u200b")
+
+
 def clean(text: str) -> str:
     """Text without markdown marks, footnote anchors and doubled spaces (line breaks kept)."""
+    if "  " not in text and _MARKUP_CHARS.isdisjoint(text):
+        return "\n".join(line.strip() for line in text.split("\n"))
     text = _SUP.sub("", text)
     text = _TAGS.sub("", text)
     text = _MD_MARKS.sub("", text)
@@ -45,6 +54,27 @@ def split_label(text: str) -> tuple[str | None, str]:
         return None, text
     label = m["roman"] or m["num"] or m["alpha"]
     return label, text[m.end() :]
+
+
+_MEMO: OrderedDict[tuple[int, str], tuple[Outline, Any]] = OrderedDict()
+_MEMO_SIZE = 16
+
+
+def memo(outline: Outline, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per outline and key: the extractors share units and mentions.
+
+    Entries hold the outline itself, so an id reused by a new outline never returns stale data;
+    only the last few outlines are kept (a batch streams documents one by one).
+    """
+    slot = (id(outline), key)
+    hit = _MEMO.get(slot)
+    if hit is not None and hit[0] is outline:
+        return cast(T, hit[1])
+    value = compute()
+    _MEMO[slot] = (outline, value)
+    while len(_MEMO) > _MEMO_SIZE:
+        _MEMO.popitem(last=False)
+    return value
 
 
 @dataclass(slots=True)
@@ -82,8 +112,24 @@ def _continues(prev: Unit, node: Node, text: str) -> bool:
     return first.islower() or first.isdigit() or first == "("
 
 
-def units(outline: Outline, *, footnotes: bool = True) -> Iterator[Unit]:
-    """Every node of the outline (head and tail too), then the footnote bodies, cleaned.
+def units(outline: Outline, *, footnotes: bool = True) -> list[Unit]:
+    """Every node of the outline, then (``footnotes``) the footnote bodies; computed once."""
+    body = memo(outline, "units", lambda: list(_body_units(outline)))
+    if not footnotes:
+        return body
+    notes = memo(outline, "footnote_units", lambda: list(_footnote_units(outline)))
+    return body + notes
+
+
+def _footnote_units(outline: Outline) -> Iterator[Unit]:
+    for fn in outline.footnotes or outline.source.footnotes:
+        text = one_line(fn.text)
+        if text:
+            yield Unit(text, fn.line or 0, None)
+
+
+def _body_units(outline: Outline) -> Iterator[Unit]:
+    """Every node of the outline (head and tail too), cleaned.
 
     Lines that only continue the previous one (lower-case start, no sentence end before) are
     joined to it, so a citation or a duty wrapped over two lines reads whole.
@@ -104,12 +150,6 @@ def units(outline: Outline, *, footnotes: bool = True) -> Iterator[Unit]:
         pending = Unit(text, node.line, node)
     if pending is not None:
         yield pending
-    if footnotes:
-        seen = outline.footnotes or outline.source.footnotes
-        for fn in seen:
-            text = one_line(fn.text)
-            if text:
-                yield Unit(text, fn.line or 0, None)
 
 
 @dataclass(slots=True)
@@ -121,23 +161,52 @@ class Line:
     block: int
 
 
-def source_lines(outline: Outline) -> list[Line]:
+class SourceLines(Sequence[Line]):
+    """The source's printed lines, each cleaned the first time it is read.
+
+    Metadata reads the header at the top and the signature block at the bottom; the lines in
+    between are split but never cleaned, which keeps long documents cheap.
+    """
+
+    def __init__(self, outline: Outline) -> None:
+        self._raw: list[tuple[str, int, int]] = []
+        for bi, block in enumerate(outline.source.blocks):
+            if isinstance(block, Table):
+                for ri, row in enumerate(block.rows):
+                    self._raw.append((" | ".join(row), block.line + ri, bi))
+                continue
+            assert isinstance(block, Paragraph)
+            for offset, raw in enumerate(block.text.split("\n")):
+                if raw.strip(" \t*#`"):
+                    self._raw.append((raw, block.line + offset, bi))
+        self._done: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._raw)))]
+        if index < 0:
+            index += len(self._raw)
+        line = self._done.get(index)
+        if line is None:
+            raw, number, block = self._raw[index]
+            line = self._done[index] = Line(one_line(raw), number, block)
+        return line
+
+
+def source_lines(outline: Outline) -> SourceLines:
     """The source's lines in reading order (a paragraph may hold several), blank ones dropped.
 
     Metadata reads the header and the signature block line by line, as they are printed,
-    whatever structure analysis made of them.
+    whatever structure analysis made of them. Shared per outline; lines are cleaned on demand
+    (a line whose markup cleans to nothing reads as an empty string).
     """
-    out: list[Line] = []
-    for bi, block in enumerate(outline.source.blocks):
-        if isinstance(block, Table):
-            for ri, row in enumerate(block.rows):
-                text = one_line(" | ".join(row))
-                if text:
-                    out.append(Line(text, block.line + ri, bi))
-            continue
-        assert isinstance(block, Paragraph)
-        for offset, raw in enumerate(block.text.split("\n")):
-            text = one_line(raw)
-            if text:
-                out.append(Line(text, block.line + offset, bi))
-    return out
+    return memo(outline, "lines", lambda: SourceLines(outline))

@@ -52,6 +52,7 @@ _OBJECTIVE = tuple(_LEX["objective_headings"])
 _SPECIFIC = tuple(_LEX["specific_headings"])
 _NOT_TARGET = tuple(_LEX["not_target_headings"])
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
     """Every body unit with its heading context (footnotes are not part of any section)."""
     stack: list[tuple[int, str]] = []
     lead_year: int | None = None
+    stack_year: int | None = None  # the year the enclosing headings name (0: none)
     for unit in units(outline, footnotes=False):
         head = heading_of(unit)
         if head is not None:
@@ -119,8 +121,10 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
         excluded = excluded or (
             part != "objectives" and bool(titles) and titles[-1].startswith(_NOT_TARGET)
         )
-        year = _year_in(" ".join(titles))
-        if head is None and unit.text.rstrip().endswith(":"):
+        if head is not None or stack_year is None:
+            stack_year = (_year_in(" ".join(titles)) or 0) if titles else 0
+        year = stack_year or None
+        if head is None and unit.text.endswith(":"):
             lead_year = _year_in(unit.text) or lead_year
         yield unit, Context(titles, objectives, specific, excluded, lead_year or year)
         if head is not None:
@@ -219,7 +223,11 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
         if ctx.excluded or heading_of(unit) is not None:
             continue
         _, text = split_label(unit.text)
+        if _DIGIT.search(text) is None:
+            continue
         for _, clause in _clauses(text):
+            if _DIGIT.search(clause) is None:
+                continue
             committing = bool(_CUES.search(clause))
             if not (ctx.objectives or committing):
                 continue
