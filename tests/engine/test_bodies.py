@@ -101,6 +101,18 @@ def joined(bodies: list[str]) -> str:
         ),
         ("Nâng cao hiệu quả công tác phối hợp giữa Mặt trận Tổ quốc với chính quyền.", "", "", ""),
         ("Tăng cường giáo dục thế hệ trẻ về lý tưởng cách mạng.", "", "", ""),
+        (
+            "Người đứng đầu cấp ủy, chính quyền các cấp trực tiếp lãnh đạo, chỉ đạo.",
+            "Người đứng đầu cấp ủy | chính quyền các cấp",
+            "",
+            "",
+        ),
+        (
+            "Sở Tài chính hướng dẫn thủ tục; Ngân hàng Nhà nước chi nhánh tỉnh chỉ đạo cho vay.",
+            "Sở Tài chính | Ngân hàng Nhà nước chi nhánh tỉnh",
+            "",
+            "",
+        ),
     ],
 )
 def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> None:

@@ -381,3 +381,14 @@ def test_pdf_wrapped_lines_become_paragraphs() -> None:
         "Phát triển nguồn nhân lực",
         "Sở Giáo dục và Đào tạo chủ trì đào tạo nhân lực.",
     ]
+
+
+def test_paragraph_after_numbered_sentences_belongs_to_the_part() -> None:
+    o = outline_of(
+        "IV- TỔ CHỨC THỰC HIỆN\n\n1- Đảng đoàn Quốc hội lãnh đạo việc sửa đổi luật.\n\n"
+        "2- Ban Tuyên giáo Trung ương chủ trì hướng dẫn tuyên truyền.\n\n"
+        "Nghị quyết này được phổ biến đến chi bộ.\n"
+    )
+    last = o.nodes[-1]
+    assert o.nodes[last.parent].label == "IV" and last.section == "IV"
+    assert o.nodes[2].kind == "item"  # "2- ..." keeps no children

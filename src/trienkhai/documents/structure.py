@@ -510,11 +510,13 @@ def _close_for_bullet(stack: list[_Open], key: str) -> None:
 
 
 def _close_for_paragraph(stack: list[_Open], nodes: list[Node]) -> None:
-    """An unlabelled paragraph ends bullet lists and finished lettered items above it."""
+    """An unlabelled paragraph ends bullet lists and the finished items above it: it can sit
+    under a heading ("2.1. Tăng cường ..."), not under an item that is a whole sentence."""
     while stack:
         top = stack[-1]
-        finished_letter = top.rank == _RANK_LETTER and not _title_like(nodes[top.index].text)
-        if top.rank < _RANK_INTRO and not finished_letter:
+        text = nodes[top.index].text.rstrip()
+        finished_item = top.rank > _RANK_ROMAN and not _is_open(text) and not text.endswith(":")
+        if top.rank < _RANK_INTRO and not finished_item:
             break
         stack.pop()
 
