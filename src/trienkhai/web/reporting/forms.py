@@ -106,5 +106,7 @@ class EvidenceForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp CSV hoặc XLSX"),
-        help_text=_("Cột: mã chỉ tiêu (hoặc số thứ tự), giá trị đạt được, ghi chú."),
+        help_text=_(
+            "Cột: số thứ tự chỉ tiêu (STT, như trên trang báo cáo), giá trị đạt được, ghi chú."
+        ),
     )
