@@ -75,3 +75,33 @@ def test_successor_cycle_terminates(cast) -> None:
     a.save()
     b.save()
     assert a.final_successor() in {a, b}
+
+
+def test_abbreviation_table_is_consistent() -> None:
+    from trienkhai.web.orgs.names import abbreviations, expand
+
+    pattern, table = abbreviations()
+    assert table
+    for short, long in table.items():
+        assert expand(short) == long, short
+        assert not pattern.search(long), f"{short} expands to another abbreviation: {long}"
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ],
+)
+def test_abbreviated_names_meet_their_full_form(short: str, full: str) -> None:
+    assert name_key(short) == name_key(full)
+
+
+def test_abbreviations_inside_words_are_left_alone() -> None:
+    assert name_key("UBNDX") != name_key("Ủy ban nhân dânX")
+    assert name_key("TPHCM") == "tphcm"
