@@ -400,3 +400,15 @@ def test_table_without_a_number_column() -> None:
     assert [(t["text"], t["lead"], t["due"]) for t in tasks] == [
         ("Ban hành quy chế phối hợp", ["Văn phòng UBND tỉnh"], "Quý II/2025")
     ]
+
+
+def test_group_named_by_the_heading_above_the_items() -> None:
+    tasks = tasks_of_text(
+        "PHẦN II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Phát huy các giai tầng\n\na) Đối với giai cấp công nhân:\n\n"
+        "- Chăm lo nhà ở.\n\n- Đào tạo nghề.\n\nb) Đối với thanh niên\n\n- Tạo việc làm.\n"
+    )
+    assert [(t["text"], t["group"]) for t in tasks] == [
+        ("Chăm lo nhà ở.", "cong_nhan"),
+        ("Đào tạo nghề.", "cong_nhan"),
+        ("Tạo việc làm.", "thanh_nien"),
+    ]

@@ -30,6 +30,7 @@ _RECIPIENTS = re.compile(_PARTS["recipients"])
 _SIGNATURE = re.compile(_PARTS["signature"])
 _APPENDIX = re.compile(_PARTS["appendix"])
 _OPENING = re.compile(_PARTS["opening"])
+_PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
 _PART_CUES: list[tuple[str, str]] = [
@@ -163,6 +164,8 @@ def _part_of_title(title: str) -> str | None:
     if not title or title.count(" ") >= _PART_MAX_WORDS:
         return None
     folded = _TRAILING_PUNCT.sub("", _folded(title)).lstrip("0123456789. ")
+    if folded.startswith("phần"):
+        folded = _PART_PREFIX.sub("", folded)
     if not folded:
         return None
     for cue, part in _PART_CUES:

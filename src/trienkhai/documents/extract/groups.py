@@ -65,6 +65,14 @@ _TOKEN = re.compile(r"\w+")
 _SCAN_CHARS = 600  # a bullet of a group run names its group early
 
 
+def heading_group(text: str) -> str | None:
+    """The group a heading or intro names ("a) Đối với giai cấp công nhân:"), for its items."""
+    head = text.strip().rstrip(":").strip()
+    if not head or len(head.split()) > _LABEL_MAX_WORDS:
+        return None
+    return label_group(head + ":")
+
+
 def _scores(text: str) -> list[int]:
     """Keyword hits per group, in one pass over the words of the case-folded text."""
     scores = [0] * len(_GROUPS)

@@ -84,8 +84,15 @@ def _groups(nodes: list[Node], picked: list[int]) -> dict[int, str | None]:
         listed = all(nodes[i].marker in ("bullet", "letter") for i in members)
         codes = groups.run_groups([nodes[i].text for i in members], listed)
         for i, code in zip(members, codes, strict=True):
-            out[i] = code
+            out[i] = code or _group_above(nodes, nodes[i])
     return out
+
+
+def _group_above(nodes: list[Node], node: Node) -> str | None:
+    """The group named by the heading an item sits under ("a) Đối với công nhân:" + bullets)."""
+    if node.parent is None:
+        return None
+    return groups.heading_group(nodes[node.parent].text)
 
 
 def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) -> bodies.Roles:
