@@ -319,3 +319,33 @@ def test_cascade_links_the_child_and_its_comparison(cast, published, child) -> N
 def test_comparison_refuses_who_cannot_see_both(cast, published, child) -> None:
     url = reverse("plans:compare", args=[published.plan_id, child.plan_id])
     assert _client(cast.outsider).get(url).status_code == 404
+
+
+def test_add_and_delete_task_on_a_draft(cast, draft) -> None:
+    add_url = reverse("plans:add_task", args=[draft.pk])
+    assert _client(cast.outsider).get(add_url).status_code == 404
+    assert _client(cast.viewer).post(add_url, {"text": "x"}).status_code == 403
+    officer = _client(cast.officer)
+    count = draft.tasks.count()
+    assert (
+        officer.post(
+            add_url, {"section": "III", "text": "Sơ kết một năm.", "lead": "Sở Nội vụ"}
+        ).status_code
+        == 302
+    )
+    added = draft.tasks.get(text="Sơ kết một năm.")
+    assert added.lead == ["Sở Nội vụ"] and added.order == count + 1
+    delete_url = reverse("plans:delete_task", args=[draft.pk, added.pk])
+    assert _client(cast.viewer).post(delete_url).status_code == 403
+    assert officer.get(delete_url).status_code == 405
+    assert officer.post(delete_url).status_code == 302
+    assert draft.tasks.count() == count
+
+
+def test_published_tasks_cannot_be_added_or_deleted(cast, published) -> None:
+    officer = _client(cast.officer)
+    count = published.tasks.count()
+    officer.post(reverse("plans:add_task", args=[published.pk]), {"text": "Thêm."})
+    task = published.tasks.first()
+    officer.post(reverse("plans:delete_task", args=[published.pk, task.pk]))
+    assert published.tasks.count() == count

@@ -15,6 +15,10 @@ urlpatterns = [
     path("phien-ban/<int:pk>/cong-bo/", views.publish_version, name="publish"),
     path("phien-ban/<int:pk>/sua/", views.revise_version, name="revise"),
     path("phien-ban/<int:version_pk>/nhiem-vu/<int:pk>/", views.edit_task, name="edit_task"),
+    path("phien-ban/<int:version_pk>/nhiem-vu/them/", views.add_task, name="add_task"),
+    path(
+        "phien-ban/<int:version_pk>/nhiem-vu/<int:pk>/xoa/", views.delete_task, name="delete_task"
+    ),
     path("phien-ban/<int:version_pk>/chi-tieu/<int:pk>/", views.edit_target, name="edit_target"),
     path("phien-ban/<int:version_pk>/bao-cao/<int:pk>/", views.edit_duty, name="edit_duty"),
     path("nhiem-vu/", views.my_inbox, name="inbox"),

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,6 +40,7 @@ from .models import (
     Plan,
     PlanStatus,
     PlanVersion,
+    Task,
     VersionStatus,
 )
 from .publish import new_draft_from, publish
@@ -221,6 +222,40 @@ def _edit_row(
 @require_http_methods(["GET", "POST"])
 def edit_task(request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
     return _edit_row(request, version_pk, "tasks", pk, TaskForm, _("Sửa nhiệm vụ"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_task(request: HttpRequest, version_pk: int) -> HttpResponse:
+    """A task the engine missed, added by the officer at the end of the draft."""
+    version, _access = get_version(request.user, version_pk, need="edit")
+    if version.status != VersionStatus.DRAFT:
+        messages.error(request, _("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới."))
+        return redirect("plans:version", version.pk)
+    last = version.tasks.aggregate(top=Max("order"))["top"] or 0
+    form = TaskForm(request.POST or None, instance=Task(version=version, order=last + 1))
+    if request.method == "POST" and form.is_valid():
+        task = form.save()
+        messages.success(request, _("Đã thêm nhiệm vụ."))
+        return redirect(reverse("plans:version", args=[version.pk]) + f"#task-{task.pk}")
+    context = {"version": version, "plan": version.plan, "form": form, "title": _("Thêm nhiệm vụ")}
+    return render(request, "plans/edit_row.html", context)
+
+
+@login_required
+@require_POST
+def delete_task(request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+    """Drop a wrongly extracted task from a draft (a published version is never changed)."""
+    version, _access = get_version(request.user, version_pk, need="edit")
+    task = version.tasks.filter(pk=pk).first()
+    if task is None:
+        raise Http404
+    if version.status != VersionStatus.DRAFT:
+        messages.error(request, _("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới."))
+    else:
+        task.delete()
+        messages.success(request, _("Đã xóa nhiệm vụ."))
+    return redirect("plans:version", version.pk)
 
 
 @login_required
