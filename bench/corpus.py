@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -78,6 +79,15 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def calibration_ms() -> float:
+    """CPU time of a fixed pure-Python loop: how fast this machine's core is right now
+    (to read the other figures on a shared or throttled machine)."""
+    t, total = time.process_time(), 0
+    for i in range(10_000_000):
+        total += i
+    return (time.process_time() - t) * 1000
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=100_000, help="tasks to index (default 100000)")
@@ -87,6 +97,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--no-text", action="store_true", help="do not keep task texts")
     ap.add_argument("--save", type=Path, help="also save the index there and time loading")
     args = ap.parse_args(argv)
+    print(f"calibration: a 10M-step Python loop takes {calibration_ms():.0f} ms CPU here")
 
     seeds = seed_tasks(args.engine)
     print(f"seed tasks: {len(seeds)}; generating {args.n:,} perturbed tasks")
@@ -98,7 +109,8 @@ def main(argv: list[str]) -> int:
     n_docs = (args.n + TASKS_PER_DOC - 1) // TASKS_PER_DOC
     index.register_documents(f"doc{d:06d}" for d in range(n_docs))
     row = 0
-    t0 = time.perf_counter()
+    load1 = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), time.process_time()
     for texts in batches:
         rows = np.arange(row, row + len(texts))
         index.add_tasks(texts, rows // TASKS_PER_DOC, rows % TASKS_PER_DOC)
@@ -107,6 +119,7 @@ def main(argv: list[str]) -> int:
     t1 = time.perf_counter()
     index.finish()
     t_finish = time.perf_counter() - t1
+    cpu = time.process_time() - c0
     total = t_add + t_finish
     rate = args.n / total
     del batches
@@ -122,15 +135,20 @@ def main(argv: list[str]) -> int:
         f"{t_finish:.2f} s) = {rate:,.0f} tasks/s  [goal >= 20,000: "
         f"{'ok' if rate >= 20_000 else 'MISSED'}; ratio {rate / 20_000:.2f}]"
     )
+    print(
+        f"  CPU time {cpu:.2f} s = {args.n / cpu:,.0f} tasks per CPU-second (load average "
+        f"{load1:.1f} on {os.cpu_count()} cores when it started)"
+    )
     print(f"index arrays: {arrays / 2**20:.0f} MiB ({arrays / args.n:.0f} bytes a task)")
 
     plan = [Perturber(seed=99)(t) for t in (seeds * 3)[:100]]
     index.query(plan[:5])
-    times = []
+    times, cpus = [], []
     for _ in range(args.runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         hits = index.query(plan, top=5)
         times.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
     med = statistics.median(times) * 1000
     found = sum(1 for h in hits if h and h[0].similarity >= 0.5)
     print(

@@ -84,14 +84,19 @@ class FeatureSpace:
         share of each b-task's weight found in each a-task (b×a)."""
         va, vb = self.tfidf(self.counts_a), self.tfidf(self.counts_b)
         cos = (va @ vb.T).toarray()
-        wa, wb = self.weighted_presence(self.counts_a), self.weighted_presence(self.counts_b)
-        pa, pb = wa.copy(), wb.copy()
-        pa.data[:] = 1.0
-        pb.data[:] = 1.0
+        # the IDF weight of the features two tasks share is symmetric: one product serves both
+        wa = self.weighted_presence(self.counts_a)
+        pb = self.counts_b.copy()
+        pb.data = np.ones_like(pb.data)
+        shared = (wa @ pb.T).toarray()
         tot_a = np.asarray(wa.sum(axis=1)).ravel()
-        tot_b = np.asarray(wb.sum(axis=1)).ravel()
+        tot_b = np.bincount(
+            np.repeat(np.arange(pb.shape[0]), np.diff(pb.indptr)),
+            weights=self.idf[pb.indices],
+            minlength=pb.shape[0],
+        )
         tot_a[tot_a == 0] = 1.0
         tot_b[tot_b == 0] = 1.0
-        cover_a = (wa @ pb.T).toarray() / tot_a[:, None]
-        cover_b = (wb @ pa.T).toarray() / tot_b[:, None]
+        cover_a = shared / tot_a[:, None]
+        cover_b = shared.T / tot_b[:, None]
         return cos, cover_a, cover_b

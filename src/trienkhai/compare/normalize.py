@@ -72,6 +72,8 @@ def find_places(texts: Iterable[str]) -> set[str]:
     for text in texts:
         text = nfc(text)
         for m in _introducer_re().finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+                continue  # inside a word: "xã" of "xãhội"
             name = _title_case_run(m.group(1).split(), 0, lex.not_places)
             if name:
                 found.add(name)
@@ -82,7 +84,8 @@ def find_places(texts: Iterable[str]) -> set[str]:
 def _introducer_re() -> re.Pattern[str]:
     words = {v for w in load().introducers for v in (w, w[:1].upper() + w[1:])}
     intro = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})")
+    # no look-behind: a pattern that starts with literals lets the engine skip ahead fast
+    return re.compile(r"(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})")
 
 
 class Keyer:
