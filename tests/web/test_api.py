@@ -178,3 +178,34 @@ def test_import_target_values_through_the_api(cast, ob) -> None:
     broken = SimpleUploadedFile("gia-tri.xlsx", b"not a workbook")
     response = reporter.post(f"/api/reports/{report['id']}/target-values", {"file": broken})
     assert response.status_code == 400 and "Excel" in response.json()["detail"]
+
+
+def test_token_page_issues_once_and_revokes(cast) -> None:
+    from django.urls import reverse
+
+    page = Client()
+    page.force_login(cast.reporter)
+    created = page.post(reverse("api-tokens"), {"name": "Hệ thống văn bản"})
+    raw = created.context["raw"]
+    assert raw.startswith("tk_") and raw in created.content.decode()
+    assert raw not in page.get(reverse("api-tokens")).content.decode()  # shown once
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert api.get("/api/units").status_code == 200
+    token = ApiToken.objects.get(user=cast.reporter)
+    other = Client()
+    other.force_login(cast.outsider)
+    assert other.post(reverse("api-token-revoke", args=[token.pk])).status_code == 404
+    page.post(reverse("api-token-revoke", args=[token.pk]))
+    assert api.get("/api/units").status_code == 401
+    assert Client().get(reverse("api-tokens")).status_code == 302
+
+
+def test_issue_api_token_command(cast, capsys) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    call_command("issue_api_token", "head", "tích hợp")
+    raw = capsys.readouterr().out.strip()
+    assert ApiToken.authenticate(raw).user == cast.head
+    with pytest.raises(CommandError):
+        call_command("issue_api_token", "khong-co", "x")
