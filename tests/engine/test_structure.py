@@ -392,3 +392,17 @@ def test_paragraph_after_numbered_sentences_belongs_to_the_part() -> None:
     last = o.nodes[-1]
     assert o.nodes[last.parent].label == "IV" and last.section == "IV"
     assert o.nodes[2].kind == "item"  # "2- ..." keeps no children
+
+
+def test_recipients_interleaved_with_the_signature_stay_recipients() -> None:
+    o = outline_of(
+        "I. NHIỆM VỤ\n\n- Một việc.\n\nNơi nhận:\nKT. CHỦ TỊCH\n- Như trên;\nPHÓ CHỦ TỊCH\n- Lưu: VT.\n\nLê Văn B\n"
+    )
+    assert [(n.text, n.part) for n in o.tail] == [
+        ("Nơi nhận:", "recipients"),
+        ("KT. CHỦ TỊCH", "signature"),
+        ("- Như trên;", "recipients"),
+        ("PHÓ CHỦ TỊCH", "signature"),
+        ("- Lưu: VT.", "recipients"),
+        ("Lê Văn B", "signature"),
+    ]

@@ -235,15 +235,13 @@ def _tail_part(p: _Para) -> str:
 
 
 def _mark_signature(tail: list[Node]) -> None:
-    """Nodes from the first signature line on belong to the signature block."""
+    """Nodes from the first signature line on belong to the signature block, except the
+    recipients' bullet lines that a two-column layout interleaves with it."""
     signing = False
     for node in tail:
-        folded = _folded(node.text)
-        if _SIGNATURE.match(folded):
+        if _SIGNATURE.match(_folded(node.text)):
             signing = True
-        elif node.part == "recipients" and signing is False and _RECIPIENTS.match(folded):
-            continue
-        if signing:
+        if signing and normalize.split_label(node.text)[0] is None:
             node.part = "signature"
 
 
