@@ -412,3 +412,36 @@ def test_group_named_by_the_heading_above_the_items() -> None:
         ("Đào tạo nghề.", "cong_nhan"),
         ("Tạo việc làm.", "thanh_nien"),
     ]
+
+
+def test_restated_row_found_with_the_help_of_its_lead() -> None:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("II. NHIỆM VỤ", 1),
+        Paragraph(
+            "- Sở Tư pháp chủ trì rà soát các văn bản quy phạm pháp luật do tỉnh ban hành.", 2
+        ),
+        Paragraph("- Sở Nội vụ tổ chức đào tạo kỹ năng số cho công chức.", 3),
+        Paragraph("PHỤ LỤC", 4),
+        Table(
+            rows=[
+                ["STT", "Nhiệm vụ", "Cơ quan chủ trì"],
+                [
+                    "1",
+                    "Rà soát, đề xuất sửa đổi các văn bản quy phạm pháp luật của tỉnh",
+                    "Sở Tư pháp",
+                ],
+                [
+                    "2",
+                    "Rà soát, đề xuất sửa đổi các văn bản quy phạm pháp luật của tỉnh",
+                    "Sở Y tế",
+                ],
+            ],
+            line=5,
+        ),
+    ]
+    tasks = extract_tasks(
+        build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
+    )
+    rows = [t for t in tasks if t["rule"] == "appendix-row"]
+    assert rows[0]["restates"] == 0
+    assert "restates" not in rows[1]

@@ -38,6 +38,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 _CELL_ITEMS = re.compile(r"\s+[-–+•]\s+|\s*;\s*|\n")
 _RESTATE_CUTOFF = 85.0
 _RESTATE_MIN_WORDS = 4
+_SAME_LEAD_BONUS = 15.0
 
 
 def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
@@ -222,12 +223,24 @@ def _row_task(node: Node) -> dict[str, Any] | None:
 
 
 def _link_restated(row: dict[str, Any], body_tasks: list[dict[str, Any]]) -> None:
-    """Point an appendix row at the body task it restates (fuzzy text match), if any."""
+    """Point an appendix row at the body task it restates, if any: fuzzy text similarity,
+    helped when the row's lead body is also the task's lead."""
     if not body_tasks or len(row["text"].split()) < _RESTATE_MIN_WORDS:
         return
     choices = [t["text"].casefold() for t in body_tasks]
-    best = process.extractOne(
-        row["text"].casefold(), choices, scorer=fuzz.token_set_ratio, score_cutoff=_RESTATE_CUTOFF
+    found = process.extract(
+        row["text"].casefold(),
+        choices,
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=_RESTATE_CUTOFF - _SAME_LEAD_BONUS,
+        limit=5,
     )
+    leads = {b.casefold() for b in row["lead"]}
+    best: tuple[float, int] | None = None
+    for _, score, index in found:
+        same = leads and leads & {b.casefold() for b in body_tasks[index]["lead"]}
+        total = score + (_SAME_LEAD_BONUS if same else 0)
+        if total >= _RESTATE_CUTOFF and (best is None or total > best[0]):
+            best = (total, index)
     if best is not None:
-        row["restates"] = best[2]
+        row["restates"] = best[1]
