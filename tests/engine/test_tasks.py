@@ -445,3 +445,19 @@ def test_restated_row_found_with_the_help_of_its_lead() -> None:
     rows = [t for t in tasks if t["rule"] == "appendix-row"]
     assert rows[0]["restates"] == 0
     assert "restates" not in rows[1]
+
+
+def test_directive_without_part_headings() -> None:
+    tasks = tasks_of_text(
+        "CHỈ THỊ\nCỦA BỘ CHÍNH TRỊ\nvề đại hội đảng bộ các cấp\n\n"
+        "Đại hội đảng bộ các cấp là sự kiện chính trị quan trọng của toàn Đảng.\n\n"
+        "Để tổ chức thành công đại hội, Bộ Chính trị yêu cầu các cấp ủy, tổ chức đảng tập trung "
+        "thực hiện tốt một số nội dung sau:\n\n"
+        "1. Tổ chức quán triệt Chỉ thị này đến cán bộ, đảng viên.\n\n"
+        "2. Ban Tổ chức Trung ương chủ trì, phối hợp với Văn phòng Trung ương Đảng hướng dẫn thực hiện.\n\n"
+        "Chỉ thị này phổ biến đến chi bộ.\n"
+    )
+    assert [(t["section"], t["lead"]) for t in tasks] == [
+        ("1", ["các cấp ủy", "tổ chức đảng"]),
+        ("2", ["Ban Tổ chức Trung ương"]),
+    ]

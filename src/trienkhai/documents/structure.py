@@ -46,6 +46,7 @@ _FN_SUP = re.compile(r"^\s*<sup>\s*\(?\s*(\d{1,3})\s*\)?\s*</sup>\s*", re.IGNORE
 _FN_PLAIN = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\)|\[(\d{1,3})\])\s+(?=\S)")
 
 # Heading ranks: a new label closes every open level of equal or deeper rank.
+_RANK_DIRECTIVE = -1  # a top-level paragraph that introduces the whole list of directives
 _RANK_ROMAN = 0
 _RANK_ARABIC = 1  # + dots: "1." -> 1, "1.1." -> 2, "1.1.1." -> 3
 _RANK_LETTER = 10
@@ -191,8 +192,15 @@ def _head_end(items: list[_Para | Table]) -> int:
             return i
         seen_long = seen_long or len(item.text.split()) >= 30
         label, rest = _label_of(item)
-        if label and rest and (label.marker == "roman" or label.value in ("1", "a")):
-            return i  # the first numbered heading or item ends the header
+        if label and rest and label.marker == "roman":
+            return i
+        if label and rest and label.value in ("1", "a"):
+            # the first numbered item ends the header; a directive paragraph just before it
+            # ("Bộ Chính trị yêu cầu ... thực hiện tốt một số nội dung sau:") opens the body
+            prev = items[i - 1] if i else None
+            if isinstance(prev, _Para) and _DIRECTIVE_INTRO.search(_folded(prev.text)):
+                return i - 1
+            return i
         part = _part_of_title(rest)
         if part and part not in ("appendix",) and (label or _is_heading_like(item)):
             return i
@@ -461,7 +469,14 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                 stack.append(_Open(_RANK_ROMAN, "part", index))
             elif rest.rstrip().endswith(":"):
                 node.parent = stack[-1].index if stack else None
-                stack.append(_Open(_RANK_INTRO, "intro", index))
+                if not stack and _DIRECTIVE_INTRO.search(_folded(rest)):
+                    # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
+                    # of a document without part headings: the numbered list below is its own.
+                    node.kind = "heading"
+                    node.part = "tasks"
+                    stack.append(_Open(_RANK_DIRECTIVE, "directive", index))
+                else:
+                    stack.append(_Open(_RANK_INTRO, "intro", index))
             else:
                 node.parent = stack[-1].index if stack else None
         else:
