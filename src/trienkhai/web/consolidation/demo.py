@@ -70,12 +70,15 @@ def clock(at: dt.datetime) -> Iterator[None]:
     """Run the enclosed steps as if it were ``at`` (aware), event timestamps included."""
     field_ = ReportEvent._meta.get_field("at")
     saved = field_.default
+    # Django caches a field's default callable (``_get_default``): drop the cache both ways.
     field_.default = lambda: at
+    field_.__dict__.pop("_get_default", None)
     try:
         with mock.patch("django.utils.timezone.now", return_value=at):
             yield
     finally:
         field_.default = saved
+        field_.__dict__.pop("_get_default", None)
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:

@@ -55,10 +55,9 @@ def _dmy(day: dt.date | None) -> str:
 def official_document(content: Consolidation, draft: DraftText) -> OfficialDocument:
     """The consolidated report as an official document in its body's layout."""
     labels = status_labels()
-    results: list[str | TableBlock] = _paragraphs(draft.introduction)
+    sections = [Section(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), _paragraphs(draft.introduction))]
     for index, group in enumerate(content.groups, start=1):
-        results.append(f"{index}. {group.name}")
-        results.extend(_paragraphs(draft.group_texts.get(group.key, "")))
+        results = _paragraphs(draft.group_texts.get(group.key, ""))
         rows = [
             [str(task.order), _shorten(task.text), *(str(task.count(code)) for code in STATUSES)]
             for task in group.tasks
@@ -72,7 +71,7 @@ def official_document(content: Consolidation, draft: DraftText) -> OfficialDocum
                     widths_cm=[1.3, 6.8, 2.1, 2.1, 2.1, 2.1],
                 )
             )
-    sections = [Section(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), results)]
+        sections.append(Section(f"{index}. {group.name}", results))
     sections.append(Section(_("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), _target_blocks(content)))
     sections.append(
         Section(_("III. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ"), _timeliness_blocks(content))
