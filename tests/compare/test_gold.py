@@ -72,3 +72,14 @@ def test_child_footnotes_citing_its_own_plans_are_recognised(cascade: dict) -> N
     assert all(c["child_cites"] != "82-CTr/TU" for c in cascade["citations"]["localised"])
     workers = next(c for c in cascade["citations"]["localised"] if c["child_cites"] == "51-KH/TU")
     assert workers["parent_task"] == 4 and workers["child_tasks"] == [4]
+
+
+def test_a_plan_that_does_not_carry_out_the_other_is_seen_as_such(
+    gold_dir: Path, seeds_dir: Path, la_gi
+) -> None:
+    from .conftest import gold_plan
+
+    lai_chau = gold_plan(gold_dir, seeds_dir, "003_e6f5f0dc89473b66")  # dân vận, another city
+    s = compare_plans(lai_chau, la_gi)["summary"]
+    assert s["coverage"] < 0.3 and s["copy_ratio"] < 0.1 and s["copied"] == 0
+    assert s["new"] >= 35

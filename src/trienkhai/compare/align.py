@@ -25,7 +25,7 @@ from .features import FeatureSpace
 class AlignParams:
     """Thresholds of the aligner (chosen on the seeds' gold alignment, see docs/compare.md)."""
 
-    min_cosine: float = 0.30
+    min_cosine: float = 0.40
     min_cover: float = 0.60
     min_cover_cosine: float = 0.15
 

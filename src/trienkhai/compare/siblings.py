@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .align import align_tasks
+from .align import AlignParams, align_tasks
 from .diff import Words, compare_words
 from .features import FeatureSpace
 from .normalize import Keyer, find_places
@@ -23,6 +23,9 @@ from .plans import Plan
 
 SCHEMA = "trienkhai.compare-siblings/1"
 MIN_GROUP_COSINE = 0.25
+# two provinces word the same task more freely than a district copying its province, and the
+# matched group already vouches for the topic: a lower bar for pairs inside a group
+SIBLING_PARAMS = AlignParams(min_cosine=0.30)
 _HEADING = re.compile(r"^\W*(?:(?P<roman>[IVX]+)\.|(?P<num>\d+(?:\.\d+)*)\.?)\s+(?P<text>\S.*)$")
 
 
@@ -110,7 +113,7 @@ def _group_pair(
     a: Plan, b: Plan, g_a: dict, g_b: dict, a_tok: list, b_tok: list, cosine: float
 ) -> dict[str, Any]:
     ia, ib = g_a["tasks"], g_b["tasks"]
-    al = align_tasks([a_tok[i] for i in ia], [b_tok[j] for j in ib])
+    al = align_tasks([a_tok[i] for i in ia], [b_tok[j] for j in ib], SIBLING_PARAMS)
     pairs = []
     for lk in al.links:
         ta, tb = a.tasks[ia[lk.child]], b.tasks[ib[lk.parent]]
