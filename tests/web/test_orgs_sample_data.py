@@ -65,6 +65,10 @@ def test_seed_plans_are_loaded_published_and_handed_over(db, seeds_dir) -> None:
     call_command("load_sample_data", "--seeds", str(seeds_dir), stdout=io.StringIO())
     assert Plan.objects.count() == 4
     assert Assignment.objects.filter(state="open").exists()
+    # The province programme (number filled in on review) is what La Gi's plan carries out.
+    programme = Plan.objects.get(issuing_unit__code="bt-tu")
+    la_gi = Plan.objects.get(issuing_unit__code="bt-lagi-du")
+    assert la_gi.links.get(relation="implements", number="82-CTr/TU").target == programme
     # Districts closed on 30/06/2025: their open work now sits with their successors.
     assert not Assignment.objects.filter(
         state="open", unit__valid_to__lt=dt.date.today(), unit__successor__isnull=False

@@ -156,3 +156,41 @@ def test_a_seed_plan_goes_through_the_engine(cast, seeds_dir) -> None:
     assert result.version.source_text.strip()
     assert result.version.extraction["schema"] == "trienkhai.extract/1"
     assert result.version.tasks.count() == len(result.version.extraction["tasks"])
+
+
+def test_filling_in_a_blank_number_on_review_links_the_plans_that_cite_it(cast) -> None:
+    parent = store_extraction(
+        sample_extraction(number=None, date=None, implements=[]), cast.party_committee, digest="p"
+    ).plan
+    child = store_extraction(
+        sample_extraction(
+            number="05-KH/ThU",
+            date="2024-05-02",
+            implements=[{"kind": "chuong_trinh", "number": "82-CTr/TU", "date": "2024-03-26"}],
+        ),
+        cast.district_committee,
+        digest="c",
+    ).plan
+    assert child.links.get(relation="implements").target is None
+    parent.number, parent.date = "82-CTr/TU", dt.date(2024, 3, 26)
+    parent.save()
+    assert child.links.get(relation="implements").target == parent
+
+
+def test_the_same_number_from_two_bodies_is_told_apart_by_issuer(cast) -> None:
+    ours = store_extraction(
+        sample_extraction(number="01-KH", date="2024-01-02", implements=[]),
+        cast.party_committee,
+        digest="a",
+    ).plan
+    store_extraction(
+        sample_extraction(number="01-KH", date="2024-01-02", implements=[]),
+        cast.other_office,
+        digest="b",
+    )
+    citing = sample_extraction(number="09-KH", date="2024-02-01", implements=[])
+    citing["citations"] = [
+        {"kind": "ke_hoach", "number": "01-KH", "date": "2024-01-02", "issuer": "Tỉnh ủy Mẫu"}
+    ]
+    plan = store_extraction(citing, cast.district_committee, digest="c").plan
+    assert plan.links.get(number="01-KH").target == ours

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from trienkhai.web.orgs.names import name_key
+
 from .models import DocumentLink, LinkRelation, Plan
 
 
@@ -22,7 +24,11 @@ def link_document(link: DocumentLink) -> Plan | None:
     """Point ``link`` at the registry's plan it names, if exactly one matches."""
     if not link.number:
         return None
-    matches = list(_candidates(link.number, link.date).exclude(pk=link.plan_id)[:2])
+    matches = list(_candidates(link.number, link.date).exclude(pk=link.plan_id)[:10])
+    if len(matches) > 1 and link.issuer_text:
+        # The same number from two bodies: keep the one whose issuer the citation names.
+        issuer = name_key(link.issuer_text)
+        matches = [p for p in matches if issuer in p.issuing_unit.match_keys()]
     if len(matches) == 1 and link.target_id != matches[0].pk:
         link.target = matches[0]
         link.save(update_fields=["target"])

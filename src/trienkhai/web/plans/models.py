@@ -86,6 +86,14 @@ class Plan(models.Model):
             label += f" {self.number}"
         return f"{label}: {self.title}" if self.title else label
 
+    def save(self, *args, **kwargs) -> None:
+        """Save; once the plan has a number, links elsewhere that name it now point to it."""
+        super().save(*args, **kwargs)
+        if self.number:
+            from .graph import attach_incoming
+
+            attach_incoming(self)
+
     def latest_version(self) -> PlanVersion | None:
         return self.versions.order_by("-number").first()
 

@@ -57,7 +57,8 @@ class Command(BaseCommand):
             return
         with acting_as(admin):
             for entry in spec["plans"]:
-                self._plan(seeds / entry["file"], Unit.objects.get(code=entry["issuer"]), admin)
+                issuer = Unit.objects.get(code=entry["issuer"])
+                self._plan(seeds / entry["file"], issuer, admin, entry.get("review") or {})
             moved = handover_expired(timezone.localdate())
         self.stdout.write(f"Chuyển giao cho đơn vị kế thừa: {moved} nhiệm vụ.")
 
@@ -80,7 +81,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản thử: {len(spec['accounts'])} (mật khẩu {spec['password']}).")
         return first
 
-    def _plan(self, path: Path, issuer: Unit, user) -> None:
+    def _plan(self, path: Path, issuer: Unit, user, review: dict[str, Any]) -> None:
         if not path.is_file():
             self.stderr.write(f"Không thấy {path}; bỏ qua.")
             return
@@ -92,6 +93,11 @@ class Command(BaseCommand):
         except PlanError as err:
             self.stderr.write(f"{path.name}: {err}")
             return
+        plan = result.plan
+        if review:  # the officer's corrections of what the text leaves blank
+            plan.number = review.get("number", plan.number)
+            plan.date = review.get("date", plan.date)
+            plan.save()
         try:
             published = publish(result.version, user)
         except PlanError as err:
