@@ -54,6 +54,8 @@ def _letter_pattern() -> re.Pattern[str]:
 
 
 _LETTER = _letter_pattern()
+# "(1) ...", "(a) ...": items numbered in brackets, read like lettered items (not sections).
+_PAREN = re.compile(rf"^\((\d{{1,2}}|[{load('parts')['item_letters']}])\)\s*(?=\S)")
 
 
 @dataclass(slots=True)
@@ -159,6 +161,11 @@ def split_label(text: str) -> tuple[Label | None, str]:
             value = m.group(1)
             return Label(marker, value), text[m.end() :].lstrip()
     if first.isalnum():
+        return None, text
+    if first == "(":
+        m = _PAREN.match(text)
+        if m:
+            return Label("letter", m.group(1)), text[m.end() :].lstrip()
         return None, text
     m = _BULLET.match(text)
     if m:
