@@ -65,8 +65,14 @@ def align_plans(parent: Plan, child: Plan, params: AlignParams | None = None) ->
     p_texts = [t.text for t in parent.tasks]
     table = _table()
     table.add_places(find_places(_place_texts(parent) + _place_texts(child)))
-    c_ids, c_len = table.ids(c_texts)
-    p_ids, p_len = table.ids(p_texts)
+    ids, lengths = table.ids(c_texts + p_texts)  # one pass for both plans
+    cut = int(lengths[: len(c_texts)].sum())
+    c_ids, c_len, p_ids, p_len = (
+        ids[:cut],
+        lengths[: len(c_texts)],
+        ids[cut:],
+        lengths[len(c_texts) :],
+    )
     if c_texts and p_texts:
         alignment = align_space(FeatureSpace.build_ids(c_ids, c_len, p_ids, p_len), params)
     else:
