@@ -67,3 +67,17 @@ def test_truncated_pdf_is_corrupt(documents):
     data = (documents / "ubnd_2025_tabs.pdf").read_bytes()
     with pytest.raises((CorruptDocumentError, NoTextLayerError)):
         read_bytes(data[: len(data) // 3], "cut.pdf")
+
+
+def test_wrapped_lines_are_rejoined_into_their_paragraphs(plan, documents):
+    source = (documents / "ubnd_2025_chuyen_doi_so.txt").read_text(encoding="utf-8")
+    for line in (
+        "a) Sở Khoa học và Công nghệ chủ trì, phối hợp với Báo và Phát thanh, Truyền hình tỉnh "
+        "đẩy mạnh tuyên truyền về vai trò của khoa học, công nghệ, đổi mới sáng tạo và chuyển "
+        "đổi số đối với sự phát triển của tỉnh.",
+        "- Kinh tế số chiếm tỷ trọng ít nhất 20% GRDP của tỉnh.",
+    ):
+        assert line in source
+        assert line in texts(plan)
+    # headings and list items stay apart even when the line above is full
+    assert "II. MỤC TIÊU" in texts(plan) and "1. Mục tiêu chung" in texts(plan)

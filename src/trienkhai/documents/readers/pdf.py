@@ -37,7 +37,8 @@ MARGIN_SHARE = 0.1  # top/bottom share of the page where running headers/footers
 _DIGITS = re.compile(r"\d+")
 _LABEL = re.compile(r"^([a-zđ]|\d{1,2}|[IVXLC]{1,6}|\d+(\.\d+)+)[.)]$|^[-+•▪–]$")
 ANCHOR_GAP = 1.5  # points between a word and its footnote number
-SUPERSCRIPT_SHARE = 0.8  # a number in type this much smaller than the body is an anchor
+SUPERSCRIPT_SHARE = 0.8
+_SENTENCE_END = set(".;:!?…")  # a number in type this much smaller than the body is an anchor
 
 
 @dataclass(slots=True)
@@ -46,6 +47,16 @@ class _Line:
     page: int
     top: float
     in_margin: bool
+    joinable: bool = False  # a whole line of body text (not a piece of a side-by-side block)
+    x0: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    first_width: float = 0.0  # width of the first word: would it have fitted on the line above?
+    page_end: int = 0  # the page a re-joined paragraph ends on
+
+    def __post_init__(self) -> None:
+        self.page_end = self.page_end or self.page
 
 
 _Item = _Line | Table | Footnote
@@ -59,7 +70,7 @@ def read(data: bytes, name: str) -> SourceDocument:
         raise
     except Exception as exc:  # pdfminer on untrusted input: any failure means a broken file
         raise CorruptDocumentError(_broken_message(exc, data), source=name) from exc
-    blocks, footnotes = _blocks(_drop_running_lines(pages))
+    blocks, footnotes = _blocks(_join_wrapped(_drop_running_lines(pages)))
     if not blocks:
         raise NoTextLayerError("PDF không có lớp văn bản (bản quét); chưa hỗ trợ OCR", source=name)
     notes: list[str] = []
@@ -113,7 +124,8 @@ def _page_items(page, number: int) -> list[_Item]:
     body_size = _body_font_size(words)
     items: list[tuple[float, int, _Item]] = []
     lines = _group_lines(words)
-    for order, (top, segments) in enumerate(_reading_order(lines, float(page.width) / 2)):
+    ordered = _reading_order(lines, float(page.width) / 2)
+    for order, (top, segments, zoned) in enumerate(ordered):
         bottom = max(w["bottom"] for seg in segments for w in seg)
         margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
         for segment in segments:
@@ -121,8 +133,19 @@ def _page_items(page, number: int) -> list[_Item]:
             if footnote is not None:
                 items.append((top, order, footnote))
                 continue
-            text = _segment_text(segment, body_size)
-            items.append((top, order, _Line(text=text, page=number, top=top, in_margin=margin)))
+            line = _Line(
+                text=_segment_text(segment, body_size),
+                page=number,
+                top=top,
+                in_margin=margin,
+                joinable=not zoned and len(segments) == 1,
+                x0=segment[0]["x0"],
+                x1=segment[-1]["x1"],
+                bottom=bottom,
+                size=_size(segment),
+                first_width=segment[0]["x1"] - segment[0]["x0"],
+            )
+            items.append((top, order, line))
     for table in tables:
         rows = [[_clean_cell(c) for c in row] for row in table.extract()]
         rows = [r for r in rows if any(r)]
@@ -130,6 +153,91 @@ def _page_items(page, number: int) -> list[_Item]:
             items.append((table.bbox[1], -1, Table(rows=rows, line=0, page=number)))
     items.sort(key=lambda it: (it[0], it[1]))
     return [item for _, _, item in items]
+
+
+def _size(words: list[dict]) -> float:
+    sizes = sorted(float(w.get("size") or 0) for w in words)
+    return sizes[len(sizes) // 2]
+
+
+@dataclass(slots=True)
+class _Margins:
+    left: float
+    right: float
+    usual_gap: float
+
+
+def _join_wrapped(pages: list[list[_Item]]) -> list[list[_Item]]:
+    """Re-join the lines of wrapped paragraphs, within and across pages, from the layout.
+
+    A line continues the one before when that one was broken by wrapping (the line's first
+    word would not have fitted at its end, justified or not), it starts at the left margin (no
+    first-line indent), is set in the same size and follows at the usual line spacing (any
+    spacing across a page break). A line opening with a list label ("a)", "1.", "XIV)") starts
+    a new paragraph unless the line before ends mid-sentence. Footnotes do not interrupt.
+    """
+    margins = {i: _page_margins(page) for i, page in enumerate(pages)}
+    out: list[list[_Item]] = []
+    prev: _Line | None = None
+    prev_margins: _Margins | None = None
+    for i, page in enumerate(pages):
+        kept: list[_Item] = []
+        for item in page:
+            if isinstance(item, Footnote):
+                kept.append(item)
+                continue
+            m = margins[i]
+            if (
+                isinstance(item, _Line)
+                and prev is not None
+                and m is not None
+                and prev_margins is not None
+                and _wraps_onto(prev, item, prev_margins, m)
+            ):
+                prev.text = f"{prev.text} {item.text}"
+                prev.x1, prev.bottom, prev.page_end = item.x1, item.bottom, item.page
+                continue
+            kept.append(item)
+            prev = item if isinstance(item, _Line) else None
+            prev_margins = m
+        out.append(kept)
+    return out
+
+
+def _page_margins(page: list[_Item]) -> _Margins | None:
+    body = [i for i in page if isinstance(i, _Line) and i.joinable]
+    if len(body) < 3:
+        return None
+    gaps = [b.top - a.bottom for a, b in pairwise(body) if b.top > a.bottom]
+    return _Margins(
+        left=_percentile([b.x0 for b in body], 0.1),
+        right=_percentile([b.x1 for b in body], 0.9),
+        usual_gap=_percentile(gaps, 0.5) if gaps else 0.0,
+    )
+
+
+def _wraps_onto(a: _Line, b: _Line, above: _Margins, here: _Margins) -> bool:
+    if not (a.joinable and b.joinable) or b.page - a.page_end > 1:
+        return False
+    if _page_number_re().match(a.text) or _page_number_re().match(b.text):
+        return False
+    size = max(a.size, 1.0)
+    first = b.text.split(" ", 1)[0]
+    same_page = a.page_end == b.page
+    ends_sentence = a.text.rstrip()[-1:] in _SENTENCE_END
+    return (
+        abs(a.size - b.size) <= 0.5
+        and a.x1 + 0.3 * size + b.first_width >= above.right - 0.5 * size
+        and b.x0 <= here.left + 0.8 * size
+        and (not same_page or b.top - a.bottom <= here.usual_gap * 1.3 + 1.0)
+        and not a.text.rstrip().endswith(":")
+        and not (_LABEL.match(first) and (ends_sentence or same_page))
+    )
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 def _is_data_table(table) -> bool:
@@ -177,10 +285,12 @@ def _split_columns(words: list[dict]) -> list[list[dict]]:
     return segments
 
 
-def _reading_order(lines: list[list[dict]], middle: float) -> list[tuple[float, list[list[dict]]]]:
-    """Lines as (top, segments); side-by-side blocks (header, signature) read left column first."""
+def _reading_order(
+    lines: list[list[dict]], middle: float
+) -> list[tuple[float, list[list[dict]], bool]]:
+    """Lines as (top, segments, in a side-by-side block); such blocks read left column first."""
     rows = [(min(w["top"] for w in line), _split_columns(line)) for line in lines]
-    out: list[tuple[float, list[list[dict]]]] = []
+    out: list[tuple[float, list[list[dict]], bool]] = []
     i = 0
     while i < len(rows):
         j = i
@@ -189,12 +299,12 @@ def _reading_order(lines: list[list[dict]], middle: float) -> list[tuple[float, 
         zone = rows[i:j]
         if len(zone) >= 2 and any(len(segs) >= 2 for _, segs in zone):
             top = zone[0][0]
-            left = [(top, [s]) for _, segs in zone for s in segs if s[0]["x0"] < middle]
-            right = [(top, [s]) for _, segs in zone for s in segs if s[0]["x0"] >= middle]
+            left = [(top, [s], True) for _, segs in zone for s in segs if s[0]["x0"] < middle]
+            right = [(top, [s], True) for _, segs in zone for s in segs if s[0]["x0"] >= middle]
             out.extend(left + right)
             i = j
         else:
-            out.append(rows[i])
+            out.append((rows[i][0], rows[i][1], False))
             i += 1
     return out
 
