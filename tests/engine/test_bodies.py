@@ -175,3 +175,54 @@ def test_only_bodies() -> None:
 )
 def test_split_bodies(phrase: str, bodies: list[str]) -> None:
     assert split_bodies(phrase) == bodies
+
+
+# ------------------------------------------------------------------ the lexicons as data
+
+
+def test_bodies_lexicon_is_well_formed() -> None:
+    import re
+
+    from trienkhai.documents.lexicon import load
+
+    lex = load("bodies")
+    for key in ("heads_cased", "heads", "split_heads", "subject_verbs", "subject_stops", "roles"):
+        assert lex[key], key
+    for name, pattern in lex["roles"].items():
+        re.compile(pattern)
+        assert name in ("lead", "support", "requested", "assign", "directive")
+    # an abbreviation stands for one name; no word is both a verb and a stop
+    abbreviations = lex["abbreviations"]
+    assert len({a.casefold() for a in abbreviations}) == len(abbreviations)
+    assert not set(lex["subject_verbs"]) & set(lex["subject_stops"])
+    assert len(set(lex["subject_verbs"])) == len(lex["subject_verbs"])
+
+
+def test_parts_lexicon_patterns_compile_and_match_their_examples() -> None:
+    import re
+
+    from trienkhai.documents.lexicon import load
+
+    lex = load("parts")
+    examples = {
+        "recipients": "nơi nhận:",
+        "signature": "tm. ủy ban nhân dân",
+        "appendix": "phụ lục ii",
+        "opening": "thực hiện nghị quyết số 57-nq/tw",
+        "part_prefix": "phần thứ hai: ",
+        "directive_intro": "bộ chính trị yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:",
+    }
+    for key, example in examples.items():
+        assert re.compile(lex[key]).search(example), key
+    for pattern in lex["task_due"] + lex["task_output"] + lex["not_tasks"]:
+        re.compile(pattern, re.IGNORECASE)
+    parts = {spec["part"] for spec in lex["headings"]}
+    assert parts == {
+        "organisation",
+        "purpose",
+        "objectives",
+        "assessment",
+        "tasks",
+        "funding",
+        "appendix",
+    }
