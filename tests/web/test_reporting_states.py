@@ -4,7 +4,7 @@ idempotent submission and append-only history."""
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from trienkhai.web.reporting import services
 from trienkhai.web.reporting.models import (
@@ -18,6 +18,13 @@ from trienkhai.web.reporting.models import (
 from .reporting_helpers import department_obligation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Messages are checked in Vietnamese, whatever language an earlier test left active."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture

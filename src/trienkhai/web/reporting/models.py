@@ -253,12 +253,25 @@ class Report(models.Model):
         return {
             "summary": self.summary,
             "entries": [
-                {"assignment": e.assignment_id, "status": e.status, "narrative": e.narrative}
-                for e in self.entries.order_by("assignment_id")
+                {
+                    "assignment": e.assignment_id,
+                    "section": e.assignment.task.section,
+                    "task": e.assignment.task.text[:300],
+                    "status": e.status,
+                    "narrative": e.narrative,
+                }
+                for e in self.entries.select_related("assignment__task").order_by(
+                    "assignment__task__order", "assignment_id"
+                )
             ],
             "targets": [
-                {"target": v.target_id, "value": _num(v.value), "note": v.note}
-                for v in self.target_values.order_by("target_id")
+                {
+                    "target": v.target_id,
+                    "text": v.target.text[:300],
+                    "value": _num(v.value),
+                    "note": v.note,
+                }
+                for v in self.target_values.select_related("target").order_by("target__order")
             ],
             "evidence": [
                 {"name": f.name, "size": f.size} for f in self.evidence.order_by("uploaded_at")

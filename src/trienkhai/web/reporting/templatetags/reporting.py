@@ -25,3 +25,14 @@ def so(value: Any) -> str:
     if (get_language() or "vi").startswith("vi"):
         text = text.replace(".", ",")
     return text
+
+
+@register.filter
+def entry_status(code: str) -> str:
+    """The label of a task status code stored in a report snapshot."""
+    from ..models import ReportEntry
+
+    try:
+        return str(ReportEntry.Status(code).label)
+    except ValueError:
+        return code
