@@ -159,6 +159,7 @@ def test_publish_refusals_and_success(cast, draft) -> None:
     draft.refresh_from_db()
     assert draft.status == VersionStatus.PUBLISHED
     assert Assignment.objects.filter(unit=cast.department).exists()
+    assert "Đã giao cho" in response.content.decode()  # the review lists who got each task
 
 
 def test_publishing_twice_is_a_message(cast, published) -> None:

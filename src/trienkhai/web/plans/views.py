@@ -119,7 +119,7 @@ def _duty_labels(duty) -> None:
 
 
 def _review(request: HttpRequest, plan: Plan, version: PlanVersion, access) -> HttpResponse:
-    tasks = list(version.tasks.all())
+    tasks = list(version.tasks.prefetch_related("assignments__unit"))
     lines = numbered_lines(version.source_text)
     task_lines = locate_tasks(lines, [t.text for t in tasks])
     for task, line in zip(tasks, task_lines, strict=True):
