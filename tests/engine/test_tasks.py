@@ -461,3 +461,12 @@ def test_directive_without_part_headings() -> None:
         ("1", ["các cấp ủy", "tổ chức đảng"]),
         ("2", ["Ban Tổ chức Trung ương"]),
     ]
+
+
+def test_one_off_date_is_due_but_a_recurring_report_date_is_not() -> None:
+    tasks = tasks_of_text(
+        "II. NHIỆM VỤ\n\n- Sở Nội vụ xây dựng đề án, trình UBND tỉnh trước ngày 30/9/2025.\n\n"
+        "- Các sở định kỳ hằng năm báo cáo kết quả trước ngày 15/12/2025.\n\n"
+        "- Sở Y tế tổ chức thực hiện; hoàn thành trong Quý IV/2025.\n"
+    )
+    assert [t["due"] for t in tasks] == ["30/9/2025", None, "Quý IV/2025"]

@@ -28,7 +28,8 @@ _PARTS = load("parts")
 _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
 _OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
-_DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(")
+_DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(", "trước")
+_DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
 _OUTPUT_CUES = ("sản phẩm", "kết quả đầu ra")
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
@@ -148,10 +149,18 @@ def _due(text: str) -> str | None:
     if not any(cue in folded for cue in _DUE_CUES):
         return None
     for pattern in _DUE:
-        m = pattern.search(text)
-        if m:
-            return _DUE_DAY.sub("", m.group("due").strip(" ,."))
+        for m in pattern.finditer(text):
+            clause = _clause_around(text, m.start())
+            if not _DUE_RECURRING.search(clause):
+                return _DUE_DAY.sub("", m.group("due").strip(" ,."))
     return None
+
+
+def _clause_around(text: str, pos: int) -> str:
+    """The clause (between ; or . boundaries) that holds position ``pos``."""
+    start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos)) + 1
+    ends = [e for e in (text.find(";", pos), text.find(". ", pos)) if e != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _output(text: str) -> str | None:
