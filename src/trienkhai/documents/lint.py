@@ -18,7 +18,7 @@ from itertools import compress, islice
 from operator import eq
 
 from . import lexicon
-from .extract import citations
+from .extract import citations, metadata
 from .extract.dates import find_dates
 from .extract.sources import Line, source_lines, split_label, units
 from .model import LintWarning, Outline
@@ -61,7 +61,7 @@ def _cited_name(doc: citations.CitedDocument) -> str:
 def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Same document, different dates or terms; documents cited with no date."""
     out: list[LintWarning] = []
-    docs = citations.group_mentions(citations.collect_mentions(outline))
+    docs = citations.cited_documents(outline)
     own = citations.norm_number(_own_number(outline))
     by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
     for doc in docs:
@@ -121,15 +121,11 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
 
 
 def _header(outline: Outline) -> list[Line]:
-    return source_lines(outline)[:40]
+    return source_lines(outline)[: metadata.header_end(outline)]
 
 
 def _own_number(outline: Outline) -> str | None:
-    for line in _header(outline):
-        if m := _NUMBER_LINE.match(line.text):
-            found = re.match(citations.NUMBER, re.sub(r"\s*([/-])\s*", r"\1", m["rest"]))
-            return found.group(0) if found else None
-    return None
+    return metadata.extract_document(outline).get("number")
 
 
 def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:

@@ -62,6 +62,7 @@ _WINDOW = 40
 _DIGIT = re.compile(r"\d")
 _NAMED_WINDOW = 140
 _DATE_GAP = re.compile(r"^[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?$", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?\d", re.IGNORECASE)
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
 _KHOA_IN = re.compile(r"\s*\(?\bkh[oó]a\s+(?P<k>[IVXLC]+)\b\)?", re.IGNORECASE)
@@ -176,6 +177,8 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 
 
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
+    if _DATE_LEAD.match(text, pos) is None:
+        return None, pos
     window = text[pos : pos + 60]
     for d in find_dates(window):
         if d.value is not None and _DATE_GAP.match(window[: d.start]):
@@ -302,6 +305,11 @@ def _compatible(mention: Mention, doc: CitedDocument) -> bool:
     return all(same_issuer(mention.issuer, m.issuer) for m in doc.mentions if m.issuer)
 
 
+def cited_documents(outline: Outline) -> list[CitedDocument]:
+    """The outline's mentions grouped into documents (shared per outline; read only)."""
+    return memo(outline, "cited", lambda: group_mentions(collect_mentions(outline)))
+
+
 def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
     """Mentions grouped into distinct documents, in order of first mention (see module doc)."""
     by_key: dict[tuple[str, str], list[CitedDocument]] = {}
@@ -336,5 +344,5 @@ def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
 def extract_citations(outline: Outline, document: dict[str, Any]) -> list[dict[str, Any]]:
     """The contract's ``citations``: distinct cited documents, the document itself excluded."""
     own = norm_number(document.get("number"))
-    docs = group_mentions(collect_mentions(outline))
+    docs = cited_documents(outline)
     return [d.to_json() for d in docs if not own or norm_number(d.number) != own]

@@ -19,7 +19,7 @@ from .. import lexicon
 from ..model import Outline
 from . import citations
 from .dates import find_dates, iso
-from .sources import Line, source_lines, split_label, units
+from .sources import Line, SourceLines, memo, source_lines, split_label, units
 from .targets import heading_of
 
 _KINDS = lexicon.load("document_kinds")
@@ -82,6 +82,9 @@ _ATTACHED = re.compile(
     + ")",
     re.IGNORECASE,
 )
+KIND_LINE_MAX = 400  # characters: the kind heading may carry the title on its line
+SIGNATURE_SCAN = 400  # lines from the end (an appendix table may follow the signature)
+SIGNATURE_LINE_MAX = 120
 HEADER_SCAN = 40  # lines of the top of the document that may hold the header and title
 
 
@@ -102,9 +105,12 @@ def body_case(text: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-def _kind_line(lines: Sequence[Line]) -> tuple[int, str, str] | None:
+def _kind_line(lines: SourceLines) -> tuple[int, str, str] | None:
     """(index, kind code, text after the kind word) of the printed kind heading."""
-    for i, line in enumerate(lines[:HEADER_SCAN]):
+    for i in range(min(len(lines), HEADER_SCAN)):
+        if lines.raw_length(i) > KIND_LINE_MAX:
+            continue  # a paragraph of running text, not the kind heading
+        line = lines[i]
         m = _KIND_HEAD.match(line.text)
         if m and _is_upper(m.group("word")):
             return i, citations.kind_of_word(m.group("word")), line.text[m.end() :].strip(" :.-")
@@ -207,9 +213,11 @@ def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | No
     return None, None
 
 
-def _signer(lines: Sequence[Line]) -> dict[str, str | None]:
+def _signer(lines: SourceLines) -> dict[str, str | None]:
     """Name and position from the last signature block ("T/M ...", position, name)."""
-    for i in range(len(lines) - 1, -1, -1):
+    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - SIGNATURE_SCAN), -1):
+        if lines.raw_length(i) > SIGNATURE_LINE_MAX:
+            continue  # running text or a table row, not a line of the signature block
         text = lines[i].text
         mark = _MARK_RE.match(text)
         standalone = _POSITIONS.get(text.casefold())
@@ -254,8 +262,24 @@ def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | No
     return None, None
 
 
+def header_end(outline: Outline) -> int:
+    """How many source lines the header takes: those before the kind heading (12 without one)."""
+
+    def compute() -> int:
+        lines = source_lines(outline)
+        found = _kind_line(lines)
+        return found[0] if found else min(len(lines), 12)
+
+    return memo(outline, "header_end", compute)
+
+
 def extract_document(outline: Outline) -> dict[str, Any]:
     """The contract's ``document`` object, with ``year`` (from a blank date too) and ``line``."""
+    found = memo(outline, "document", lambda: _document(outline))
+    return {**found, "signer": dict(found["signer"])}
+
+
+def _document(outline: Outline) -> dict[str, Any]:
     lines = source_lines(outline)
     found = _kind_line(lines)
     kind, title, issuer_line, end, line_no = "other", None, None, min(len(lines), HEADER_SCAN), None
@@ -345,7 +369,7 @@ def extract_implements(
 ) -> list[dict[str, Any]]:
     """The documents this one says it directly carries out, dated from anywhere in the text."""
     document = document or extract_document(outline)
-    docs = citations.group_mentions(citations.collect_mentions(outline))
+    docs = citations.cited_documents(outline)
     own = citations.norm_number(document.get("number"))
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str | None]] = set()

@@ -184,6 +184,10 @@ class SourceLines(Sequence[Line]):
     def __len__(self) -> int:
         return len(self._raw)
 
+    def raw_length(self, index: int) -> int:
+        """The length of a line before cleaning (cheap: lets a scan skip long lines)."""
+        return len(self._raw[index][0])
+
     @overload
     def __getitem__(self, index: int) -> Line: ...
 
