@@ -102,6 +102,12 @@ def joined(bodies: list[str]) -> str:
         ("Nâng cao hiệu quả công tác phối hợp giữa Mặt trận Tổ quốc với chính quyền.", "", "", ""),
         ("Tăng cường giáo dục thế hệ trẻ về lý tưởng cách mạng.", "", "", ""),
         (
+            "Các cơ quan báo chí của tỉnh tăng cường thông tin.",
+            "Các cơ quan báo chí của tỉnh",
+            "",
+            "",
+        ),
+        (
             "Người đứng đầu cấp ủy, chính quyền các cấp trực tiếp lãnh đạo, chỉ đạo.",
             "Người đứng đầu cấp ủy | chính quyền các cấp",
             "",
@@ -145,6 +151,9 @@ def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> N
         ),
         ("Nâng cao nhận thức, trách nhiệm của các cấp ủy, tổ chức đảng", "", ""),
         ("TỔ CHỨC THỰC HIỆN", "", ""),
+        ("Trách nhiệm của Sở Y tế", "Sở Y tế", ""),
+        ("Nhiệm vụ của các sở, ban, ngành:", "các sở, ban, ngành", ""),
+        ("Sở Y tế có trách nhiệm:", "Sở Y tế", ""),
     ],
 )
 def test_heading_roles(heading: str, lead: str, requested: str) -> None:

@@ -53,6 +53,7 @@ REQUESTED_CUE: str = _LEX["roles"]["requested"]
 _ROLE_REQUESTED = re.compile(REQUESTED_CUE, re.IGNORECASE)
 _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
 _ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
+_HEADING_PREFIX = re.compile(_LEX["heading_prefix"], re.IGNORECASE)
 _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
@@ -288,6 +289,9 @@ def heading_roles(text: str) -> Roles:
         if found:
             roles.add("requested", split_bodies(found))
         return roles
+    m = _HEADING_PREFIX.match(text)
+    if m and only_bodies(text[m.end() :]):
+        text = text[m.end() :]
     if only_bodies(text):
         roles = Roles()
         roles.add("lead", split_bodies(text))
