@@ -164,6 +164,7 @@ def main(argv: list[str]) -> int:
     compare_plans(parent, child)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; wall / CPU ms")
     t_ours, c_ours = median_ms(lambda: ours(parent, child), args.runs)
+    t_pair, c_pair = median_ms(lambda: align_plans(parent, child, classes=False), args.runs)
     t_full, c_full = median_ms(lambda: compare_plans(parent, child), args.runs)
     t_rf, c_rf = median_ms(lambda: rapidfuzz_pairs(parent, child), args.runs)
     t_dl, c_dl = median_ms(lambda: difflib_pairs(parent, child), args.difflib_runs)
@@ -171,6 +172,7 @@ def main(argv: list[str]) -> int:
         f"ours align_plans      median {t_ours:8.1f} / {c_ours:7.1f} ms  [goal <= 20 ms: "
         f"{'ok' if t_ours <= 20 else 'MISSED'}; ratio {t_ours / 20:.2f}; CPU {c_ours / 20:.2f}]"
     )
+    print(f"ours pairing only     median {t_pair:8.1f} / {c_pair:7.1f} ms  (no classes)")
     print(f"ours compare_plans    median {t_full:8.1f} / {c_full:7.1f} ms  (diffs, why, tables)")
     print(
         f"rapidfuzz brute force median {t_rf:8.1f} / {c_rf:7.1f} ms  = {t_rf / t_ours:.1f}x ours "

@@ -59,8 +59,11 @@ def _table() -> TokenTable:
     return TokenTable()
 
 
-def align_plans(parent: Plan, child: Plan, params: AlignParams | None = None) -> Aligned:
-    """Pair the tasks and class each pair (no diffs or tables: what the benchmark times)."""
+def align_plans(
+    parent: Plan, child: Plan, params: AlignParams | None = None, *, classes: bool = True
+) -> Aligned:
+    """Pair the tasks and class each pair (no diffs or tables: what the benchmark times);
+    ``classes=False`` stops after the pairing."""
     c_texts = [t.text for t in child.tasks]
     p_texts = [t.text for t in parent.tasks]
     table = _table()
@@ -77,13 +80,13 @@ def align_plans(parent: Plan, child: Plan, params: AlignParams | None = None) ->
         alignment = align_space(FeatureSpace.build_ids(c_ids, c_len, p_ids, p_len), params)
     else:
         alignment = Alignment([], list(range(len(c_texts))), list(range(len(p_texts))))
-    classes = {
+    classes_of = {
         (lk.child, lk.parent): quick_class(
             class_words(c_texts[lk.child]), class_words(p_texts[lk.parent])
         )
-        for lk in alignment.links
+        for lk in (alignment.links if classes else ())
     }
-    return Aligned(alignment, classes, table, (c_ids, c_len), (p_ids, p_len))
+    return Aligned(alignment, classes_of, table, (c_ids, c_len), (p_ids, p_len))
 
 
 def compare_plans(parent: Plan, child: Plan, params: AlignParams | None = None) -> dict[str, Any]:
