@@ -613,7 +613,7 @@ def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
         m = _APPENDIX.match(folded) if _is_appendix_heading(item.text) else None
         if m:
             num = m.group("num") or ""
-            numeral = num.upper() if not num.isdigit() else str(int(num))
+            numeral = num.upper()  # as printed: "II", "01"
             out.append(
                 Node(
                     text=item.text,
