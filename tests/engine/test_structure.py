@@ -406,3 +406,8 @@ def test_recipients_interleaved_with_the_signature_stay_recipients() -> None:
         ("- Lưu: VT.", "recipients"),
         ("Lê Văn B", "signature"),
     ]
+
+
+def test_short_numbered_title_with_a_full_stop_keeps_its_paragraphs() -> None:
+    o = outline_of("I. MỤC ĐÍCH, YÊU CẦU\n\n2. Yêu cầu.\n\nCác cơ quan xác định rõ trách nhiệm.\n")
+    assert o.nodes[-1].section == "I.2"

@@ -52,6 +52,7 @@ _RANK_ARABIC = 1  # + dots: "1." -> 1, "1.1." -> 2, "1.1.1." -> 3
 _RANK_LETTER = 10
 _RANK_INTRO = 15  # an unlabelled paragraph ending with ":" that introduces a list
 _RANK_BULLET = 20
+_SENTENCE_WORDS = 8  # a numbered line this long and finished is an item, not a title
 
 
 @dataclass(slots=True)
@@ -531,7 +532,12 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node]) -> None:
     while stack:
         top = stack[-1]
         text = nodes[top.index].text.rstrip()
-        finished_item = top.rank > _RANK_ROMAN and not _is_open(text) and not text.endswith(":")
+        finished_item = (
+            top.rank > _RANK_ROMAN
+            and not _is_open(text)
+            and not text.endswith(":")
+            and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
+        )
         if top.rank < _RANK_INTRO and not finished_item:
             break
         stack.pop()
