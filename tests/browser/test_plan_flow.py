@@ -83,3 +83,13 @@ def test_viewer_cannot_publish(page, login, people) -> None:
     page.goto(f"/ke-hoach/phien-ban/{version.pk}/")
     assert page.get_by_role("button", name="Công bố và giao nhiệm vụ").count() == 0
     assert page.get_by_role("link", name="Sửa nhiệm vụ").count() == 0
+
+
+def test_switch_to_english_and_back(page, login, people) -> None:
+    store_draft(people.focal_body, people.officer)
+    login("officer", PASSWORD)
+    page.get_by_role("button", name="EN").click()
+    assert page.get_by_role("heading", name="Documents and plans").is_visible()
+    assert page.get_by_text("10/01/2025").is_visible()  # dates stay day-first in English
+    page.get_by_role("button", name="VI").click()
+    assert page.get_by_role("heading", name="Văn bản, kế hoạch").is_visible()
