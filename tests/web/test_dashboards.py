@@ -215,3 +215,19 @@ def test_department_reporter_sees_its_own_subtree_only(cast, cycle: Cycle) -> No
 def test_dashboard_is_read_only(cast, cycle: Cycle) -> None:
     response = _client(cast.viewer).post(reverse("dashboards:overview"))
     assert response.status_code == 405
+
+
+def test_focal_root_widens_to_units_owing_reports_outside_its_territory(cast, cycle) -> None:  # type: ignore[no-untyped-def]
+    from trienkhai.web.orgs.models import Unit, UnitKind, UnitLevel
+
+    district_board = Unit.objects.create(
+        code="mau-son-bdv",
+        name="Ban Dân vận Huyện ủy Mẫu Sơn",
+        kind=UnitKind.PARTY_BOARD,
+        level=UnitLevel.DISTRICT,
+        parent=cast.district,
+    )
+    assert access.followed_root(district_board) == cast.district  # follows nothing yet
+    cycle.plan.followed_by.add(district_board)
+    # The plan's reporting units include the province's department: the roll-up widens.
+    assert access.followed_root(district_board) == cast.province

@@ -1,7 +1,8 @@
 """Which subtrees a user may look at on the dashboards (STYLE.md §8).
 
 A role at a unit shows that unit's subtree; a focal officer also sees the whole territory its
-body follows (Ban Dân vận Tỉnh ủy sees the province's districts and communes). Only plans the
+body follows (Ban Dân vận Tỉnh ủy sees the province's districts and communes), widened to
+every unit that owes it reports. Only plans the
 user may see are counted. Any other unit is a 404.
 """
 
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Max, Min
 from django.http import Http404
 
 from trienkhai.web.accounts.access import memberships
 from trienkhai.web.accounts.models import Role
 from trienkhai.web.orgs.models import Unit
 from trienkhai.web.plans.access import visible_plans
+from trienkhai.web.reporting.models import Obligation
 
 
 def roots_for(user: Any) -> list[Unit]:
@@ -24,13 +27,35 @@ def roots_for(user: Any) -> list[Unit]:
     roots: dict[int, Unit] = {}
     for membership in memberships(user).select_related("unit__territory"):
         unit = membership.unit
-        if membership.role == Role.FOCAL_OFFICER and unit.territory is not None:
-            roots[unit.territory.pk] = unit.territory
+        if membership.role == Role.FOCAL_OFFICER:
+            followed = followed_root(unit)
+            roots[followed.pk] = followed
         roots[unit.pk] = unit
     ordered = sorted(roots.values(), key=lambda u: (u.depth, u.name))
     return [
         u for u in ordered if not any(o is not u and u.path.startswith(o.path) for o in ordered)
     ]
+
+
+def followed_root(focal: Unit) -> Unit:
+    """The smallest unit whose subtree holds the focal body's territory and every unit owing
+    reports on the plans it follows (after the 2025 reform these can lie outside the old
+    territory). Two aggregate rows: the common prefix of the lowest and highest unit paths
+    is the common prefix of them all."""
+    base = focal.territory or focal
+    span = Obligation.objects.filter(plan__followed_by=focal).aggregate(
+        low=Min("unit__path"), high=Max("unit__path")
+    )
+    paths = [base.path, *(p for p in (span["low"], span["high"]) if p)]
+    prefix = min(paths)
+    for path in paths:
+        while not path.startswith(prefix):
+            prefix = prefix[:-1]
+    prefix = prefix[: prefix.rfind("/") + 1]
+    ids = [int(part) for part in prefix.strip("/").split("/") if part]
+    if not ids:
+        return base
+    return Unit.objects.filter(pk=ids[-1]).first() or base
 
 
 def root_for(user: Any, unit_id: int | None) -> Unit:

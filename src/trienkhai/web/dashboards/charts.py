@@ -85,14 +85,15 @@ def target_bars(
     bar_height: float = 18,
     gap: float = 30,
 ) -> list[TargetBar]:
-    """Reached value as a bar, planned value as a tick, on one scale per chart.
+    """Reached value as a bar, planned value as a tick, each row on its own scale.
 
     ``rows`` are (label, planned, reached or None, comparator); ``met`` follows the comparator
     ('>=' met when reached ≥ planned, '<=' when reached ≤ planned).
     """
-    top = max([1.0, *(max(p, r or 0) for _l, p, r, _c in rows)]) * 1.1
     bars = []
     for index, (label, planned, reached, comparator) in enumerate(rows):
+        # Each target on its own scale: a share (%) and a count of models do not compare.
+        top = max(1e-9, planned, reached or 0) * 1.15
         met = None if reached is None else _met(reached, planned, comparator)
         bars.append(
             TargetBar(

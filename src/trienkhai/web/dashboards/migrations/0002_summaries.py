@@ -5,51 +5,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dashboards', '0001_initial'),
-        ('orgs', '0002_initial'),
-        ('plans', '0001_initial'),
-        ('reporting', '0001_initial'),
+        ("dashboards", "0001_initial"),
+        ("orgs", "0002_initial"),
+        ("plans", "0001_initial"),
+        ("reporting", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProgressSummary',
+            name="ProgressSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(max_length=64, verbose_name='nhóm nhiệm vụ')),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('ongoing', models.PositiveIntegerField(default=0)),
-                ('in_progress', models.PositiveIntegerField(default=0)),
-                ('not_started', models.PositiveIntegerField(default=0)),
-                ('node', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.unit')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.period')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("group", models.CharField(max_length=64, verbose_name="nhóm nhiệm vụ")),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("ongoing", models.PositiveIntegerField(default=0)),
+                ("in_progress", models.PositiveIntegerField(default=0)),
+                ("not_started", models.PositiveIntegerField(default=0)),
+                (
+                    "node",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.unit",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="reporting.period",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tiến độ tổng hợp theo đơn vị',
-                'verbose_name_plural': 'tiến độ tổng hợp theo đơn vị',
-                'indexes': [models.Index(fields=['plan', 'period'], name='progresssummary_plan_idx')],
-                'constraints': [models.UniqueConstraint(fields=('node', 'plan', 'period', 'group'), name='progresssummary_unique')],
+                "verbose_name": "tiến độ tổng hợp theo đơn vị",
+                "verbose_name_plural": "tiến độ tổng hợp theo đơn vị",
+                "indexes": [
+                    models.Index(fields=["plan", "period"], name="progresssummary_plan_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("node", "plan", "period", "group"), name="progresssummary_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TargetSummary',
+            name="TargetSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('total', models.DecimalField(decimal_places=4, max_digits=24)),
-                ('values', models.PositiveIntegerField()),
-                ('node', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.unit')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.period')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("total", models.DecimalField(decimal_places=4, max_digits=24)),
+                ("values", models.PositiveIntegerField()),
+                (
+                    "node",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.unit",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="reporting.period",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.target",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu tổng hợp theo đơn vị',
-                'verbose_name_plural': 'chỉ tiêu tổng hợp theo đơn vị',
-                'indexes': [models.Index(fields=['plan', 'period'], name='targetsummary_plan_idx')],
-                'constraints': [models.UniqueConstraint(fields=('node', 'plan', 'period', 'target'), name='targetsummary_unique')],
+                "verbose_name": "chỉ tiêu tổng hợp theo đơn vị",
+                "verbose_name_plural": "chỉ tiêu tổng hợp theo đơn vị",
+                "indexes": [models.Index(fields=["plan", "period"], name="targetsummary_plan_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("node", "plan", "period", "target"), name="targetsummary_unique"
+                    )
+                ],
             },
         ),
     ]
