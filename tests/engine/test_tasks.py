@@ -470,3 +470,10 @@ def test_one_off_date_is_due_but_a_recurring_report_date_is_not() -> None:
         "- Sở Y tế tổ chức thực hiện; hoàn thành trong Quý IV/2025.\n"
     )
     assert [t["due"] for t in tasks] == ["30/9/2025", None, "Quý IV/2025"]
+
+
+def test_childless_numbered_line_without_full_stop_is_a_task() -> None:
+    tasks = tasks_of_text(
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế tổ chức thực hiện\n\n2. Sở Tài chính\n"
+    )
+    assert [(t["section"], t["lead"]) for t in tasks] == [("III.1", ["Sở Y tế"])]

@@ -71,7 +71,9 @@ def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> boo
     text = node.text.strip()
     if not text or text.endswith(":"):
         return False
-    if node.kind == "heading" or any(p.match(text) for p in _NOT_TASKS):
+    if node.kind == "heading" and node.marker not in ("arabic", "letter"):
+        return False  # a part or roman heading; a childless numbered line is an item
+    if any(p.match(text) for p in _NOT_TASKS):
         return False
     return not bodies.only_bodies(text)
 
