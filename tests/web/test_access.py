@@ -124,3 +124,26 @@ def test_api_tokens_are_stored_hashed_and_revocable(cast) -> None:
     token.revoked_at = token.created_at
     token.save()
     assert ApiToken.authenticate(raw) is None
+
+
+def test_a_following_body_sees_the_plan_and_may_edit_it(cast, plan) -> None:
+    from trienkhai.web.accounts.models import Membership, Role
+
+    assert plan not in visible_plans(cast.outsider)
+    plan.followed_by.add(cast.other_office)
+    access = get_plan(cast.outsider, plan.pk)[1]
+    assert access.view and not access.edit  # a reporter there: read only
+    Membership.objects.create(user=cast.outsider, unit=cast.other_office, role=Role.FOCAL_OFFICER)
+    assert get_plan(cast.outsider, plan.pk, need="edit")[1].edit
+
+
+def test_unresolved_bodies_are_seen_by_their_territory(cast, plan) -> None:
+    from trienkhai.web.orgs.access import get_unresolved
+    from trienkhai.web.orgs.models import UnresolvedBody
+
+    body = UnresolvedBody.objects.get()
+    assert get_unresolved(cast.officer, body.pk, need="resolve")[1].resolve
+    with pytest.raises(PermissionDenied):
+        get_unresolved(cast.viewer, body.pk, need="resolve")
+    with pytest.raises(Http404):
+        get_unresolved(cast.outsider, body.pk)
