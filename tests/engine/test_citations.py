@@ -152,3 +152,35 @@ def test_footnote_bodies_are_searched() -> None:
 )
 def test_same_issuer(a: str | None, b: str | None, same: bool) -> None:
     assert same_issuer(a, b) is same
+
+
+CONTRACT_KINDS = {
+    "nghi_quyet", "chuong_trinh", "ke_hoach", "chi_thi", "ket_luan", "quyet_dinh", "quy_dinh",
+    "de_an", "cong_van", "huong_dan", "quy_che", "phap_lenh", "luat", "nghi_dinh", "thong_tu",
+    "bao_cao", "thong_bao", "other",
+}  # fmt: skip
+
+
+def test_kind_lexicon_is_consistent() -> None:
+    """Every kind is a contract code, and no printed word maps to two kinds."""
+    from trienkhai.documents import lexicon
+
+    data = lexicon.load("document_kinds")
+    seen: dict[str, str] = {}
+    for entry in data["kinds"]:
+        assert entry["code"] in CONTRACT_KINDS
+        for word in entry["words"]:
+            assert word == word.lower().strip()
+            assert seen.setdefault(word, entry["code"]) == entry["code"], word
+    assert {e["code"] for e in data["kinds"]} == CONTRACT_KINDS
+
+
+def test_issuer_lexicon_compiles() -> None:
+    import re
+
+    from trienkhai.documents import lexicon
+
+    data = lexicon.load("issuers")
+    for pattern in data["issuer_prefixes"]:
+        assert re.compile(pattern).match("hội nghị trung ương lần thứ tám ")
+    assert len(set(data["positions"])) == len(data["positions"])

@@ -89,3 +89,10 @@ def test_no_period_in_plain_words() -> None:
 def test_iso() -> None:
     assert iso(date(2023, 1, 10)) == "2023-01-10"
     assert iso(None) is None
+
+
+def test_date_patterns_match_their_examples() -> None:
+    """Each pattern in dates.yaml reads the shape its comment shows."""
+    assert find_dates("ngày 10 tháng 01 năm 2023")[0].value == date(2023, 1, 10)
+    assert find_dates("10.01.2023")[0].value == date(2023, 1, 10)
+    assert find_dates("ngày … tháng … năm 2024")[0].year == 2024

@@ -183,3 +183,58 @@ def test_implements_from_an_opening_paragraph_of_its_own() -> None:
     )
     got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(text))]
     assert got == [("cong_van", "123/VPCP-KGVX", "2025-01-05")]
+
+
+def test_header_and_signature_laid_out_in_tables() -> None:
+    """A .docx prints the header and the signature block in two-column tables."""
+    from trienkhai.documents.model import Table
+
+    blocks = [
+        Table(
+            [
+                [
+                    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n______\nSố: 45/KH-UBND",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                    "Quảng Trị, ngày 02 tháng 01 năm 2025",
+                ]
+            ],
+            1,
+        ),
+        Paragraph("KẾ HOẠCH", 2),
+        Paragraph("Phát triển kinh tế tư nhân năm 2025", 3),
+        Paragraph("I. MỤC ĐÍCH, YÊU CẦU", 4),
+        Paragraph("- Cụ thể hóa các nhiệm vụ.", 5),
+        Table(
+            [
+                [
+                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.",
+                    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Thanh",
+                ]
+            ],
+            6,
+        ),
+    ]
+    doc = extract_document(build_outline(SourceDocument("doc.docx", "docx", blocks)))
+    assert (doc["number"], doc["issuer"], doc["date"]) == (
+        "45/KH-UBND",
+        "Ủy ban nhân dân tỉnh Quảng Trị",
+        "2025-01-02",
+    )
+    assert doc["title"] == "Phát triển kinh tế tư nhân năm 2025"
+    assert doc["signer"] == {"name": "Lê Văn Thanh", "position": "Chủ tịch"}
+
+
+def test_header_columns_interleaved_on_one_line() -> None:
+    """A PDF's text layer may read the two header columns line by line, side by side."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH SÔNG LAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-UBND Sông Lam, ngày 3 tháng 2 năm 2025\n"
+        "KẾ HOẠCH\nTổ chức Ngày Chuyển đổi số tỉnh năm 2025\n"
+    )
+    doc = extract_document(_outline(text))
+    assert (doc["number"], doc["issuer"], doc["date"]) == (
+        "12/KH-UBND",
+        "Ủy ban nhân dân tỉnh Sông Lam",
+        "2025-02-03",
+    )

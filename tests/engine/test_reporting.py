@@ -128,3 +128,14 @@ def test_results_sent_without_the_word_report() -> None:
         "11-30",
         "Sở Nội vụ",
     )
+
+
+def test_frequency_lexicon_uses_contract_codes() -> None:
+    from trienkhai.documents import lexicon
+
+    data = lexicon.load("frequencies")
+    codes = {e["code"] for e in data["periods"]} | {e["code"] for e in data["standalone"]}
+    assert codes <= {"monthly", "quarterly", "semiannual", "annual"}
+    for entry in data["standalone"]:
+        for phrase in entry["words"]:
+            assert frequencies(f"định kỳ {phrase} báo cáo") in ([entry["code"]], [])

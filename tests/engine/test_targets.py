@@ -95,3 +95,15 @@ def test_every_target_says_where_it_came_from() -> None:
 def test_no_targets_in_a_plan_without_figures() -> None:
     text = "KẾ HOẠCH\nabc\n\nII. MỤC TIÊU\n- Tiếp tục phát huy truyền thống đến năm 2045.\n"
     assert extract_targets(_outline(text)) == []
+
+
+def test_comparator_lexicon_uses_contract_comparators() -> None:
+    import re
+
+    from trienkhai.documents import lexicon
+
+    data = lexicon.load("comparators")
+    allowed = {">=", ">", "=", "<=", "<", "between"}
+    assert {e["comparator"] for e in data["before"] + data["after"]} | {data["bare"]} <= allowed
+    for pattern in data["past_patterns"] + data["year_patterns"]:
+        re.compile(pattern)

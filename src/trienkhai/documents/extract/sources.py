@@ -161,6 +161,10 @@ class Line:
     block: int
 
 
+LAYOUT_ROWS = 3
+LAYOUT_COLUMNS = 3
+
+
 class SourceLines(Sequence[Line]):
     """The source's printed lines, each cleaned the first time it is read.
 
@@ -172,14 +176,28 @@ class SourceLines(Sequence[Line]):
         self._raw: list[tuple[str, int, int]] = []
         for bi, block in enumerate(outline.source.blocks):
             if isinstance(block, Table):
-                for ri, row in enumerate(block.rows):
-                    self._raw.append((" | ".join(row), block.line + ri, bi))
+                self._table(block, bi)
                 continue
             assert isinstance(block, Paragraph)
             for offset, raw in enumerate(block.text.split("\n")):
                 if raw.strip(" \t*#`"):
                     self._raw.append((raw, block.line + offset, bi))
         self._done: dict[int, Line] = {}
+
+    def _table(self, table: Table, bi: int) -> None:
+        """A layout table (the header's or the signature's two columns) gives its cells' lines
+        column by column, as they are read; a data table gives one line per row."""
+        width = max((len(r) for r in table.rows), default=0)
+        if len(table.rows) <= LAYOUT_ROWS and width <= LAYOUT_COLUMNS:
+            for ci in range(width):
+                for ri, row in enumerate(table.rows):
+                    cell = row[ci] if ci < len(row) else ""
+                    for raw in cell.split("\n"):
+                        if raw.strip(" \t*#`"):
+                            self._raw.append((raw, table.line + ri, bi))
+            return
+        for ri, row in enumerate(table.rows):
+            self._raw.append((" | ".join(row), table.line + ri, bi))
 
     def __len__(self) -> int:
         return len(self._raw)
