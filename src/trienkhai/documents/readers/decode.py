@@ -143,6 +143,8 @@ def _replacement_share(text: str) -> float:
 
 def _refuse_binary(text: str, name: str) -> None:
     sample = text[: SNIFF_BYTES * 4]
+    if _CONTROL_RE.search(sample) is None and "\ufffd" not in sample:
+        return
     controls = len(_CONTROL_RE.findall(sample)) + sample.count("\ufffd")
     if controls > max(len(sample) * MAX_CONTROL_SHARE, 2):
         raise CorruptDocumentError(

@@ -64,7 +64,8 @@ def text_blocks(text: str) -> list[Block]:
         index += 1
         if not line.strip():
             continue  # blank lines neither end a table run nor make blocks
-        multi = _multiline_table(lines, index - 1)
+        opening = line.lstrip()[:1]
+        multi = _multiline_table(lines, index - 1) if opening in ("<", "+") else None
         if multi is not None:
             rows, index = multi
             if run is not None:
@@ -72,7 +73,7 @@ def text_blocks(text: str) -> list[Block]:
                 run = None
             blocks.append(Table(rows=_pad(rows), line=number))
             continue
-        kind, cells = _row(line)
+        kind, cells = _row(line) if ("|" in line or "\t" in line) else (None, None)
         if run is not None and kind != run.kind:
             _flush(run, blocks)
             run = None
