@@ -42,13 +42,16 @@ def test_compiled_catalogue_matches_the_source() -> None:
     po = (LOCALE / "django.po").read_text(encoding="utf-8")
     with (LOCALE / "django.mo").open("rb") as fh:
         catalogue = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
-    pairs = re.findall(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', po, re.M)
-    assert len(pairs) > 100
-    stale = [
-        msgid
-        for msgid, msgstr in ((_unquote(a), _unquote(b)) for a, b in pairs)
-        if msgid and catalogue.get(msgid) != msgstr
-    ]
+    entries = re.findall(
+        r'^(?:msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', po, re.M
+    )
+    assert len(entries) > 100
+    stale = []
+    for context, raw_id, raw_str in entries:
+        msgid, msgstr = _unquote(raw_id), _unquote(raw_str)
+        key = f"{_unquote(context)}\x04{msgid}" if context else msgid
+        if msgid and catalogue.get(key) != msgstr:
+            stale.append(key)
     assert not stale, f"django.mo is stale for {len(stale)} messages: run `make messages`"
 
 
