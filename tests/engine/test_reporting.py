@@ -139,3 +139,12 @@ def test_frequency_lexicon_uses_contract_codes() -> None:
     for entry in data["standalone"]:
         for phrase in entry["words"]:
             assert frequencies(f"định kỳ {phrase} báo cáo") in ([entry["code"]], [])
+
+
+def test_cadences_each_with_its_deadline_in_brackets() -> None:
+    clause = (
+        "định kỳ hằng tháng (trước ngày 20), hằng quý (trước ngày 20 của tháng cuối quý), "
+        "6 tháng (trước ngày 15/6), năm (trước ngày 15/12) báo cáo kết quả về Sở Nội vụ"
+    )
+    assert frequencies(clause) == ["monthly", "quarterly", "semiannual", "annual"]
+    assert deadlines(clause) == ["06-15", "12-15"]

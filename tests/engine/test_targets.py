@@ -107,3 +107,12 @@ def test_comparator_lexicon_uses_contract_comparators() -> None:
     assert {e["comparator"] for e in data["before"] + data["after"]} | {data["bare"]} <= allowed
     for pattern in data["past_patterns"] + data["year_patterns"]:
         re.compile(pattern)
+
+
+def test_a_lead_in_year_covers_the_clauses_after_its_colon() -> None:
+    text = (
+        "KẾ HOẠCH\nabc\n\nII. MỤC TIÊU\nPhấn đấu đến hết năm 2025: tỷ lệ giải ngân đạt 100% kế "
+        "hoạch vốn; tăng trưởng GRDP đạt 8% trở lên; giảm tối thiểu 15% đầu mối.\n"
+    )
+    got = [(t["comparator"], t["value"], t["year"]) for t in extract_targets(_outline(text))]
+    assert got == [(">=", 100, 2025), (">=", 8, 2025), (">=", 15, 2025)]

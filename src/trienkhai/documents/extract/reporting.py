@@ -33,7 +33,8 @@ _PERIOD_CODE = {w: e["code"] for e in _LEX["periods"] for w in e["words"]}
 _STANDALONE = {w: e["code"] for e in _LEX["standalone"] for w in e["words"]}
 # a period word that names a date ("quý III/2025", "tháng 6", "năm 2025") is not a cadence
 _PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))})(?!\s*(?:[IVX]+\b|\d))(?!\w)"
-_JOIN = rf"\s*(?:{_alt(_LEX['list_joiners'])})\s*"
+# members may carry their own deadline in brackets: "hằng quý (trước ngày 20), 6 tháng (...)"
+_JOIN = rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_alt(_LEX['list_joiners'])})\s*(?:hằng\s+|hàng\s+)?"
 _LIST = rf"{_PERIOD}(?:{_JOIN}{_PERIOD})*"
 _TRIGGERED = re.compile(rf"(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})", re.IGNORECASE)
 _STRONG = re.compile(

@@ -225,6 +225,8 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
         _, text = split_label(unit.text)
         if _DIGIT.search(text) is None:
             continue
+        lead = text.split(":", 1)[0] if ":" in text else ""
+        unit_year = _year_in(lead) if lead else None  # "Phấn đấu đến hết năm 2025: a; b; c"
         for _, clause in _clauses(text):
             if _DIGIT.search(clause) is None:
                 continue
@@ -246,7 +248,7 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
                 out.append(
                     {
                         "text": piece,
-                        "year": _year_in(piece) or _year_in(clause) or ctx.year,
+                        "year": _year_in(piece) or _year_in(clause) or unit_year or ctx.year,
                         "comparator": f["comparator"],
                         "value": f["value"],
                         "unit": f["unit"],
