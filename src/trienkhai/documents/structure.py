@@ -88,9 +88,7 @@ def build_outline(source: SourceDocument) -> Outline:
     tail: list[Node] = []
     if tail_start is not None:
         stop = appendix_start if appendix_start and appendix_start > tail_start else len(items)
-        tail = [
-            _flat_node(p, _tail_part(p)) for p in items[tail_start:stop] if isinstance(p, _Para)
-        ]
+        tail = [_flat_node(p, "recipients") for p in items[tail_start:stop] if isinstance(p, _Para)]
         _mark_signature(tail)
 
     body = items[head_end:body_end]
@@ -158,6 +156,15 @@ def _folded(text: str) -> str:
     return text.casefold()
 
 
+def _start(text: str) -> str:
+    """The case-folded start of a paragraph: enough for the start-anchored cues."""
+    return text[:80].casefold()
+
+
+def _is_directive_intro(text: str) -> bool:
+    return text.rstrip().endswith(":") and bool(_DIRECTIVE_INTRO.search(text.casefold()))
+
+
 # ---------------------------------------------------------------- 2. zones
 
 
@@ -199,19 +206,19 @@ def _head_end(items: list[_Para | Table]) -> int:
             # the first numbered item ends the header; a directive paragraph just before it
             # ("Bộ Chính trị yêu cầu ... thực hiện tốt một số nội dung sau:") opens the body
             prev = items[i - 1] if i else None
-            if isinstance(prev, _Para) and _DIRECTIVE_INTRO.search(_folded(prev.text)):
+            if isinstance(prev, _Para) and _is_directive_intro(prev.text):
                 return i - 1
             return i
         part = _part_of_title(rest)
         if part and part not in ("appendix",) and (label or _is_heading_like(item)):
             return i
-        if _RECIPIENTS.match(_folded(item.text)):
+        if _RECIPIENTS.match(_start(item.text)):
             return i
     # No heading at all: the head is what comes before the first long paragraph, with that
     # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
     for i, item in enumerate(items):
         if isinstance(item, _Para) and len(item.text.split()) >= 30:
-            return i + 1 if _OPENING.match(_folded(item.text)) else i
+            return i + 1 if _OPENING.match(_start(item.text)) else i
     return 0
 
 
@@ -223,7 +230,7 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
             if tail is not None and appendix is None:
                 appendix = i
             continue
-        folded = _folded(item.text)
+        folded = _start(item.text)
         if tail is None and (_RECIPIENTS.match(folded) or _SIGNATURE.match(folded)):
             tail = i
         elif appendix is None and _is_appendix_heading(item.text):
@@ -235,12 +242,9 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
 
 
 def _is_appendix_heading(text: str) -> bool:
-    folded = _folded(text)
-    return bool(_APPENDIX.match(folded)) and len(folded.split()) <= 25 and not folded.endswith(".")
-
-
-def _tail_part(p: _Para) -> str:
-    return "recipients"
+    if text[:1] not in "Pp" or text.count(" ") > 25 or text.endswith("."):
+        return False
+    return bool(_APPENDIX.match(_start(text)))
 
 
 def _mark_signature(tail: list[Node]) -> None:
@@ -248,7 +252,7 @@ def _mark_signature(tail: list[Node]) -> None:
     recipients' bullet lines that a two-column layout interleaves with it."""
     signing = False
     for node in tail:
-        if _SIGNATURE.match(_folded(node.text)):
+        if _SIGNATURE.match(_start(node.text)):
             signing = True
         if signing and normalize.split_label(node.text)[0] is None:
             node.part = "signature"
@@ -470,7 +474,7 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                 stack.append(_Open(_RANK_ROMAN, "part", index))
             elif rest.rstrip().endswith(":"):
                 node.parent = stack[-1].index if stack else None
-                if not stack and _DIRECTIVE_INTRO.search(_folded(rest)):
+                if not stack and _is_directive_intro(rest):
                     # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
                     # of a document without part headings: the numbered list below is its own.
                     node.kind = "heading"
@@ -565,11 +569,7 @@ def _finish(nodes: list[Node]) -> None:
                 node.part = parent.part
             else:
                 node.part = top_part
-            if (
-                node.part is None
-                and i in has_children
-                and _DIRECTIVE_INTRO.search(_folded(node.text))
-            ):
+            if node.part is None and i in has_children and _is_directive_intro(node.text):
                 node.part = "tasks"  # "... Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:"
         if (
             node.marker in ("roman", "arabic")
@@ -615,8 +615,7 @@ def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
             section = f"PL{numeral}"
             out.extend(_rows(item, section, offset + len(out)))
             continue
-        folded = _folded(item.text)
-        m = _APPENDIX.match(folded) if _is_appendix_heading(item.text) else None
+        m = _APPENDIX.match(_start(item.text)) if _is_appendix_heading(item.text) else None
         if m:
             num = m.group("num") or ""
             numeral = num.upper()  # as printed: "II", "01"
