@@ -27,6 +27,22 @@ def token(cast) -> str:
     return raw
 
 
+@pytest.fixture
+def keep_connection():
+    """Keep the test's database connection open across requests, as Django's test client does
+    (the WSGI calls would otherwise close it on ``request_finished``)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def _operations():
     """Every operation of the schema (loaded from the app itself, no server)."""
     import django
@@ -42,7 +58,7 @@ OPERATIONS = _operations()
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
-def test_api_conforms_to_its_schema(operation, token) -> None:
+def test_api_conforms_to_its_schema(operation, token, keep_connection) -> None:
     @given(case=operation.as_strategy())
     @settings(
         max_examples=10,
