@@ -98,3 +98,12 @@ def test_corrupted_document_xml_inside_a_valid_zip(docx_members, position, junk)
         for name, content in members.items():
             archive.writestr(name, content)
     survives(buf.getvalue(), "fuzz.docx")
+
+
+@pytest.mark.integration
+@settings(FUZZ, max_examples=15)  # each example parses a whole PDF (~0.3 s)
+@given(position=st.floats(0, 1), junk=st.binary(min_size=1, max_size=32))
+def test_corrupted_pdf_bytes(position, junk):
+    data = (FIXTURES / "ubnd_2025_tabs.pdf").read_bytes()
+    cut = int(len(data) * position)
+    survives(data[:cut] + junk + data[cut + len(junk) :], "fuzz.pdf")

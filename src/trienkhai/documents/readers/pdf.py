@@ -1,11 +1,13 @@
-"""PDF with a text layer (pdfplumber): lines per page in reading order, ruled tables as Tables.
+"""PDF with a text layer (pdfplumber): paragraphs in reading order, ruled tables as Tables.
 
-Each printed line becomes a Paragraph with its ``page``; where a line holds text set apart by
-a wide gap (the header "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …" side by side), each part is its
-own Paragraph, left first. Ruled tables found by pdfplumber become Table blocks and their
-words are not repeated as lines. Running headers/footers (the same text at the top or bottom
-of most pages) and bare page numbers are dropped. A PDF without any text is a scan: OCR is not
-supported. ``line`` is the 1-based block index.
+Printed lines are grouped from the words' positions; where a line holds text set apart by a
+wide gap (the header "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …" side by side) the block is read
+left column first. Lines that wrap are re-joined into their paragraph from the layout
+(``_join_wrapped``), within and across pages; each Paragraph carries the ``page`` it starts
+on. Ruled tables found by pdfplumber become Table blocks (continued across pages) and their
+words are not repeated as text. Running headers/footers and bare page numbers are dropped;
+small-type numbered lines are footnotes, small raised numbers their ``<sup>N</sup>`` anchors.
+A PDF without any text is a scan: OCR is not supported. ``line`` is the 1-based block index.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ MARGIN_SHARE = 0.1  # top/bottom share of the page where running headers/footers
 _DIGITS = re.compile(r"\d+")
 _LABEL = re.compile(r"^([a-zđ]|\d{1,2}|[IVXLC]{1,6}|\d+(\.\d+)+)[.)]$|^[-+•▪–]$")
 ANCHOR_GAP = 1.5  # points between a word and its footnote number
-SUPERSCRIPT_SHARE = 0.8
-_SENTENCE_END = set(".;:!?…")  # a number in type this much smaller than the body is an anchor
+SUPERSCRIPT_SHARE = 0.8  # a number in type this much smaller than the body is an anchor
+_SENTENCE_END = set(".;:!?…")
 
 
 @dataclass(slots=True)
@@ -66,11 +68,11 @@ def read(data: bytes, name: str) -> SourceDocument:
     """Read a .pdf file's bytes."""
     try:
         pages = _extract(data, name)
+        blocks, footnotes = _blocks(_join_wrapped(_drop_running_lines(pages)))
     except DocumentError:
         raise
     except Exception as exc:  # pdfminer on untrusted input: any failure means a broken file
         raise CorruptDocumentError(_broken_message(exc, data), source=name) from exc
-    blocks, footnotes = _blocks(_join_wrapped(_drop_running_lines(pages)))
     if not blocks:
         raise NoTextLayerError("PDF không có lớp văn bản (bản quét); chưa hỗ trợ OCR", source=name)
     notes: list[str] = []
