@@ -350,3 +350,10 @@ def test_published_tasks_cannot_be_added_or_deleted(cast, published) -> None:
     task = published.tasks.first()
     officer.post(reverse("plans:delete_task", args=[published.pk, task.pk]))
     assert published.tasks.count() == count
+
+
+def test_plan_list_counts_the_tasks_of_the_version_in_force(cast, published) -> None:
+    _client(cast.officer).post(reverse("plans:revise", args=[published.pk]))  # draft v2
+    page = _client(cast.officer).get(reverse("plans:list"))
+    plan = page.context["plans"][0]
+    assert plan.task_count == published.tasks.count() == 3
