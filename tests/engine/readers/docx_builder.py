@@ -89,7 +89,7 @@ def footnote_ref(fid: int) -> str:
 
 
 def build(body: str, *, numbering_xml: str | None = None, footnotes_xml: str | None = None,
-          document_prefix: str = "") -> bytes:  # fmt: skip
+          styles_xml: str | None = None, document_prefix: str = "") -> bytes:  # fmt: skip
     """Zip a minimal, valid .docx package around ``body`` (the w:body content)."""
     rels = []
     overrides = [f'<Override PartName="/word/document.xml" ContentType="{WML}.document.main+xml"/>']
@@ -98,6 +98,9 @@ def build(body: str, *, numbering_xml: str | None = None, footnotes_xml: str | N
         overrides.append(
             f'<Override PartName="/word/numbering.xml" ContentType="{WML}.numbering+xml"/>'
         )
+    if styles_xml:
+        rels.append(f'<Relationship Id="rId3" Type="{R_NS}/styles" Target="styles.xml"/>')
+        overrides.append(f'<Override PartName="/word/styles.xml" ContentType="{WML}.styles+xml"/>')
     if footnotes_xml:
         rels.append(f'<Relationship Id="rId2" Type="{R_NS}/footnotes" Target="footnotes.xml"/>')
         overrides.append(
@@ -132,8 +135,27 @@ def build(body: str, *, numbering_xml: str | None = None, footnotes_xml: str | N
         files["word/numbering.xml"] = numbering_xml
     if footnotes_xml:
         files["word/footnotes.xml"] = footnotes_xml
+    if styles_xml:
+        files["word/styles.xml"] = styles_xml
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
             archive.writestr(name, content)
     return buf.getvalue()
+
+
+def styles(*entries: str) -> str:
+    """A styles part from w:style snippets."""
+    return f'<w:styles xmlns:w="{W_NS}">{"".join(entries)}</w:styles>'
+
+
+def style(sid: str, name: str, *, based_on: str | None = None, num: int | None = None,
+          font: str | None = None) -> str:  # fmt: skip
+    parts = [f'<w:name w:val="{name}"/>']
+    if based_on:
+        parts.append(f'<w:basedOn w:val="{based_on}"/>')
+    if num is not None:
+        parts.append(f'<w:pPr><w:numPr><w:numId w:val="{num}"/></w:numPr></w:pPr>')
+    if font:
+        parts.append(f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>')
+    return f'<w:style w:type="paragraph" w:styleId="{sid}">{"".join(parts)}</w:style>'

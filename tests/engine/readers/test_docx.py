@@ -6,7 +6,18 @@ from trienkhai.documents.model import Paragraph, Table
 from trienkhai.documents.readers import docx as docx_reader
 from trienkhai.documents.readers import legacy, read_bytes
 
-from .docx_builder import build, footnote_ref, footnotes, level, numbering, p, tbl, tc
+from .docx_builder import (
+    build,
+    footnote_ref,
+    footnotes,
+    level,
+    numbering,
+    p,
+    style,
+    styles,
+    tbl,
+    tc,
+)
 
 
 def paragraphs(doc):
@@ -196,3 +207,23 @@ def test_main_part_is_found_through_the_package_relationships():
             name = info.filename.replace("document.xml", "document2.xml")
             dst.writestr(name, data.replace(b"word/document.xml", b"word/document2.xml"))
     assert read_bytes(buf.getvalue(), "a.docx").blocks[0].text == "Kế hoạch số 7"
+
+
+def test_numbering_and_legacy_font_come_from_styles_and_their_bases():
+    nums = numbering({1: [level(0, "upperRoman", "%1.")]}, {5: (1, {})})
+    styles_xml = styles(
+        style("Heading1", "heading 1", num=5),
+        style("PhanLon", "Phần lớn", based_on="Heading1"),
+        style("VnBody", "Thân .VnTime", font=".VnTime"),
+    )
+    body = (
+        p("MỤC TIÊU", style="Heading1")
+        + p("NHIỆM VỤ", style="PhanLon")
+        + p(legacy.unicode_to_tcvn3("tổ chức thực hiện"), style="VnBody")
+    )
+    doc = read_bytes(build(body, numbering_xml=nums, styles_xml=styles_xml), "a.docx")
+    assert [(b.label, b.style) for b in doc.blocks[:2]] == [
+        ("I.", "Heading 1"),
+        ("II.", "Phần lớn"),
+    ]
+    assert doc.blocks[2].text == "tổ chức thực hiện"

@@ -297,7 +297,15 @@ def _body_children(container: etree._Element) -> Iterator[etree._Element]:
             yield el
 
 
-_SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{{{MC}}}Fallback", f"{_W}rPr", f"{_W}pPr"}
+_SKIP = {
+    f"{_W}del",
+    f"{_W}delText",
+    f"{_W}moveFrom",
+    f"{_W}instrText",
+    f"{{{MC}}}Fallback",
+    f"{_W}rPr",
+    f"{_W}pPr",
+}
 
 
 def _walk(el: etree._Element) -> Iterator[etree._Element]:
@@ -352,13 +360,23 @@ def _styles(root: etree._Element | None) -> tuple[dict[str, str], dict[str, tupl
     numpr: dict[str, tuple[str, int]] = {}
     if root is None:
         return names, numpr
+    based_on: dict[str, str] = {}
     for style in root.iterfind(f"{_W}style"):
         sid = style.get(f"{_W}styleId", "")
         name = style.find(f"{_W}name")
         names[sid] = _val(name, sid) or sid
+        base = _val(style.find(f"{_W}basedOn"))
+        if base:
+            based_on[sid] = base
         num = style.find(f"{_W}pPr/{_W}numPr")
         if num is not None and _val(num.find(f"{_W}numId")):
             numpr[sid] = (_val(num.find(f"{_W}numId")) or "", _int(_val(num.find(f"{_W}ilvl")), 0))
+    for sid in names:  # a style numbered through the style it is based on
+        base, depth = based_on.get(sid), 0
+        while sid not in numpr and base and depth < 8:
+            if base in numpr:
+                numpr[sid] = numpr[base]
+            base, depth = based_on.get(base), depth + 1
     return names, numpr
 
 
