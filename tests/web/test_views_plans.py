@@ -3,6 +3,9 @@ gives a clear message with nothing half-saved."""
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -357,3 +360,17 @@ def test_plan_list_counts_the_tasks_of_the_version_in_force(cast, published) -> 
     page = _client(cast.officer).get(reverse("plans:list"))
     plan = page.context["plans"][0]
     assert plan.task_count == published.tasks.count() == 3
+
+
+def test_docx_upload_is_read(cast) -> None:
+    document = docx.Document()
+    for line in PLAN_TXT.decode().splitlines():
+        if line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = _upload(_client(cast.officer), buffer.getvalue(), "ke-hoach.docx")
+    assert response.status_code == 302
+    version = PlanVersion.objects.get()
+    assert version.source_name == "ke-hoach.docx"
+    assert version.plan.number == "12-KH/BDVTU"
