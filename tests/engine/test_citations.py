@@ -184,3 +184,11 @@ def test_issuer_lexicon_compiles() -> None:
     for pattern in data["issuer_prefixes"]:
         assert re.compile(pattern).match("hội nghị trung ương lần thứ tám ")
     assert len(set(data["positions"])) == len(data["positions"])
+
+
+def test_a_plenum_as_issuer_is_kept_when_no_body_follows() -> None:
+    (m,) = mentions_in(
+        "Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Hội nghị Trung ương 6 khóa XI đã", 1
+    )
+    assert m.issuer == "Hội nghị Trung ương 6 khóa XI"
+    assert same_issuer(m.issuer, "Ban Chấp hành Trung ương")

@@ -116,3 +116,16 @@ def test_a_lead_in_year_covers_the_clauses_after_its_colon() -> None:
     )
     got = [(t["comparator"], t["value"], t["year"]) for t in extract_targets(_outline(text))]
     assert got == [(">=", 100, 2025), (">=", 8, 2025), (">=", 15, 2025)]
+
+
+def test_vision_targets_under_a_purpose_heading() -> None:
+    text = (
+        "NGHỊ QUYẾT\nabc\n\nII. QUAN ĐIỂM CHỈ ĐẠO, MỤC TIÊU\n1. Quan điểm chỉ đạo\n"
+        "- Khoa học là đột phá hàng đầu trong 5 năm tới.\n2. Mục tiêu đến năm 2030\n"
+        "- Quy mô kinh tế số đạt tối thiểu 30% GDP.\n3. Tầm nhìn đến năm 2045\n"
+        "- Kinh tế số đạt tối thiểu 50% GDP.\n"
+    )
+    got = [
+        (t["comparator"], t["value"], t["unit"], t["year"]) for t in extract_targets(_outline(text))
+    ]
+    assert got == [(">=", 30, "%", 2030), (">=", 50, "%", 2045)]

@@ -153,7 +153,8 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
         return None, None, pos
     start = m.end()
     for prefix in _ISSUER_PREFIXES:
-        if pm := prefix.match(text, start):
+        pm = prefix.match(text, start)
+        if pm and text[pm.end() : pm.end() + 1].isupper():
             start = pm.end()
             break
     rest = text[start : start + 240]
@@ -169,8 +170,6 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
     if k2:
         khoa = khoa or k2["k"].upper()
         end = k2.end()
-    if any(p.fullmatch(issuer + " ") for p in _ISSUER_PREFIXES):
-        issuer = ""  # only the conference was printed, the body was cut off
     if not issuer or not issuer[0].isupper():
         return None, khoa, end
     return issuer, khoa, end
@@ -275,6 +274,8 @@ def _collect(outline: Outline) -> list[Mention]:
 @functools.lru_cache(maxsize=4096)
 def _issuer_key(issuer: str) -> tuple[str, ...]:
     text = _KHOA_IN.sub(" ", issuer)
+    for prefix in _ISSUER_PREFIXES:  # "Hội nghị Trung ương 6": the Ban Chấp hành in session
+        text = prefix.sub("", text + " ", count=1)
     words: list[str] = []
     for w in _PUNCT.sub(" ", text).split():
         words.extend(_ABBREV.get(w.casefold(), w).casefold().split())

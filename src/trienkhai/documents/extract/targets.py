@@ -114,12 +114,13 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
             lead_year = None
         titles = [t for _, t in stack]
         part = unit.node.part if unit.node is not None else None
-        objectives = part == "objectives" or any(t.startswith(_OBJECTIVE) for t in titles)
-        objectives = objectives or any("chỉ tiêu" in t for t in titles)
+        # the headings decide first; the part structure analysis gave is the fallback
+        titled = any(t.startswith(_OBJECTIVE) or "chỉ tiêu" in t for t in titles)
+        objectives = titled or part == "objectives"
         specific = any(any(s in t for s in _SPECIFIC) for t in titles)
-        excluded = part in ("assessment", "purpose", "recipients", "signature")
-        excluded = excluded or (
-            part != "objectives" and bool(titles) and titles[-1].startswith(_NOT_TARGET)
+        excluded = not titled and (
+            part in ("assessment", "purpose", "recipients", "signature")
+            or (part != "objectives" and bool(titles) and titles[-1].startswith(_NOT_TARGET))
         )
         if head is not None or stack_year is None:
             stack_year = (_year_in(" ".join(titles)) or 0) if titles else 0
