@@ -90,7 +90,6 @@ def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: 
             ("03-ra-soat-ke-hoach", plan),
             ("04-so-do-van-ban", f"{plan}so-do/"),
             ("05-chuoi-trien-khai", f"{plan}chuoi-trien-khai/"),
-            ("07-co-cau-to-chuc", "/don-vi/"),
             ("08-co-quan-cho-xac-dinh", "/don-vi/cho-xac-dinh/"),
         ]
         for name, where in pages:
@@ -109,6 +108,8 @@ def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: 
         context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
         page = context.new_page()
         login(page, admin, password)
+        page.goto(f"{base}/don-vi/")
+        snap(page, "07-co-cau-to-chuc")
         page.goto(f"{base}/quan-tri/orgs/unit/")
         snap(page, "09-quan-tri-danh-muc-don-vi")
         context.close()

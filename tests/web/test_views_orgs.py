@@ -42,7 +42,9 @@ def test_tree_shows_only_units_in_reach(cast) -> None:
 
 def test_tree_hides_dissolved_units_unless_asked(cast) -> None:
     client = _client(cast.viewer)
-    assert "Huyện Mẫu Sơn" not in client.get(reverse("orgs:tree")).content.decode()
+    page = client.get(reverse("orgs:tree")).content.decode()
+    assert "Huyện Mẫu Sơn" not in page
+    assert "2 đơn vị đã giải thể hoặc sáp nhập đang được ẩn" in page
     assert "Huyện Mẫu Sơn" in client.get(reverse("orgs:tree") + "?tat_ca=1").content.decode()
 
 

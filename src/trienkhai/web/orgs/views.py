@@ -50,8 +50,11 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     """The units the user reaches, as a tree; dissolved units on request."""
     units = visible_units(request.user).order_by("path")
     show_all = request.GET.get("tat_ca") == "1"
+    hidden = 0
     if not show_all:
-        units = units.valid_on(timezone.localdate())
+        current = units.valid_on(timezone.localdate())
+        hidden = units.count() - current.count()
+        units = current
     query = request.GET.get("q", "").strip()
     if query:
         units = units.filter(
@@ -59,7 +62,7 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
         )
     units_list = list(units.select_related("parent")[:2000])
     context = {"roots": build_tree(units_list), "count": len(units_list), "q": query}
-    context.update(show_all=show_all, today=timezone.localdate())
+    context.update(show_all=show_all, hidden=hidden, today=timezone.localdate())
     return render(request, "orgs/tree.html", context)
 
 
