@@ -374,3 +374,12 @@ def test_docx_upload_is_read(cast) -> None:
     version = PlanVersion.objects.get()
     assert version.source_name == "ke-hoach.docx"
     assert version.plan.number == "12-KH/BDVTU"
+
+
+def test_inbox_filters_by_state(cast, published) -> None:
+    reporter = _client(cast.reporter)
+    Assignment.objects.filter(unit=cast.department).update(state="done")
+    open_page = reporter.get(reverse("plans:inbox") + "?tinh_trang=open")
+    assert open_page.context["assignments"] == []
+    done_page = reporter.get(reverse("plans:inbox") + "?tinh_trang=done")
+    assert len(done_page.context["assignments"]) == done_page.context["total"] > 0

@@ -353,18 +353,27 @@ def compare(request: HttpRequest, parent_pk: int, child_pk: int) -> HttpResponse
     return HttpResponse(html)
 
 
-def _inbox_context(assignments) -> dict:
+def _inbox_context(request: HttpRequest, assignments) -> dict:
+    """The inbox rows, filtered by state (``?tinh_trang=open``), with counts per state."""
+    counts = dict(assignments.order_by().values_list("state").annotate(n=Count("pk")))
+    state = request.GET.get("tinh_trang", "")
+    if state in AssignmentState.values:
+        assignments = assignments.filter(state=state)
     rows = list(assignments.select_related("task__version__plan__issuing_unit", "unit")[:500])
+    states = [(value, label, counts.get(value, 0)) for value, label in AssignmentState.choices]
     return {
         "assignments": rows,
-        "open_count": sum(1 for a in rows if a.state == AssignmentState.OPEN),
+        "total": sum(counts.values()),
+        "open_count": counts.get(AssignmentState.OPEN, 0),
+        "states": states,
+        "state": state,
     }
 
 
 @login_required
 def my_inbox(request: HttpRequest) -> HttpResponse:
     """Assignments of the units where the user holds a role."""
-    context = _inbox_context(inbox(request.user))
+    context = _inbox_context(request, inbox(request.user))
     context["units"] = member_units(request.user).order_by("name")
     return render(request, "plans/inbox.html", context)
 
@@ -372,6 +381,6 @@ def my_inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def unit_inbox(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit, _access = get_unit(request.user, unit_pk)
-    context = _inbox_context(inbox(request.user, unit.pk))
+    context = _inbox_context(request, inbox(request.user, unit.pk))
     context["unit"] = unit
     return render(request, "plans/inbox.html", context)
