@@ -31,13 +31,16 @@ def feature_matrix_ids(ids: np.ndarray, lengths: np.ndarray) -> sp.csr_matrix:
     bigrams = v + ids[:-1][same] * v + ids[1:][same]
     keys = np.concatenate([ids, bigrams])
     key_rows = np.concatenate([rows, rows[1:][same]])
-    cols, inverse = np.unique(keys, return_inverse=True)
-    m = sp.csr_matrix(
-        (np.ones(len(keys)), (key_rows, inverse.ravel())),
+    # one sort gives each (task, feature) once with its count, already in CSR order
+    span = int(keys.max()) + 1 if len(keys) else 1
+    uniq, counts = np.unique(key_rows * span + keys, return_counts=True)
+    task, key = np.divmod(uniq, span)
+    cols, col_idx = np.unique(key, return_inverse=True)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(task, minlength=len(lengths)))])
+    return sp.csr_matrix(
+        (counts.astype(np.float64), col_idx.ravel(), indptr),
         shape=(len(lengths), max(len(cols), 1)),
     )
-    m.sum_duplicates()
-    return m
 
 
 @dataclass
