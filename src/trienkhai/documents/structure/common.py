@@ -1,0 +1,108 @@
+"""What the structure stages share: the paragraph in progress, its cached label, and the
+plan-part cues read from the ``parts`` lexicon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import normalize
+from ..lexicon import load
+from ..normalize import Label
+
+_PARTS = load("parts")
+_RECIPIENTS = re.compile(_PARTS["recipients"])
+_SIGNATURE = re.compile(_PARTS["signature"])
+_APPENDIX = re.compile(_PARTS["appendix"])
+_OPENING = re.compile(_PARTS["opening"])
+_PART_PREFIX = re.compile(_PARTS["part_prefix"])
+_DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
+_PART_MAX_WORDS = int(_PARTS["max_words"])
+
+_PART_CUES: list[tuple[str, str]] = [
+    (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
+]
+_PART_CUES.sort(key=lambda c: -len(c[0]))  # longest cue first: "tổ chức thực hiện" over others
+
+_TRAILING_PUNCT = re.compile(r"[\s.:;,\-–]+$")
+
+
+@dataclass(slots=True)
+class _Para:
+    """A paragraph on its way through the stages."""
+
+    text: str
+    line: int
+    raw: str
+    anchors: list[str] = field(default_factory=list)
+    style: str | None = None
+    docx_label: str | None = None
+    cached: tuple[Label | None, int] | None = None  # the label and where the rest starts
+
+
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+def _start(text: str) -> str:
+    """The case-folded start of a paragraph: enough for the start-anchored cues."""
+    return text[:80].casefold()
+
+
+def _is_directive_intro(text: str) -> bool:
+    return text.rstrip().endswith(":") and bool(_DIRECTIVE_INTRO.search(text.casefold()))
+
+
+def _part_of_title(title: str) -> str | None:
+    """The plan part a heading's title opens, or None ("NHIỆM VỤ, GIẢI PHÁP" -> tasks)."""
+    if not title or title.count(" ") >= _PART_MAX_WORDS:
+        return None
+    folded = _TRAILING_PUNCT.sub("", _folded(title)).lstrip("0123456789. ")
+    if folded.startswith("phần"):
+        folded = _PART_PREFIX.sub("", folded)
+    if not folded:
+        return None
+    for cue, part in _PART_CUES:
+        if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalpha()):
+            return part
+    return None
+
+
+def _is_heading_like(p: _Para) -> bool:
+    """Unlabelled lines that still read as headings: all capitals or a heading style."""
+    upper = p.text.isupper()
+    styled = bool(p.style) and (p.style or "").lower().startswith(("heading", "title"))
+    return upper or styled
+
+
+def _is_appendix_heading(text: str) -> bool:
+    if text[:1] not in "Pp" or text.count(" ") > 25 or text.endswith("."):
+        return False
+    return bool(_APPENDIX.match(_start(text)))
+
+
+def _is_open(text: str) -> bool:
+    """A paragraph whose sentence is not finished (cut by a page break or a footnote)."""
+    return not normalize.ends_sentence(text)
+
+
+def _label_of(p: _Para) -> tuple[Label | None, str]:
+    """The paragraph's list label and the text after it (computed once: text only grows
+    at its end when cut paragraphs are re-joined)."""
+    if p.cached is None:
+        label, rest = normalize.split_label(p.text)
+        if label is None and p.docx_label:
+            p.cached = (normalize.parse_docx_label(p.docx_label), 0)
+        else:
+            p.cached = (label, len(p.text) - len(rest))
+    label, offset = p.cached
+    return label, p.text[offset:]
+
+
+@dataclass(slots=True)
+class _Open:
+    """An open level of the heading tree while nodes are placed."""
+
+    rank: int
+    key: str
+    index: int

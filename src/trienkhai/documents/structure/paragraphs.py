@@ -1,0 +1,171 @@
+"""Paragraphs as the author wrote them: markdown- and PDF-broken lines merged, footnote
+bodies detached, and paragraphs that a page break or a footnote block cut re-joined."""
+
+from __future__ import annotations
+
+import re
+
+from .. import normalize
+from ..model import Footnote, Table
+from .common import _is_open, _label_of, _Para
+
+# Footnote bodies as converters print them: "¹ Tổng kết", "⁽¹⁾ Kế hoạch", "<sup>1</sup> ...",
+# and "1) ..." / "(1) ..." / "[1] ..." when an anchor with that label is waiting for its body.
+_FN_GLYPH = re.compile(r"^\s*⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?\s*(?=\S)")
+_FN_SUP = re.compile(r"^\s*<sup>\s*\(?\s*(\d{1,3})\s*\)?\s*</sup>\s*", re.IGNORECASE)
+_FN_PLAIN = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\)|\[(\d{1,3})\])\s+(?=\S)")
+
+
+def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
+    """Join lines that a markdown hard break ("  " at line end) or an open ``**`` split."""
+    out: list[_Para | Table] = []
+    bold_open = False
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, _Para)
+            and isinstance(prev, _Para)
+            and item.line == prev.line + prev.raw.count("\n") + 1
+            and (prev.raw.endswith("  ") or prev.raw.endswith("\\") or bold_open)
+            and _label_of(item)[0] is None
+        ):
+            prev.text = f"{prev.text} {item.text}"
+            prev.raw = f"{prev.raw}\n{item.raw}"
+            prev.anchors.extend(item.anchors)
+        else:
+            out.append(item)
+        if isinstance(item, _Para):
+            bold_open = (out[-1].raw.count("**") % 2 == 1) if isinstance(out[-1], _Para) else False
+    return out
+
+
+def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
+    """PDF text comes one printed line at a time: put wrapped lines back into paragraphs.
+
+    A line continues the previous one when it has no list label and either reads as the rest of
+    a cut sentence (lowercase start) or follows an unfinished line that runs the full width of
+    the text block (a paragraph's last line, or a heading, is usually shorter).
+    """
+    lengths = sorted(len(p.text) for p in items if isinstance(p, _Para) and len(p.text) >= 40)
+    full = lengths[int(0.9 * (len(lengths) - 1))] * 0.8 if lengths else float("inf")
+    out: list[_Para | Table] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, _Para)
+            and isinstance(prev, _Para)
+            and _label_of(item)[0] is None
+            and not _FN_GLYPH.match(item.raw)
+            and (_joins(prev.text, item) or (_is_open(prev.text) and len(prev.raw) >= full))
+        ):
+            prev.text = f"{prev.text} {item.text}"
+            prev.raw = f"{prev.raw}\n{item.raw}"
+            prev.anchors.extend(item.anchors)
+        else:
+            out.append(item)
+    return out
+
+
+def _footnote_start(p: _Para, waiting: set[str]) -> tuple[str, str] | None:
+    """(label, body) when the paragraph is a footnote body, else None."""
+    m = _FN_SUP.match(p.raw) or _FN_GLYPH.match(p.raw)
+    if m:
+        label = m.group(1).translate(normalize.SUPERSCRIPT_DIGITS)
+        text, _ = normalize.clean(p.raw[m.end() :])
+        return label, text
+    m = _FN_PLAIN.match(p.text)
+    if m:
+        label = m.group(1) or m.group(2) or m.group(3)
+        if label in waiting:
+            return label, p.text[m.end() :].strip()
+    return None
+
+
+_CONTINUATION_OPENERS = "“\"‘'(«["
+
+
+def _continues(p: _Para) -> bool:
+    """An unlabelled paragraph that reads as the rest of a cut sentence."""
+    if _label_of(p)[0] is not None:
+        return False
+    first = p.text[:1]
+    return normalize.starts_lowercase(p.text) or first in _CONTINUATION_OPENERS or first.isdigit()
+
+
+def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> list[_Para | Table]:
+    """Move footnote bodies out of the running text and re-join the paragraphs they cut."""
+    out: list[_Para | Table] = []
+    waiting: set[str] = set()
+    after_footnote = False
+    last_body: _Para | None = None
+    for i, item in enumerate(items):
+        if isinstance(item, Table):
+            out.append(item)
+            after_footnote, last_body = False, None
+            continue
+        found = _footnote_start(item, waiting)
+        if found:
+            label, text = found
+            waiting.discard(label)
+            footnotes.append(Footnote(label=label, text=text, line=item.line))
+            after_footnote = True
+            continue
+        open_note = footnotes[-1] if footnotes and _is_open(footnotes[-1].text) else None
+        unlabelled = _label_of(item)[0] is None
+        if after_footnote and unlabelled and footnotes:
+            if last_body is not None and _joins(last_body.text, item):
+                _join(last_body, item)
+                waiting.update(item.anchors)
+                after_footnote = False
+                continue
+            note = footnotes[-1]
+            if not normalize.starts_lowercase(item.text) and _note_continues(note.text):
+                note.text = f"{note.text} {item.text}"
+                continue
+            if _continues(item) and open_note is not None:
+                open_note.text = f"{open_note.text} {item.text}"
+                continue
+        if last_body is not None and _joins(last_body.text, item):
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if (
+                open_note is not None
+                and isinstance(nxt, _Para)
+                and _continues(nxt)
+                and not _is_open(item.text)
+            ):
+                # A footnote's tail carried to the next page sits between the body's cut halves.
+                open_note.text = f"{open_note.text} {item.text}"
+                continue
+            _join(last_body, item)
+            waiting.update(item.anchors)
+            after_footnote = False
+            continue
+        after_footnote = False
+        waiting.update(item.anchors)
+        out.append(item)
+        last_body = item
+    return out
+
+
+_CLOSED = re.compile(r"[.!?:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")
+
+
+def _joins(prev: str, p: _Para) -> bool:
+    """Whether ``p`` is the rest of ``prev``: a lowercase start after anything but a full stop,
+    or a quote, bracket or digit start after an unfinished sentence."""
+    if not _continues(p):
+        return False
+    if normalize.starts_lowercase(p.text):
+        return not _CLOSED.search(prev.rstrip()[-16:])
+    return _is_open(prev)
+
+
+def _note_continues(text: str) -> bool:
+    """A footnote ending with ";" or "," (or unfinished) goes on in the next paragraph."""
+    stripped = text.rstrip()
+    return stripped.endswith((";", ",")) or _is_open(stripped)
+
+
+def _join(into: _Para, part: _Para) -> None:
+    into.text = f"{into.text} {part.text}"
+    into.anchors.extend(part.anchors)

@@ -1,0 +1,194 @@
+"""The heading tree: each paragraph's parent from its label (I., 2.1., a), -, +), then its
+``section`` path ("III.2", "II.2.1"), plan ``part`` and kind."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Node, Table
+from ..normalize import Label
+from .common import (
+    _is_directive_intro,
+    _is_heading_like,
+    _is_open,
+    _label_of,
+    _Open,
+    _Para,
+    _part_of_title,
+)
+from .tables import _table_nodes
+
+# Heading ranks: a new label closes every open level of equal or deeper rank.
+_RANK_DIRECTIVE = -1  # a top-level paragraph that introduces the whole list of directives
+_RANK_ROMAN = 0
+_RANK_ARABIC = 1  # + dots: "1." -> 1, "1.1." -> 2, "1.1.1." -> 3
+_RANK_LETTER = 10
+_RANK_INTRO = 15  # an unlabelled paragraph ending with ":" that introduces a list
+_RANK_BULLET = 20
+_SENTENCE_WORDS = 8  # a numbered line this long and finished is an item, not a title
+
+
+def _rank(label: Label) -> int:
+    if label.marker == "roman":
+        return _RANK_ROMAN
+    if label.marker == "arabic":
+        return _RANK_ARABIC + label.depth
+    if label.marker == "letter":
+        return _RANK_LETTER
+    return _RANK_BULLET
+
+
+def _title_like(text: str) -> bool:
+    """Reads as a heading rather than a sentence: ends with ":" or is short and unfinished."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") or (_is_open(stripped) and len(stripped.split()) <= 15)
+
+
+def _place(items: list[_Para | Table]) -> list[Node]:
+    """Build the heading tree: each node's parent, level, label, section and part."""
+    nodes: list[Node] = []
+    stack: list[_Open] = []
+    for item in items:
+        if isinstance(item, Table):
+            nodes.extend(_table_nodes(item, nodes, stack, appendix=None, group=None))
+            continue
+        label, rest = _label_of(item)
+        node = Node(text=rest, line=item.line, kind="paragraph", anchors=item.anchors)
+        index = len(nodes)
+        if label is None:
+            _close_for_paragraph(stack, nodes)
+            part = _part_of_title(rest) if _is_heading_like(item) else None
+            if part:
+                stack.clear()
+                node.kind = "heading"
+                node.part = part
+                stack.append(_Open(_RANK_ROMAN, "part", index))
+            elif rest.rstrip().endswith(":"):
+                node.parent = stack[-1].index if stack else None
+                if not stack and _is_directive_intro(rest):
+                    # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
+                    # of a document without part headings: the numbered list below is its own.
+                    node.kind = "heading"
+                    node.part = "tasks"
+                    stack.append(_Open(_RANK_DIRECTIVE, "directive", index))
+                else:
+                    stack.append(_Open(_RANK_INTRO, "intro", index))
+            else:
+                node.parent = stack[-1].index if stack else None
+        else:
+            node.label, node.marker = label.value, label.marker
+            node.kind = "item" if label.marker in ("letter", "bullet") else "heading"
+            rank = _rank(label)
+            key = f"{label.marker}:{label.value}" if label.marker == "bullet" else label.marker
+            if label.marker == "bullet":
+                _close_for_bullet(stack, key)
+            else:
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+            node.parent = stack[-1].index if stack else None
+            stack.append(_Open(rank, key, index))
+        node.level = _depth(node, nodes)
+        nodes.append(node)
+    _lift_closing_paragraph(nodes)
+    _finish(nodes)
+    return nodes
+
+
+def _lift_closing_paragraph(nodes: list[Node]) -> None:
+    """The plan's last paragraph after a list ("Trong quá trình thực hiện, nếu có khó khăn ...")
+    speaks for the whole part, not for the numbered item whose list it follows."""
+    if len(nodes) < 2 or nodes[-1].marker is not None or nodes[-1].kind != "paragraph":
+        return
+    last, before = nodes[-1], nodes[-2]
+    if last.parent is None or before.marker not in ("letter", "bullet"):
+        return
+    parent = nodes[last.parent]
+    if parent.marker != "arabic":
+        return
+    top = parent.parent
+    while top is not None and nodes[top].marker == "arabic":
+        top = nodes[top].parent
+    last.parent = top
+    last.level = 0 if top is None else nodes[top].level + 1
+
+
+def _close_for_bullet(stack: list[_Open], key: str) -> None:
+    """A bullet closes the bullets opened after its own glyph's level (or none if new glyph)."""
+    keys = [o.key for o in stack]
+    if key in keys:
+        while stack and stack[-1].key != key:
+            stack.pop()
+        stack.pop()
+
+
+def _close_for_paragraph(stack: list[_Open], nodes: list[Node]) -> None:
+    """An unlabelled paragraph ends bullet lists and the finished items above it: it can sit
+    under a heading ("2.1. Tăng cường ..."), not under an item that is a whole sentence."""
+    while stack:
+        top = stack[-1]
+        text = nodes[top.index].text.rstrip()
+        finished_item = (
+            top.rank > _RANK_ROMAN
+            and not _is_open(text)
+            and not text.endswith(":")
+            and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
+        )
+        if top.rank < _RANK_INTRO and not finished_item:
+            break
+        stack.pop()
+
+
+def _depth(node: Node, nodes: list[Node]) -> int:
+    return 0 if node.parent is None else nodes[node.parent].level + 1
+
+
+def _finish(nodes: list[Node]) -> None:
+    """Sections, parts and heading/item kinds, once every parent is known."""
+    has_children = {n.parent for n in nodes if n.parent is not None}
+    top_part: str | None = None  # part of the latest top-level heading
+    for i, node in enumerate(nodes):
+        parent = nodes[node.parent] if node.parent is not None else None
+        if node.kind == "row":
+            continue
+        roman, arabic = _section_parts(node, parent)
+        node.section = ".".join(x for x in (roman, arabic) if x)
+        if node.part is None:
+            own = _part_of_title(node.text) if node.marker in ("roman", "arabic") else None
+            if own and (i in has_children or _title_like(node.text)):
+                node.part = own
+            elif parent is not None:
+                node.part = parent.part
+            else:
+                node.part = top_part
+            if node.part is None and i in has_children and _is_directive_intro(node.text):
+                node.part = "tasks"  # "... Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:"
+        if (
+            node.marker in ("roman", "arabic")
+            and i not in has_children
+            and not _title_like(node.text)
+        ):
+            node.kind = "item"
+        if node.parent is None and node.kind == "heading":
+            top_part = node.part
+
+
+def _section_parts(node: Node, parent: Node | None) -> tuple[str, str]:
+    """(roman, arabic) components of the node's section, from its own label and its parent."""
+    inherited = ("", "")
+    if parent is not None:
+        inherited = _split_section(parent.section)
+    roman, arabic = inherited
+    if node.marker == "roman" and node.label:
+        return node.label, ""
+    if node.marker == "arabic" and node.label:
+        return roman, node.label
+    return roman, arabic
+
+
+def _split_section(section: str) -> tuple[str, str]:
+    if not section:
+        return "", ""
+    head, _, rest = section.partition(".")
+    if re.fullmatch(r"[IVXL]+", head):
+        return head, rest
+    return "", section

@@ -1,0 +1,124 @@
+"""Cutting a document into zones: head (issuer, number, date, kind word, title, opening
+paragraph), body, tail (Nơi nhận and signature) and appendix."""
+
+from __future__ import annotations
+
+from .. import normalize
+from ..model import Node, Paragraph, SourceDocument, Table
+from .common import (
+    _OPENING,
+    _RECIPIENTS,
+    _SIGNATURE,
+    _is_appendix_heading,
+    _is_directive_intro,
+    _is_heading_like,
+    _label_of,
+    _Para,
+    _part_of_title,
+    _start,
+)
+
+
+def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
+    items: list[_Para | Table] = []
+    for block in source.blocks:
+        if isinstance(block, Table):
+            if block.rows:
+                items.append(block)
+            continue
+        assert isinstance(block, Paragraph)
+        text, anchors = normalize.clean(block.text)
+        if not text:
+            continue
+        items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
+    return items
+
+
+def _head_nodes(items: list[_Para | Table]) -> list[Node]:
+    """Header lines, one node each; a header table gives one node per line of each cell."""
+    out: list[Node] = []
+    for item in items:
+        if isinstance(item, _Para):
+            out.append(_flat_node(item, "header"))
+            continue
+        for r, row in enumerate(item.rows):
+            for cell in row:
+                for piece in cell.splitlines():
+                    text, anchors = normalize.clean(piece)
+                    if text:
+                        out.append(
+                            Node(
+                                text=text,
+                                line=item.line + r,
+                                kind="paragraph",
+                                part="header",
+                                anchors=anchors,
+                            )
+                        )
+    return out
+
+
+def _flat_node(p: _Para, part: str) -> Node:
+    return Node(text=p.text, line=p.line, kind="paragraph", part=part, anchors=p.anchors)
+
+
+def _head_end(items: list[_Para | Table]) -> int:
+    """Index of the first body item: the first roman heading or part heading."""
+    seen_long = False
+    for i, item in enumerate(items):
+        if isinstance(item, Table):
+            if not seen_long and len(item.rows) <= 4:
+                continue  # the header laid out as a table: issuer | national motto, number | date
+            return i
+        seen_long = seen_long or len(item.text.split()) >= 30
+        label, rest = _label_of(item)
+        if label and rest and label.marker == "roman":
+            return i
+        if label and rest and label.value in ("1", "a"):
+            # the first numbered item ends the header; a directive paragraph just before it
+            # ("Bộ Chính trị yêu cầu ... thực hiện tốt một số nội dung sau:") opens the body
+            prev = items[i - 1] if i else None
+            if isinstance(prev, _Para) and _is_directive_intro(prev.text):
+                return i - 1
+            return i
+        part = _part_of_title(rest)
+        if part and part not in ("appendix",) and (label or _is_heading_like(item)):
+            return i
+        if _RECIPIENTS.match(_start(item.text)):
+            return i
+    # No heading at all: the head is what comes before the first long paragraph, with that
+    # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
+    for i, item in enumerate(items):
+        if isinstance(item, _Para) and len(item.text.split()) >= 30:
+            return i + 1 if _OPENING.match(_start(item.text)) else i
+    return 0
+
+
+def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
+    tail = appendix = None
+    for i in range(start, len(items)):
+        item = items[i]
+        if isinstance(item, Table):
+            if tail is not None and appendix is None:
+                appendix = i
+            continue
+        folded = _start(item.text)
+        if tail is None and (_RECIPIENTS.match(folded) or _SIGNATURE.match(folded)):
+            tail = i
+        elif appendix is None and _is_appendix_heading(item.text):
+            appendix = i
+    if appendix is not None and tail is not None and appendix < tail:
+        # An appendix placed before the recipients: its tables end where the tail begins.
+        return tail, appendix
+    return tail, appendix
+
+
+def _mark_signature(tail: list[Node]) -> None:
+    """Nodes from the first signature line on belong to the signature block, except the
+    recipients' bullet lines that a two-column layout interleaves with it."""
+    signing = False
+    for node in tail:
+        if _SIGNATURE.match(_start(node.text)):
+            signing = True
+        if signing and normalize.split_label(node.text)[0] is None:
+            node.part = "signature"
