@@ -6,7 +6,11 @@ unit's task entries are done, ongoing, in progress or not started. ``ProgressSum
 above the reporting unit, so a dashboard rooted anywhere (the country, a province, a commune)
 reads a few hundred rows. All three are refreshed for one obligation whenever its report
 moves (``rollup.py``, on every report event) and rebuilt by ``manage.py rebuild_rollup``
-(after units are re-parented, or a bulk load).
+(after units are re-parented, or a bulk load). Being derived, they carry no database-level
+foreign keys (``db_constraint=False``): a rebuild writes millions of rows without a deferred
+check per row, and Django still deletes them with their obligation, plan or unit.
+A summary row of ``node`` counts the units strictly below it; the node's own reports are read
+from the facts (see ``queries.py``), so leaves have no summaries.
 """
 
 from __future__ import annotations
@@ -17,12 +21,21 @@ from django.utils.translation import gettext_lazy as _
 
 class ProgressFact(models.Model):
     obligation = models.ForeignKey(
-        "reporting.Obligation", on_delete=models.CASCADE, related_name="progress_facts"
+        "reporting.Obligation",
+        on_delete=models.CASCADE,
+        related_name="progress_facts",
+        db_constraint=False,
     )
     # Denormalised from the obligation so the dashboard filters without joins.
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
-    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    period = models.ForeignKey(
+        "reporting.Period", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    unit = models.ForeignKey(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     unit_path = models.CharField(max_length=512)
     group = models.CharField(_("nhóm nhiệm vụ"), max_length=64)
     done = models.PositiveIntegerField(default=0)
@@ -52,13 +65,19 @@ class ProgressFact(models.Model):
 class ProgressSummary(models.Model):
     """Progress facts summed for every unit above (and at) the reporting unit.
 
-    ``node`` is an ancestor of the reporting units counted, so a dashboard rooted at any unit
-    reads a handful of rows (one per plan, period and group) instead of scanning its subtree.
+    ``node`` is a strict ancestor of the reporting units counted, so a dashboard rooted at any
+    unit reads a handful of rows (one per plan, period and group) instead of its subtree.
     """
 
-    node = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
-    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
+    node = models.ForeignKey(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    period = models.ForeignKey(
+        "reporting.Period", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     group = models.CharField(_("nhóm nhiệm vụ"), max_length=64)
     done = models.PositiveIntegerField(default=0)
     ongoing = models.PositiveIntegerField(default=0)
@@ -79,10 +98,18 @@ class ProgressSummary(models.Model):
 class TargetSummary(models.Model):
     """Reached values of one target summed for every unit above the reporting units."""
 
-    node = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
-    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
-    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="+")
+    node = models.ForeignKey(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    period = models.ForeignKey(
+        "reporting.Period", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    target = models.ForeignKey(
+        "plans.Target", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     total = models.DecimalField(max_digits=24, decimal_places=4)
     values = models.PositiveIntegerField()
 

@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Length, StrIndex, Substr
 
 from trienkhai.web.orgs.models import Unit
+from trienkhai.web.plans.models import Target
 from trienkhai.web.reporting.models import Obligation, Report, ReportEntry, TargetValue
 
 #: Report states in which the focal body has the report (counts as received).
@@ -90,19 +91,28 @@ def _status_counts() -> dict[str, Count]:
 def progress_by_group(scope: Scope) -> list[dict]:
     """Per task group: how many unit-task entries are done, ongoing, in progress, not started.
 
-    Reads the summaries kept for the root unit (see ``rollup.py``): a few rows per plan.
+    Reads the summaries kept for the root (units below it) and the root's own facts: a few
+    rows per plan and period whatever the size of the subtree (see ``rollup.py``).
     """
-    from .models import ProgressSummary
+    from .models import ProgressFact, ProgressSummary
 
-    rows = ProgressSummary.objects.filter(scope.plans_q(""), node=scope.root)
-    if scope.period_ids:
-        rows = rows.filter(period_id__in=scope.period_ids)
-    if scope.group:
-        rows = rows.filter(group=scope.group)
-    # total first: once "done" names an annotation, F("done") would mean the sum.
-    sums = {"total": Sum(F("done") + F("ongoing") + F("in_progress") + F("not_started"))}
-    sums.update({code: Sum(code) for code in STATUSES})
-    return list(rows.values("group").annotate(**sums).order_by("group"))
+    below = ProgressSummary.objects.filter(scope.plans_q(""), node=scope.root)
+    own = ProgressFact.objects.filter(scope.plans_q(""), unit=scope.root)
+    merged: dict[str, dict] = {}
+    for rows in (below, own):
+        if scope.period_ids:
+            rows = rows.filter(period_id__in=scope.period_ids)
+        if scope.group:
+            rows = rows.filter(group=scope.group)
+        for row in rows.values("group").annotate(**{code: Sum(code) for code in STATUSES}):
+            into = merged.setdefault(
+                row["group"], {"group": row["group"], **dict.fromkeys(STATUSES, 0)}
+            )
+            for code in STATUSES:
+                into[code] += row[code] or 0
+    for row in merged.values():
+        row["total"] = sum(row[code] for code in STATUSES)
+    return [merged[key] for key in sorted(merged)]
 
 
 def progress_from_entries(scope: Scope) -> list[dict]:
@@ -117,21 +127,38 @@ def progress_from_entries(scope: Scope) -> list[dict]:
 
 
 def targets_vs_reached(scope: Scope) -> list[dict]:
-    """Per target: the planned value and the mean of the values the units reported reaching."""
+    """Per target: the planned value and the mean of the values the units reported reaching
+    (summaries of the units below the root, plus the root's own values)."""
     from .models import TargetSummary
 
-    rows = TargetSummary.objects.filter(scope.plans_q(""), node=scope.root)
-    if scope.period_ids:
-        rows = rows.filter(period_id__in=scope.period_ids)
-    found = (
-        rows.values(
-            "target_id", "target__text", "target__comparator", "target__value", "target__unit"
-        )
-        .annotate(s_total=Sum("total"), units=Sum("values"))
-        .order_by("target__version_id", "target__order")
+    below = TargetSummary.objects.filter(scope.plans_q(""), node=scope.root)
+    own = TargetValue.objects.filter(
+        scope.plans_q("report__obligation__"),
+        report__state__in=RECEIVED_STATES,
+        report__obligation__unit=scope.root,
+        value__isnull=False,
     )
+    if scope.period_ids:
+        below = below.filter(period_id__in=scope.period_ids)
+        own = own.filter(report__obligation__period_id__in=scope.period_ids)
+    fields = ("target_id", "target__text", "target__comparator", "target__value", "target__unit")
+    merged: dict[int, dict] = {}
+    parts = (
+        below.values(*fields).annotate(s_total=Sum("total"), s_values=Sum("values")),
+        own.values(*fields).annotate(s_total=Sum("value"), s_values=Count("id")),
+    )
+    for rows in parts:
+        for row in rows:
+            into = merged.setdefault(row["target_id"], {**row, "s_total": 0, "s_values": 0})
+            into["s_total"] += row["s_total"] or 0
+            into["s_values"] += row["s_values"] or 0
+    order = dict(Target.objects.filter(pk__in=merged).values_list("pk", "order"))
     return [
-        {**row, "reached": row["s_total"] / row["units"] if row["units"] else None} for row in found
+        {**row, "reached": row["s_total"] / row["s_values"], "units": row["s_values"]}
+        for row in sorted(
+            merged.values(), key=lambda r: (order.get(r["target_id"], 0), r["target_id"])
+        )
+        if row["s_values"]
     ]
 
 

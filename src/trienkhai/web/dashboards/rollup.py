@@ -38,16 +38,18 @@ def _facts_of(entries):  # type: ignore[no-untyped-def]
 
 
 def _ancestor_ids(path: str) -> list[int]:
-    return [int(part) for part in path.strip("/").split("/") if part]
+    """Ids of the units strictly above the one whose path this is."""
+    return [int(part) for part in path.strip("/").split("/") if part][:-1]
 
 
 def _summarise(node: Unit, plan_id: int, period_id: int) -> None:
-    """Recompute one node's summaries for one plan and period from the facts and values."""
+    """Recompute one node's summaries (units strictly below it) for one plan and period."""
     ProgressSummary.objects.filter(node=node, plan_id=plan_id, period_id=period_id).delete()
     sums = (
         ProgressFact.objects.filter(
             plan_id=plan_id, period_id=period_id, unit_path__startswith=node.path
         )
+        .exclude(unit_id=node.pk)
         .values("group")
         .annotate(**{f"s_{code}": Sum(code) for code in STATUSES})
     )
@@ -70,6 +72,7 @@ def _summarise(node: Unit, plan_id: int, period_id: int) -> None:
             report__obligation__unit__path__startswith=node.path,
             value__isnull=False,
         )
+        .exclude(report__obligation__unit_id=node.pk)
         .values("target_id")
         .annotate(s_total=Sum("value"), s_values=Count("id"))
     )
@@ -155,7 +158,7 @@ _POSTGRES_REBUILD = [
            SUM(f.done), SUM(f.ongoing), SUM(f.in_progress), SUM(f.not_started)
     FROM dashboards_progressfact f,
          unnest(string_to_array(trim(both '/' from f.unit_path), '/')) AS node
-    WHERE %s IS NOT NULL
+    WHERE %s IS NOT NULL AND node::bigint <> f.unit_id
     GROUP BY 1, 2, 3, 4
     """,
     """
@@ -166,7 +169,7 @@ _POSTGRES_REBUILD = [
     JOIN reporting_obligation o ON o.id = r.obligation_id
     JOIN orgs_unit u ON u.id = o.unit_id,
          unnest(string_to_array(trim(both '/' from u.path), '/')) AS node
-    WHERE r.state = ANY(%s) AND v.value IS NOT NULL
+    WHERE r.state = ANY(%s) AND v.value IS NOT NULL AND node::bigint <> o.unit_id
     GROUP BY 1, 2, 3, 4
     """,
 ]
