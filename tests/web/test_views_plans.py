@@ -383,3 +383,10 @@ def test_inbox_filters_by_state(cast, published) -> None:
     assert open_page.context["assignments"] == []
     done_page = reporter.get(reverse("plans:inbox") + "?tinh_trang=done")
     assert len(done_page.context["assignments"]) == done_page.context["total"] > 0
+
+
+def test_graph_shows_what_implements_and_cites_the_plan(cast, published, child) -> None:
+    page = _client(cast.admin).get(reverse("plans:graph", args=[published.plan_id]))
+    html = page.content.decode()
+    assert "27-CTr/TU" in html  # the programme it implements, not in the system
+    assert "5-KH/UBND" in html  # the district plan that carries it out

@@ -37,6 +37,7 @@ from .importer import import_document
 from .models import (
     AssignmentState,
     Frequency,
+    LinkRelation,
     Plan,
     PlanStatus,
     PlanVersion,
@@ -312,6 +313,9 @@ def document_graph(request: HttpRequest, pk: int) -> HttpResponse:
         "cites": [link for link in links if link.relation == "cites"],
         "visible_ids": set(seen.values_list("pk", flat=True)),
         "children": graph.children(plan).filter(pk__in=seen.values("pk")),
+        "cited_by": seen.filter(links__target=plan, links__relation=LinkRelation.CITES)
+        .select_related("issuing_unit")
+        .distinct(),
     }
     return render(request, "plans/graph.html", context)
 
