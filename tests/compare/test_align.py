@@ -37,6 +37,7 @@ def test_a_task_with_no_counterpart_is_new_and_a_dropped_one_is_omitted() -> Non
     result = compare_plans(plan("p", A, B, C), plan("c", A, D))
     assert (1, None, "new") in pairs_of(result)
     assert {o["index"] for o in result["omitted"]} == {1, 2}
+    assert [p["status"] for p in result["parents"]] == ["carried", "omitted", "omitted"]
     assert result["omitted_parent"] == [B, C]
     assert result["summary"]["coverage"] == pytest.approx(1 / 3, abs=0.001)
 
@@ -48,6 +49,12 @@ def test_a_parent_bullet_split_in_two_gives_two_pairs_with_one_parent() -> None:
     assert (0, 0, "adapted") in got and (1, 0, "adapted") in got and (2, 1, "copied") in got
     assert result["summary"]["splits"] == 1
     assert result["omitted"] == []
+    assert result["parents"][0] == {
+        "index": 0,
+        "section": "II.1",
+        "status": "carried",
+        "children": [0, 1],
+    }
 
 
 def test_two_parent_bullets_merged_give_two_pairs_with_one_child() -> None:

@@ -105,12 +105,29 @@ def compare_plans(parent: Plan, child: Plan, params: AlignParams | None = None) 
         "pairs": pairs,
         "omitted_parent": [p_texts[j] for j in alignment.omitted],
         "omitted": [_task_ref(parent, j) for j in alignment.omitted],
+        "parents": _parent_status(parent, alignment),
     }
     result["summary"] = _summary(parent, child, pairs, alignment)
     result["sections"] = _sections(parent, child, pairs, alignment)
     result["groups"] = _groups(parent, child, pairs, alignment)
     result["citations"] = _citations(parent, child, alignment)
     return result
+
+
+def _parent_status(parent: Plan, alignment: Alignment) -> list[dict[str, Any]]:
+    """Each parent task, ``carried`` (with the child tasks carrying it) or ``omitted``."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for lk in alignment.links:
+        children[lk.parent].append(lk.child)
+    return [
+        {
+            "index": j,
+            "section": t.section,
+            "status": "carried" if children.get(j) else "omitted",
+            "children": sorted(children.get(j, [])),
+        }
+        for j, t in enumerate(parent.tasks)
+    ]
 
 
 def _task_ref(plan: Plan, index: int) -> dict[str, Any]:
