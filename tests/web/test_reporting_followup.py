@@ -31,7 +31,7 @@ def test_rate_arithmetic() -> None:
 
 
 def test_completeness_and_timeliness_by_unit_and_period(cast) -> None:
-    department_obligation(cast)  # 2 units x 4 quarters of 2025, quarterly, due 10 days after
+    department_obligation(cast)  # department 4 quarters of 2025, district (abolished 30/06) 2
     obs = Obligation.objects.all()
     dept = {o.period.index: o for o in obs.filter(unit=cast.department)}
     dept[1].mark_received(dept[1].due_at - dt.timedelta(days=2))  # on time
@@ -40,17 +40,19 @@ def test_completeness_and_timeliness_by_unit_and_period(cast) -> None:
     as_of = dept[3].due_at + dt.timedelta(hours=1)  # Q1–Q3 due, Q4 not
     by_unit = followup.rates_by(obs, ("unit_id",), as_of)
     assert by_unit[(cast.department.pk,)] == Rate(expected=4, received=3, on_time=2)
-    assert by_unit[(cast.district_committee.pk,)] == Rate(expected=3, received=0, on_time=0)
+    assert by_unit[(cast.district_committee.pk,)] == Rate(expected=2, received=0, on_time=0)
     by_period = followup.rates_by(obs, ("period_id",), as_of)
     assert by_period[(dept[2].period_id,)] == Rate(2, 1, 0)
-    assert followup.overall(obs, as_of) == Rate(7, 3, 2)
+    assert followup.overall(obs, as_of) == Rate(6, 3, 2)
     late = list(followup.overdue(obs, as_of))
     assert [(o.unit_id, o.period.index) for o in late] == [
         (cast.district_committee.pk, 1),
         (cast.district_committee.pk, 2),
         (cast.department.pk, 3),
-        (cast.district_committee.pk, 3),
     ]
+    # a cancelled obligation is never expected
+    Obligation.objects.filter(pk=dept[3].pk).update(state="cancelled")
+    assert followup.overall(obs, as_of) == Rate(5, 3, 2)
 
 
 def test_reminder_before_then_escalation_after_then_silence(cast, settings) -> None:

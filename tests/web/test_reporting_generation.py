@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from trienkhai.web.plans.models import Assignment, PlanVersion, ReportingDuty, Task, VersionStatus
 from trienkhai.web.reporting.generation import generate_for_plan
@@ -16,10 +17,11 @@ from .reporting_helpers import published_plan
 pytestmark = pytest.mark.django_db
 
 
-def test_every_assigned_unit_owes_each_quarter_from_publication(cast) -> None:
+def test_every_assigned_unit_owes_each_quarter_it_exists_from_publication(cast) -> None:
     plan = published_plan(cast)
     result = generate_for_plan(plan, until=dt.date(2025, 12, 31))
-    assert result.created == 8  # 2 units x 4 quarters of 2025
+    # the department owes 4 quarters; the district, abolished on 30/06/2025, the first two
+    assert result.created == 6
     units = set(Obligation.objects.values_list("unit__code", flat=True))
     assert units == {"mau-snv", "mau-son-ubnd"}
     q1 = Obligation.objects.get(unit=cast.department, period__index=1)
@@ -34,8 +36,8 @@ def test_generation_is_idempotent(cast) -> None:
     plan = published_plan(cast)
     generate_for_plan(plan, until=dt.date(2025, 12, 31))
     again = generate_for_plan(plan, until=dt.date(2025, 12, 31))
-    assert (again.created, again.rescheduled) == (0, 0)
-    assert Obligation.objects.count() == 8
+    assert (again.created, again.rescheduled, again.cancelled) == (0, 0, 0)
+    assert Obligation.objects.count() == 6
     assert Period.objects.count() == 4
 
 
@@ -87,7 +89,7 @@ def test_republished_version_maps_onto_the_same_obligations(cast) -> None:
 def test_command_runs_and_validates_dates(cast, capsys) -> None:
     published_plan(cast)
     call_command("generate_obligations", "--until", "31/12/2025")
-    assert "8 obligation(s) created" in capsys.readouterr().out
+    assert "6 obligation(s) created" in capsys.readouterr().out
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError):
@@ -102,3 +104,52 @@ def test_publishing_a_plan_generates_its_obligations_after_commit(
         plan.status = "published"
         plan.save(update_fields=["status", "updated_at"])
     assert Obligation.objects.filter(plan=plan, unit=cast.department).exists()
+
+
+def test_successor_owes_from_its_creation_and_the_abolished_unit_until_its_end(cast) -> None:
+    from trienkhai.web.orgs.models import Unit
+
+    commune = Unit.objects.create(
+        code="mau-son-xa",
+        name="UBND xã Mẫu Sơn",
+        kind="ubnd",
+        level="xa",
+        parent=cast.province,
+        valid_from=dt.date(2025, 7, 1),
+    )
+    plan = published_plan(cast)
+    district = Assignment.objects.get(unit=cast.district_committee)
+    district.state = "handed_over"
+    district.save()
+    Assignment.objects.create(
+        task=district.task, unit=commune, role=district.role, handed_over_from=district
+    )
+    generate_for_plan(plan, until=dt.date(2025, 12, 31))
+    owed = {(o.unit.code, o.period.index) for o in Obligation.objects.exclude(unit=cast.department)}
+    assert owed == {("mau-son-ubnd", 1), ("mau-son-ubnd", 2), ("mau-son-xa", 3), ("mau-son-xa", 4)}
+
+
+def test_obligations_no_longer_owed_are_cancelled_and_reopened(cast) -> None:
+    plan = published_plan(cast)
+    generate_for_plan(plan, until=dt.date(2027, 12, 31))
+    Assignment.objects.filter(unit=cast.department).update(state="cancelled")
+    result = generate_for_plan(plan, until=dt.date(2027, 12, 31))
+    dept = Obligation.objects.filter(unit=cast.department)
+    cancelled = dept.filter(state="cancelled")
+    assert result.cancelled == cancelled.count() > 0
+    # deadlines already passed stay owed; only those still ahead are cancelled
+    assert all(o.due_date >= timezone.localdate() for o in cancelled)
+    assert dept.filter(state="pending", period__year=2025).count() == 4
+    assert all(o.remind_after is None for o in cancelled)
+    Assignment.objects.filter(unit=cast.department).update(state="open")
+    generate_for_plan(plan, until=dt.date(2027, 12, 31))
+    assert not dept.filter(state="cancelled").exists()
+
+
+def test_a_removed_duty_cancels_its_pending_obligations(cast) -> None:
+    plan = published_plan(cast, frequencies=("quarterly", "annual"))
+    generate_for_plan(plan, until=dt.date(2027, 12, 31))
+    ReportingDuty.objects.update(frequencies=["quarterly"])
+    generate_for_plan(plan, until=dt.date(2027, 12, 31))
+    annual = Obligation.objects.filter(period__kind="annual", unit=cast.department)
+    assert set(annual.values_list("state", flat=True)) == {"cancelled"}

@@ -1,6 +1,7 @@
 """Follow-up figures: completeness and timeliness by unit and period, and overdue lists.
 
-*Expected* reports are those whose deadline has passed, plus those already received early.
+*Expected* reports are those whose deadline has passed, plus those already received early
+(cancelled obligations — a unit abolished, a duty removed — are never expected).
 *Completeness* is received ÷ expected; *timeliness* is received-by-the-deadline ÷ expected.
 One SQL aggregate per question; the dashboards and the consolidated report reuse these.
 """
@@ -45,7 +46,8 @@ class Rate:
 
 
 def _expected(as_of: dt.datetime) -> Q:
-    return Q(due_at__lte=as_of) | Q(received_at__isnull=False)
+    owed = ~Q(state=Obligation.State.CANCELLED)
+    return owed & (Q(due_at__lte=as_of) | Q(received_at__isnull=False))
 
 
 def _counts() -> dict:

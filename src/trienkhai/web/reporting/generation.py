@@ -26,27 +26,27 @@ class GenerationResult:
     plans: int = 0
     created: int = 0
     rescheduled: int = 0
+    cancelled: int = 0
 
     def add(self, other: GenerationResult) -> None:
         self.plans += other.plans
         self.created += other.created
         self.rescheduled += other.rescheduled
-
-
-def _excluded_states() -> list[str]:
-    from trienkhai.web.plans.models import AssignmentState
-
-    return [AssignmentState.HANDED_OVER, AssignmentState.CANCELLED]
+        self.cancelled += other.cancelled
 
 
 def reporting_units(version) -> list[int]:  # type: ignore[no-untyped-def]
-    """Ids of the units that hold live assignments in ``version``: they owe the reports."""
-    from trienkhai.web.plans.models import Assignment
+    """Ids of the units that hold assignments in ``version``: they owe the reports.
+
+    A handed-over assignment still counts: the abolished unit owes the periods it lived
+    through (its ``valid_to`` bounds them), its successor those from its ``valid_from``.
+    """
+    from trienkhai.web.plans.models import Assignment, AssignmentState
 
     return sorted(
         set(
             Assignment.objects.filter(task__version=version)
-            .exclude(state__in=_excluded_states())
+            .exclude(state=AssignmentState.CANCELLED)
             .values_list("unit_id", flat=True)
         )
     )
@@ -72,25 +72,64 @@ def generate_for_plan(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> GenerationResult:
-    """Create the missing obligations of one plan's published version."""
+    """Create the missing obligations of one plan's published version, and cancel those no
+    longer owed (a unit that left the plan or ceased to exist, a duty that was removed)."""
+    from trienkhai.web.orgs.models import Unit
+
     result = GenerationResult()
     version = plan.published_version()
     if version is None:
         return result
     result.plans = 1
-    units = reporting_units(version)
-    if not units:
-        return result
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=reporting_units(version))}
     since = since or default_since(plan, version)
     until = until or default_until()
+    wanted: set[tuple[int, str]] = set()  # (slot, period kind) still generated
     for slot, duty in enumerate(version.reporting_duties.order_by("order", "pk")):
         skip = {duty.recipient_unit_id, duty.via_unit_id} - {None}
-        owing = [u for u in units if u not in skip]
+        owing = [u for pk, u in units.items() if pk not in skip]
         for freq in lib.frequencies_to_generate(duty.frequencies or []):
+            wanted.add((slot, freq.value))
             for period in lib.periods_between(freq, since, until):
                 due = lib.deadline(period, duty.deadlines or [], duty.days_after_period_end)
-                result.add(_ensure(plan, duty, slot, period, due, owing))
+                alive = [u.pk for u in owing if _exists_during(u, period)]
+                result.add(_ensure(plan, duty, slot, period, due, alive))
+    result.cancelled = _cancel_unowed(plan, units, wanted)
     return result
+
+
+def _exists_during(unit, period: lib.Period) -> bool:  # type: ignore[no-untyped-def]
+    """A unit owes a period's report only if it existed during the period: a commune formed
+    on 1 July 2025 owes nothing for the first half-year, a district abolished then nothing after."""
+    if unit.valid_from is not None and period.end < unit.valid_from:
+        return False
+    return not (unit.valid_to is not None and period.start > unit.valid_to)
+
+
+def _cancel_unowed(plan, units: dict, wanted: set[tuple[int, str]]) -> int:  # type: ignore[no-untyped-def]
+    """Cancel pending obligations without a report that the plan no longer asks for.
+
+    Periods the unit lived through stay owed (a district still owes its last quarter); an
+    obligation of a unit removed from the plan is cancelled only while its deadline is ahead.
+    """
+    today = timezone.localdate()
+    cancelled = 0
+    pending = Obligation.objects.filter(
+        plan=plan, state=Obligation.State.PENDING, report__isnull=True
+    ).select_related("unit", "period")
+    for ob in pending:
+        unit = units.get(ob.unit_id)
+        gone = (ob.slot, ob.period.kind) not in wanted
+        if unit is None:
+            ended = ob.unit.valid_to
+            gone = gone or (ob.period.start > ended if ended else ob.due_date >= today)
+        elif not _exists_during(unit, ob.period.as_lib):
+            gone = True
+        if gone:
+            cancelled += Obligation.objects.filter(pk=ob.pk, state=Obligation.State.PENDING).update(
+                state=Obligation.State.CANCELLED, remind_after=None
+            )
+    return cancelled
 
 
 def _ensure(plan, duty, slot: int, period: lib.Period, due: dt.date, units: Iterable[int]):  # type: ignore[no-untyped-def]
@@ -118,9 +157,11 @@ def _ensure(plan, duty, slot: int, period: lib.Period, due: dt.date, units: Iter
             )
             obligation.set_due(due)
             new.append(obligation)
-        elif current.state == Obligation.State.PENDING and (
-            current.due_date != due or current.duty_id != duty.pk
+        elif current.state == Obligation.State.CANCELLED or (
+            current.state == Obligation.State.PENDING
+            and (current.due_date != due or current.duty_id != duty.pk)
         ):
+            current.state = Obligation.State.PENDING  # owed again (re-published, re-assigned)
             current.duty = duty
             current.recipient_id, current.via_id = duty.recipient_unit_id, duty.via_unit_id
             current.recipient_text, current.via_text = (

@@ -102,6 +102,7 @@ class Obligation(models.Model):
         PENDING = "pending", _("Chưa nộp")
         RECEIVED = "received", _("Đã nhận")
         ACCEPTED = "accepted", _("Đã chấp nhận")
+        CANCELLED = "cancelled", _("Không còn phải nộp")
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="obligations")
     duty = models.ForeignKey(

@@ -33,7 +33,8 @@ def max_evidence_bytes() -> int:
 
 
 def unit_assignments(obligation: Obligation):  # type: ignore[no-untyped-def]
-    """The owing unit's live assignments in the plan's published version, in task order."""
+    """The owing unit's assignments in the plan's published version, in task order (handed-over
+    ones included: an abolished unit still reports on the periods it lived through)."""
     from trienkhai.web.plans.models import Assignment, AssignmentState
 
     version = obligation.plan.published_version()
@@ -41,7 +42,7 @@ def unit_assignments(obligation: Obligation):  # type: ignore[no-untyped-def]
         return Assignment.objects.none()
     return (
         Assignment.objects.filter(task__version=version, unit_id=obligation.unit_id)
-        .exclude(state__in=[AssignmentState.HANDED_OVER, AssignmentState.CANCELLED])
+        .exclude(state=AssignmentState.CANCELLED)
         .select_related("task")
         .order_by("task__order", "role")
     )

@@ -84,6 +84,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     ob, rights = access.get_obligation(request.user, pk)
     _need(rights.edit)
     report = _report_or_none(ob)
+    if report is None and ob.state == Obligation.State.CANCELLED:
+        messages.info(request, _("Đơn vị không còn phải nộp báo cáo này."))
+        return redirect("reporting:obligation", pk=ob.pk)
     if report is None:
         if request.method != "POST":
             return render(request, "reporting/start.html", {"ob": ob, "key": uuid.uuid4().hex})
