@@ -411,3 +411,15 @@ def test_recipients_interleaved_with_the_signature_stay_recipients() -> None:
 def test_short_numbered_title_with_a_full_stop_keeps_its_paragraphs() -> None:
     o = outline_of("I. MỤC ĐÍCH, YÊU CẦU\n\n2. Yêu cầu.\n\nCác cơ quan xác định rõ trách nhiệm.\n")
     assert o.nodes[-1].section == "I.2"
+
+
+def test_document_kind_title_is_not_a_part_heading() -> None:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("CHƯƠNG TRÌNH HÀNH ĐỘNG", 1, style="bold"),
+        Paragraph("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", 2, style="bold"),
+        Paragraph("I. ĐÁNH GIÁ TÌNH HÌNH", 3),
+        Paragraph("Kinh tế phát triển.", 4),
+    ]
+    o = build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
+    assert [n.text for n in o.head] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"]
+    assert o.nodes[0].part == "assessment"

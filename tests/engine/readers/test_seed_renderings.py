@@ -13,14 +13,7 @@ pytestmark = pytest.mark.integration
 MAKE_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "make_fixtures.py"
 SEEDS = [
     "000_fd14fda0d7ba0650",
-    pytest.param(
-        "001_bea7e661fdf07ade",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="structure takes the bold title line 'CHƯƠNG TRÌNH HÀNH ĐỘNG' of a .docx "
-            "for a heading of the tasks part, and makes the next title line a task",
-        ),
-    ),
+    "001_bea7e661fdf07ade",
     "003_e6f5f0dc89473b66",
     "004_31fbcdc3dcbc9cdd",
 ]
