@@ -100,6 +100,13 @@ def joined(bodies: list[str]) -> str:
             "",
         ),
         ("Nâng cao hiệu quả công tác phối hợp giữa Mặt trận Tổ quốc với chính quyền.", "", "", ""),
+        (
+            "UBND tỉnh đề nghị Ủy ban MTTQ Việt Nam tỉnh phối hợp giám sát.",
+            "UBND tỉnh",
+            "",
+            "Ủy ban MTTQ Việt Nam tỉnh",
+        ),
+        ("Giải quyết kiến nghị, đề nghị của cử tri.", "", "", ""),
         ("Tăng cường giáo dục thế hệ trẻ về lý tưởng cách mạng.", "", "", ""),
         (
             "Các cơ quan báo chí của tỉnh tăng cường thông tin.",
@@ -199,7 +206,7 @@ def test_bodies_lexicon_is_well_formed() -> None:
         assert lex[key], key
     for name, pattern in lex["roles"].items():
         re.compile(pattern)
-        assert name in ("lead", "support", "requested", "assign", "directive")
+        assert name in ("lead", "support", "requested", "assign", "directive", "request_inside")
     # an abbreviation stands for one name; no word is both a verb and a stop
     abbreviations = lex["abbreviations"]
     assert len({a.casefold() for a in abbreviations}) == len(abbreviations)

@@ -54,6 +54,7 @@ _ROLE_REQUESTED = re.compile(REQUESTED_CUE, re.IGNORECASE)
 _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
 _ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
 _HEADING_PREFIX = re.compile(_LEX["heading_prefix"], re.IGNORECASE)
+_ROLE_REQUEST_INSIDE = re.compile(_LEX["roles"]["request_inside"], re.IGNORECASE)
 _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
@@ -206,6 +207,11 @@ def find_roles(text: str) -> Roles:
             _read_subject(text[start : start + _WINDOW], roles)
     if not roles.lead and _has_directive(text):
         roles.add("lead", _directed(text))
+    if normalize.contains_word(text, "đề nghị"):
+        for m in _ROLE_REQUEST_INSIDE.finditer(text):
+            found = _phrase_until(text[m.end() : m.end() + _WINDOW], _END, need_verb=True)
+            if found:
+                roles.add("requested", split_bodies(found))
     _read_support(text, roles)
     return roles
 
