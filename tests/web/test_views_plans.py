@@ -390,3 +390,22 @@ def test_graph_shows_what_implements_and_cites_the_plan(cast, published, child) 
     html = page.content.decode()
     assert "27-CTr/TU" in html  # the programme it implements, not in the system
     assert "5-KH/UBND" in html  # the district plan that carries it out
+
+
+def test_revised_file_becomes_a_new_version_only_when_asked(cast, published) -> None:
+    text = PLAN_TXT.decode().replace("TRƯỞNG BAN", "4. Sơ kết việc thực hiện.\n\nTRƯỞNG BAN")
+    revised = text.encode()
+    refused = _upload(_client(cast.officer), revised)
+    assert "đã có trong hệ thống" in refused.content.decode()
+    url = reverse("plans:upload") + f"?ke_hoach={published.plan_id}"
+    assert _client(cast.outsider).get(url).status_code == 404
+    assert _client(cast.viewer).get(url).status_code == 403
+    response = _client(cast.officer).post(
+        url, {"file": SimpleUploadedFile("kh-12-sua.txt", revised), "unit_code": "mau-bdv"}
+    )
+    assert response.status_code == 302
+    assert Plan.objects.count() == 1
+    assert list(published.plan.versions.values_list("number", "status")) == [
+        (1, VersionStatus.PUBLISHED),
+        (2, VersionStatus.DRAFT),
+    ]

@@ -102,16 +102,31 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    """Upload → engine → draft version, then straight to its review page."""
+    """Upload → engine → draft version, then straight to its review page.
+
+    With ``?ke_hoach=<pk>`` the file becomes the next version of that plan (a revised text of
+    the same document); otherwise a document already in the registry is refused.
+    """
     units = _uploadable_units(request.user)
+    target = None
+    if request.GET.get("ke_hoach", "").isdigit():
+        target, _access = get_plan(request.user, int(request.GET["ke_hoach"]), need="edit")
+        units = Unit.objects.filter(pk=target.issuing_unit_id)
     if not units.exists():
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None, editable_units=units)
+    initial = {"unit_code": target.issuing_unit.code} if target else None
+    form = UploadForm(
+        request.POST or None, request.FILES or None, editable_units=units, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
             result = import_document(
-                upload_file.read(), upload_file.name, form.cleaned_data["unit_code"], request.user
+                upload_file.read(),
+                upload_file.name,
+                form.cleaned_data["unit_code"],
+                request.user,
+                new_version_of=target,
             )
         except DuplicatePlan as err:
             link = reverse("plans:detail", args=[err.existing.pk])
@@ -125,7 +140,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 % {"name": upload_file.name, "tasks": result.version.tasks.count()},
             )
             return redirect("plans:version", result.version.pk)
-    return render(request, "plans/upload.html", {"form": form, "unit_choices": units[:500]})
+    context = {"form": form, "unit_choices": units[:500], "target": target}
+    return render(request, "plans/upload.html", context)
 
 
 def _duty_labels(duty) -> None:
