@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from operator import eq
 
 from . import lexicon
@@ -28,6 +29,7 @@ _LETTERS = {c: i for i, c in enumerate(_LEX["letters"])}
 _SINGLE = set(_LEX["doubled_single"])
 _RESTART = tuple(_LEX["restart"])
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
 _TRAILING = ",.;:!?)”\"'…"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -159,31 +161,36 @@ def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
 def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Words or two-word phrases printed twice in a row ("Thực hiện thực hiện").
 
-    Compares whitespace tokens with C-level ``map``/``compress`` first and looks closer only
-    at the few places where a token equals the one after it or two after it.
+    All units are split once into whitespace tokens (a sentinel between units), compared with
+    C-level ``map``/``compress``; only the few places where a token equals the next one or the
+    one after it are looked at closely.
     """
     out: list[LintWarning] = []
-    for unit in units(outline):
-        raw = unit.text.split()
-        low = unit.text.lower().split()
-        n = len(low)
-        singles = compress(range(n - 1), map(eq, low, islice(low, 1, None)))
-        pairs = compress(range(n - 3), map(eq, low, islice(low, 2, None)))
-        found: list[tuple[int, int]] = [(i, 2) for i in singles if low[i] in _SINGLE]
-        found += [(i, 4) for i in pairs if _same_pair(low, i)]
-        for i, size in sorted(found):
-            words = raw[i : i + size]
-            if not all(_PLAIN_WORD.fullmatch(w) for w in words[:-1]):
-                continue
-            if not _PLAIN_WORD.fullmatch(words[-1].rstrip(_TRAILING)):
-                continue
-            second = words[size // 2]
-            if words[0][:1].islower() and second[:1].isupper():
-                continue  # "Đại hội Hội Nông dân": a name starts
-            phrase = " ".join(words).rstrip(_TRAILING)
-            out.append(
-                LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), unit.line)
-            )
+    all_units = units(outline)
+    joined = f" {_SENTINEL} ".join(u.text for u in all_units)
+    raw = joined.split()
+    low = joined.lower().split()
+    n = len(low)
+    # token index where each unit starts: 0, then after each sentinel
+    starts = [0, *(i + 1 for i in compress(range(n), map(eq, low, repeat(_SENTINEL))))]
+    singles = compress(range(n - 1), map(eq, low, islice(low, 1, None)))
+    pairs = compress(range(n - 3), map(eq, low, islice(low, 2, None)))
+    found: list[tuple[int, int]] = [(i, 2) for i in singles if low[i] in _SINGLE]
+    found += [(i, 4) for i in pairs if _same_pair(low, i)]
+    for i, size in sorted(found):
+        words = raw[i : i + size]
+        if _SENTINEL in words:
+            continue
+        if not all(_PLAIN_WORD.fullmatch(w) for w in words[:-1]):
+            continue
+        if not _PLAIN_WORD.fullmatch(words[-1].rstrip(_TRAILING)):
+            continue
+        second = words[size // 2]
+        if words[0][:1].islower() and second[:1].isupper():
+            continue  # "Đại hội Hội Nông dân": a name starts
+        unit = all_units[bisect_right(starts, i) - 1]
+        phrase = " ".join(words).rstrip(_TRAILING)
+        out.append(LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), unit.line))
     return out
 
 

@@ -59,6 +59,9 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40
+_LEADS = sorted(_KINDS["number_lead"], key=len, reverse=True)
+_PLAIN_BY_LENGTH = sorted(_PLAIN_WORDS, key=len, reverse=True)
+_NAMED_HINT = "luật"
 _DIGIT = re.compile(r"\d")
 _NAMED_WINDOW = 140
 _DATE_GAP = re.compile(r"^[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?$", re.IGNORECASE)
@@ -200,12 +203,26 @@ def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | No
 
 
 def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
-    """(kind, start of the kind word, rule) when a kind word is printed right before a number."""
+    """(kind, start of the kind word, rule) when a kind word is printed right before a number.
+
+    Compares the lower-cased window's end with each kind word (``str.endswith`` is far cheaper
+    than a regex searched over the window); a law's name may sit between "Luật" and "số".
+    """
     lo = max(0, start - _WINDOW)
-    if m := _KIND_BEFORE.search(text, lo, start):
-        return kind_of_word(m["word"]), m.start(), "citation.kind_word"
+    window = text[lo:start].lower().rstrip()
+    for lead in _LEADS:
+        if window.endswith(lead) and (
+            len(window) == len(lead) or not window[-len(lead) - 1].isalpha()
+        ):
+            window = window[: -len(lead)].rstrip()
+            break
+    for word in _PLAIN_BY_LENGTH:
+        if window.endswith(word):
+            begin = len(window) - len(word)
+            if begin == 0 or not window[begin - 1].isalnum():
+                return WORD_TO_KIND[word], lo + begin, "citation.kind_word"
     lo = max(0, start - _NAMED_WINDOW)
-    if m := _NAMED_BEFORE.search(text, lo, start):
+    if _NAMED_HINT in text[lo:start].lower() and (m := _NAMED_BEFORE.search(text, lo, start)):
         return kind_of_word(m["named"]), m.start(), "citation.named"
     return None
 

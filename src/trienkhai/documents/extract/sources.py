@@ -44,6 +44,8 @@ def clean(text: str) -> str:
 
 def one_line(text: str) -> str:
     """``clean`` with line breaks turned into spaces."""
+    if "\n" not in text and "  " not in text and _MARKUP_CHARS.isdisjoint(text):
+        return text.strip()
     return " ".join(clean(text).split())
 
 

@@ -226,6 +226,8 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
         _, text = split_label(unit.text)
         if _DIGIT.search(text) is None:
             continue
+        if not ctx.objectives and _CUES.search(text) is None:
+            continue
         lead = text.split(":", 1)[0] if ":" in text else ""
         unit_year = _year_in(lead) if lead else None  # "Phấn đấu đến hết năm 2025: a; b; c"
         for _, clause in _clauses(text):
