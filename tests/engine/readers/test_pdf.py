@@ -81,3 +81,26 @@ def test_wrapped_lines_are_rejoined_into_their_paragraphs(plan, documents):
         assert line in texts(plan)
     # headings and list items stay apart even when the line above is full
     assert "II. MỤC TIÊU" in texts(plan) and "1. Mục tiêu chung" in texts(plan)
+
+
+def _words(*spec):
+    """Words of one printed line: (text, x0, x1) at a given top."""
+    top, *items = spec
+    return [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 13} for t, x0, x1 in items]
+
+
+@pytest.mark.parametrize("right_start", [262.0, 320.0])  # right column left or right of middle
+def test_header_block_reads_left_column_first_wherever_the_columns_split(right_start):
+    from trienkhai.documents.readers.pdf import _reading_order
+
+    lines = [
+        _words(60, ("ỦY", 100, 115), ("BAN", 118, 140), ("CỘNG", right_start, right_start + 40)),
+        _words(76, ("TỈNH", 110, 140), ("Độc", right_start + 30, right_start + 50)),
+        _words(92, ("Số:", 105, 125), ("12/KH-UBND", 128, 200)),
+        _words(110, ("KẾ", 260, 275), ("HOẠCH", 278, 330)),
+    ]
+    order = [
+        " ".join(w["text"] for seg in segs for w in seg)
+        for _, segs, _ in _reading_order(lines, 297.5)
+    ]
+    assert order == ["ỦY BAN", "TỈNH", "Số: 12/KH-UBND", "CỘNG", "Độc", "KẾ HOẠCH"]

@@ -290,20 +290,25 @@ def _split_columns(words: list[dict]) -> list[list[dict]]:
 def _reading_order(
     lines: list[list[dict]], middle: float
 ) -> list[tuple[float, list[list[dict]], bool]]:
-    """Lines as (top, segments, in a side-by-side block); such blocks read left column first."""
+    """Lines as (top, segments, in a side-by-side block); such blocks read left column first.
+
+    A block starts at a line split in two across the middle of the page (the header "ỦY BAN
+    NHÂN DÂN … CỘNG HÒA XÃ HỘI …", the "Nơi nhận … KT. CHỦ TỊCH" block); the split point comes
+    from that line's gap, and the block runs while lines keep to one side of it or both.
+    """
     rows = [(min(w["top"] for w in line), _split_columns(line)) for line in lines]
     out: list[tuple[float, list[list[dict]], bool]] = []
     i = 0
     while i < len(rows):
-        j = i
-        while j < len(rows) and _columnar(rows[j][1], middle):
+        split = _split_point(rows[i][1], middle)
+        j = i + 1
+        while split is not None and j < len(rows) and _columnar(rows[j][1], split):
             j += 1
-        zone = rows[i:j]
-        if len(zone) >= 2 and any(len(segs) >= 2 for _, segs in zone):
-            top = zone[0][0]
-            left = [(top, [s], True) for _, segs in zone for s in segs if s[0]["x0"] < middle]
-            right = [(top, [s], True) for _, segs in zone for s in segs if s[0]["x0"] >= middle]
-            out.extend(left + right)
+        if split is not None and j - i >= 2:
+            top = rows[i][0]
+            zone = [seg for _, segs in rows[i:j] for seg in segs]
+            out.extend((top, [seg], True) for seg in zone if seg[0]["x0"] < split)
+            out.extend((top, [seg], True) for seg in zone if seg[0]["x0"] >= split)
             i = j
         else:
             out.append((rows[i][0], rows[i][1], False))
@@ -311,13 +316,23 @@ def _reading_order(
     return out
 
 
-def _columnar(segments: list[list[dict]], middle: float) -> bool:
-    """A line that sits wholly in one half of the page, or in both halves apart."""
+def _split_point(segments: list[list[dict]], middle: float) -> float | None:
+    """The x between the two parts of a line split near the middle of the page, if it is one."""
+    if len(segments) != 2:
+        return None
+    gap_start, gap_end = segments[0][-1]["x1"], segments[1][0]["x0"]
+    if gap_end < middle * 0.5 or gap_start > middle * 1.5:
+        return None
+    return (gap_start + gap_end) / 2
+
+
+def _columnar(segments: list[list[dict]], split: float) -> bool:
+    """A line that keeps to one side of the split, or to both sides apart."""
     if len(segments) == 2:
-        return segments[0][-1]["x1"] < middle + 20 and segments[1][0]["x0"] > middle - 20
+        return segments[0][-1]["x1"] < split < segments[1][0]["x0"]
     if len(segments) == 1:
         seg = segments[0]
-        return seg[-1]["x1"] < middle or seg[0]["x0"] > middle
+        return seg[-1]["x1"] < split or seg[0]["x0"] > split
     return False
 
 
