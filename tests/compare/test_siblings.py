@@ -28,4 +28,10 @@ def test_siblings_render(binh_thuan: Plan, thanh_hoa: Plan) -> None:
     md = render(result, "md")
     assert md.startswith("# So sánh hai kế hoạch")
     html = render(result, "html", "en")
-    assert "Two plans carrying out the same document" in html and "<del>" in html
+    assert "Two plans carrying out the same document" in html and "<mark>" in html
+    assert "<del>" not in html  # neither plan is the other's parent: nothing is "dropped"
+    group1 = next(g for g in result["groups"] if g["a_section"] == "III.1")
+    pair = group1["pairs"][0]
+    row = html[html.index(">", html.index('<tr class="adapted">', html.index("III.1 Nâng cao"))) :]
+    cells = row.split('<td class="text">')
+    assert pair["a"][:12] in cells[1] and pair["b"][:12] in cells[2]  # A left, B right

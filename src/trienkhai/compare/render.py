@@ -203,15 +203,17 @@ def _md_siblings(result: dict[str, Any], t: dict[str, str]) -> str:
 
 
 # ---------------------------------------------------------------------------------- HTML
-def _h_diff(segments: list[list[str]], side: str) -> str:
+def _h_diff(segments: list[list[str]], side: str, *, own: bool = False) -> str:
+    """One side of a word diff: the parent's dropped words struck through and the child's added
+    words highlighted; with ``own`` (two sibling plans) each side's own words just marked."""
     out = []
     for op, text in segments:
         if op == "=":
             out.append(escape(text))
         elif op == "-" and side == "parent":
-            out.append(f"<del>{escape(text)}</del>")
+            out.append(f"<mark>{escape(text)}</mark>" if own else f"<del>{escape(text)}</del>")
         elif op == "+" and side == "child":
-            out.append(f"<ins>{escape(text)}</ins>")
+            out.append(f"<mark>{escape(text)}</mark>" if own else f"<ins>{escape(text)}</ins>")
     return " ".join(out)
 
 
@@ -437,10 +439,11 @@ def _h_siblings(result: dict[str, Any], t: dict[str, str]) -> str:
         )
         trs = []
         for p in g["pairs"]:
+            # the pair's diff runs from B (its "parent" side) to A (its "child" side)
             trs.append(
-                f'<tr class="adapted"><td class="text">{_h_diff(p["diff"], "parent")}</td>'
-                f'<td class="text">{_h_diff(p["diff"], "child")}</td><td class="meta">'
-                f"{p['similarity']:.3f}</td></tr>"
+                f'<tr class="adapted"><td class="text">{_h_diff(p["diff"], "child", own=True)}'
+                f'</td><td class="text">{_h_diff(p["diff"], "parent", own=True)}</td>'
+                f'<td class="meta">{p["similarity"]:.3f}</td></tr>'
             )
         trs += [
             f'<tr class="new"><td class="text">{escape(x)}</td><td>{escape(t["none"])}</td>'
