@@ -92,7 +92,7 @@ def align_plans(
 def compare_plans(parent: Plan, child: Plan, params: AlignParams | None = None) -> dict[str, Any]:
     """Align ``child``'s tasks with ``parent``'s and build the comparison result."""
     p_texts = [t.text for t in parent.tasks]
-    aligned = align_plans(parent, child, params)
+    aligned = align_plans(parent, child, params, classes=False)  # the diffs give the classes
     alignment = aligned.alignment
     c_keys, p_keys = aligned.keys("child"), aligned.keys("parent")
     pairs = _pairs(parent, child, alignment, c_keys, p_keys)
