@@ -5,68 +5,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dashboards', '0002_summaries'),
-        ('orgs', '0002_initial'),
-        ('plans', '0002_planversion_planversion_unique_content'),
-        ('reporting', '0002_obligation_cancelled'),
+        ("dashboards", "0002_summaries"),
+        ("orgs", "0002_initial"),
+        ("plans", "0002_planversion_planversion_unique_content"),
+        ("reporting", "0002_obligation_cancelled"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='progressfact',
-            name='obligation',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='progress_facts', to='reporting.obligation'),
+            model_name="progressfact",
+            name="obligation",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="progress_facts",
+                to="reporting.obligation",
+            ),
         ),
         migrations.AlterField(
-            model_name='progressfact',
-            name='period',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.period'),
+            model_name="progressfact",
+            name="period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="reporting.period",
+            ),
         ),
         migrations.AlterField(
-            model_name='progressfact',
-            name='plan',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan'),
+            model_name="progressfact",
+            name="plan",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="plans.plan",
+            ),
         ),
         migrations.AlterField(
-            model_name='progressfact',
-            name='unit',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.unit'),
+            model_name="progressfact",
+            name="unit",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="orgs.unit",
+            ),
         ),
         migrations.AlterField(
-            model_name='progresssummary',
-            name='node',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.unit'),
+            model_name="progresssummary",
+            name="node",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="orgs.unit",
+            ),
         ),
         migrations.AlterField(
-            model_name='progresssummary',
-            name='period',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.period'),
+            model_name="progresssummary",
+            name="period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="reporting.period",
+            ),
         ),
         migrations.AlterField(
-            model_name='progresssummary',
-            name='plan',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan'),
+            model_name="progresssummary",
+            name="plan",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="plans.plan",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetsummary',
-            name='node',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.unit'),
+            model_name="targetsummary",
+            name="node",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="orgs.unit",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetsummary',
-            name='period',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.period'),
+            model_name="targetsummary",
+            name="period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="reporting.period",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetsummary',
-            name='plan',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan'),
+            model_name="targetsummary",
+            name="plan",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="plans.plan",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetsummary',
-            name='target',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.target'),
+            model_name="targetsummary",
+            name="target",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="plans.target",
+            ),
         ),
     ]
