@@ -44,7 +44,7 @@ _BULLET_CANON = {
     "*": "•",
 }
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*[.:\-–)/]\s*(?=\S)")
-_ARABIC_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)\-–:]?\s+(?=\S)")
+_ARABIC_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)\-–:]?(?:\s+(?=\S)|(?=[^\W\d_]))")
 _ARABIC = re.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\)|\s[-–]|-(?=\s))\s*(?=\S)")
 
 
