@@ -192,3 +192,13 @@ def test_a_plenum_as_issuer_is_kept_when_no_body_follows() -> None:
     )
     assert m.issuer == "Hội nghị Trung ương 6 khóa XI"
     assert same_issuer(m.issuer, "Ban Chấp hành Trung ương")
+
+
+def test_a_number_wrapped_at_its_hyphen() -> None:
+    """A PDF line wrapped after the hyphen leaves "02- HD/TU"; the number reads whole."""
+    (m,) = mentions_in("thực hiện tốt Hướng dẫn 02- HD/TU, ngày 24/4/2018 của Ban Thường vụ", 1)
+    assert (m.kind, m.number, m.date.isoformat() if m.date else None) == (
+        "huong_dan",
+        "02-HD/TU",
+        "2018-04-24",
+    )

@@ -238,3 +238,16 @@ def test_header_columns_interleaved_on_one_line() -> None:
         "Ủy ban nhân dân tỉnh Sông Lam",
         "2025-02-03",
     )
+
+
+def test_signature_mark_and_position_on_one_line() -> None:
+    lines = "KẾ HOẠCH\nabc\n\nT/M BAN THƯỜNG VỤ PHÓ BÍ THƯ\n\nĐặng Quang Chung\n"
+    assert extract_document(_outline(lines))["signer"] == {
+        "name": "Đặng Quang Chung",
+        "position": "Phó Bí thư",
+    }
+    body_only = "KẾT LUẬN\nabc\n\nT/M BAN BÍ THƯ\n\nLê Minh Quang\n"
+    assert extract_document(_outline(body_only))["signer"] == {
+        "name": "Lê Minh Quang",
+        "position": None,
+    }

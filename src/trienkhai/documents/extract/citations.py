@@ -42,10 +42,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+# "43-NQ/TW", "34/2007/PL-UBTVQH11", "33/CT-TTg"; a line wrapped at a hyphen leaves a space
+# after it ("02- HD/TU"), which :func:`printed_number` removes
 NUMBER = (
-    r"\d{1,5}(?:-[A-ZĐ][^\W_]*/[A-ZĐ][^\W_]*(?:-[A-ZĐ][^\W_]*)?"
-    r"|/\d{4}/[A-ZĐ][^\W_]*(?:-[^\W_]+)*"
-    r"|/[A-ZĐ][^\W_]*(?:-[^\W_]+)+)(?![\w/])"
+    r"\d{1,5}(?:-\s?[A-ZĐ][^\W_]*/[A-ZĐ][^\W_]*(?:-[A-ZĐ][^\W_]*)?"
+    r"|/\d{4}/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)*"
+    r"|/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)+)(?![\w/])"
 )
 _NUMBER_RE = re.compile(r"(?<![\w/])" + NUMBER)
 _LEAD = _alternation(_KINDS["number_lead"])
@@ -125,6 +127,11 @@ class CitedDocument:
             "rule": first.rule,
             "mentions": len(self.mentions),
         }
+
+
+def printed_number(raw: str) -> str:
+    """A number as printed, without the space a line wrap left after a hyphen."""
+    return re.sub(r"\s+", "", raw)
 
 
 def norm_number(number: str | None) -> str:
@@ -256,7 +263,17 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
         when, issuer, khoa, end = _tail(text, m.end())
         found.append(
             Mention(
-                kind, m.group(0), when, issuer, khoa, line, rule, start, end, m.end(), text_index
+                kind,
+                printed_number(m.group(0)),
+                when,
+                issuer,
+                khoa,
+                line,
+                rule,
+                start,
+                end,
+                m.end(),
+                text_index,
             )
         )
     found.sort(key=lambda x: x.start)

@@ -64,6 +64,8 @@ _MARK_RE = re.compile(
     re.IGNORECASE,
 )
 _POSITIONS = {p.casefold(): p for p in _ISSUERS["positions"]}
+_POSITIONS_BY_LENGTH = sorted(_POSITIONS, key=len, reverse=True)
+_BODY_WORDS_BEFORE_POSITION = {"ban", "phó"}  # "BAN BÍ THƯ" names a body
 _NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,5}$")
 _ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
 _ANCHOR_START = re.compile(
@@ -213,6 +215,20 @@ def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | No
     return None, None
 
 
+def _position_in(text: str) -> str | None:
+    """The position a signature mark's line ends with ("T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ" read as
+    one line), not a body's name ("T/M BAN BÍ THƯ")."""
+    low = " ".join(text.casefold().split())
+    if low in _POSITIONS:
+        return _POSITIONS[low]
+    for key in _POSITIONS_BY_LENGTH:
+        if low.endswith(" " + key):
+            before = low[: -len(key) - 1].split()
+            if before and before[-1] not in _BODY_WORDS_BEFORE_POSITION:
+                return _POSITIONS[key]
+    return None
+
+
 def _signer(lines: SourceLines) -> dict[str, str | None]:
     """Name and position from the last signature block ("T/M ...", position, name)."""
     for i in range(len(lines) - 1, max(-1, len(lines) - 1 - SIGNATURE_SCAN), -1):
@@ -225,7 +241,7 @@ def _signer(lines: SourceLines) -> dict[str, str | None]:
             continue
         position: str | None = standalone
         if mark:
-            position = _POSITIONS.get(mark["rest"].strip().casefold())
+            position = _position_in(mark["rest"])
         name: str | None = None
         for nxt in lines[i + 1 : i + 7]:
             t = nxt.text.strip()
