@@ -194,3 +194,26 @@ def test_the_same_number_from_two_bodies_is_told_apart_by_issuer(cast) -> None:
     ]
     plan = store_extraction(citing, cast.district_committee, digest="c").plan
     assert plan.links.get(number="01-KH").target == ours
+
+
+def test_a_race_past_the_duplicate_check_is_stopped_by_the_database(cast, monkeypatch) -> None:
+    first = store_extraction(sample_extraction(), cast.party_committee, digest="same").plan
+    real, calls = importer.find_duplicate, []
+
+    def blind_then_real(*args):
+        calls.append(args)
+        return None if len(calls) <= 2 else real(*args)  # the check ran before the other commit
+
+    monkeypatch.setattr(importer, "find_duplicate", blind_then_real)
+    with pytest.raises(DuplicatePlan) as err:
+        store_extraction(sample_extraction(number="99-KH/TU"), cast.party_committee, digest="same")
+    assert err.value.existing == first
+    assert _counts() == (1, 1, 2)
+
+
+def test_same_file_as_a_new_version_is_refused(cast) -> None:
+    first = store_extraction(sample_extraction(), cast.party_committee, digest="x").plan
+    with pytest.raises(DuplicatePlan):
+        store_extraction(
+            sample_extraction(), cast.party_committee, digest="x", new_version_of=first
+        )

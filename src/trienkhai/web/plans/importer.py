@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from trienkhai.documents import extract_source, read_bytes
@@ -139,11 +139,37 @@ def store_extraction(
     doc = extraction.get("document") or {}
     number = (doc.get("number") or "").strip()[:100] or None
     date = parse_iso_date(doc.get("date"))
-    duplicate = find_duplicate(issuer, number, date, digest)
-    if duplicate is not None and duplicate != new_version_of:
-        raise DuplicatePlan(
-            _("Văn bản này đã có trong hệ thống: %(plan)s.") % {"plan": duplicate}, duplicate
+    same_file = find_duplicate(issuer, None, None, digest)
+    duplicate = same_file or find_duplicate(issuer, number, date, "")
+    if duplicate is not None and (same_file is not None or duplicate != new_version_of):
+        raise _duplicate(duplicate)
+    try:
+        return _store(
+            extraction, issuer, user, number, date, source_name, source_text, digest, new_version_of
         )
+    except IntegrityError as err:  # the same file sent twice at once: the database decides
+        existing = find_duplicate(issuer, number, date, digest)
+        if existing is None:
+            raise
+        raise _duplicate(existing) from err
+
+
+def _duplicate(plan: Plan) -> DuplicatePlan:
+    return DuplicatePlan(_("Văn bản này đã có trong hệ thống: %(plan)s.") % {"plan": plan}, plan)
+
+
+def _store(
+    extraction: dict[str, Any],
+    issuer: Unit,
+    user: Any,
+    number: str | None,
+    date: dt.date | None,
+    source_name: str,
+    source_text: str,
+    digest: str,
+    new_version_of: Plan | None,
+) -> ImportResult:
+    doc = extraction.get("document") or {}
     with transaction.atomic():
         plan, created = new_version_of, False
         if plan is None:

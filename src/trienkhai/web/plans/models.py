@@ -133,7 +133,13 @@ class PlanVersion(models.Model):
         verbose_name_plural = _("phiên bản kế hoạch")
         ordering = ["plan", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number")
+            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number"),
+            # One file, one version: the backstop of the importer's duplicate check.
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                condition=~models.Q(content_hash=""),
+                name="planversion_unique_content",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -184,7 +184,6 @@ def new_draft_from(version: PlanVersion, user=None) -> PlanVersion:
         extraction=version.extraction,
         source_name=version.source_name,
         source_text=version.source_text,
-        content_hash=version.content_hash,
         created_by=user,
         note=_("Sửa từ phiên bản %(n)d") % {"n": version.number},
     )
