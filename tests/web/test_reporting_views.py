@@ -252,3 +252,16 @@ def test_pages_in_english(cast, ob) -> None:
         html = page.content.decode()
         assert 'lang="en"' in html
         assert "Q1 2025" in html and "Quý I/2025" not in html
+
+
+def test_long_lists_are_paged(cast, ob, monkeypatch) -> None:
+    from trienkhai.web.reporting import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    client = login(cast.officer)
+    first = client.get(reverse("reporting:obligations") + "?scope=received").content.decode()
+    assert "Trang 1/" in first
+    second = client.get(reverse("reporting:obligations") + "?scope=received&page=2")
+    assert second.status_code == 200 and "Trang 2/" in second.content.decode()
+    follow = client.get(reverse("reporting:followup") + "?page=2").content.decode()
+    assert "Trang 2/" in follow

@@ -7,6 +7,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_POST
 from . import access, followup, importing, services
 from .forms import EvidenceForm, ImportForm, ReportForm, ReturnForm
 from .models import Evidence, Obligation, Period, Report, ReportingError, StaleVersion
+
+PAGE_SIZE = 100
 
 
 def _need(allowed: bool) -> None:
@@ -37,12 +40,14 @@ def obligations(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state in Obligation.State.values:
         qs = qs.filter(state=state)
-    rows = qs.select_related("report").order_by("due_at", "unit__name")[:500]
+    rows = qs.select_related("report").order_by("due_at", "unit__name")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reporting/obligations.html",
         {
-            "rows": rows,
+            "page_obj": page,
+            "rows": page.object_list,
             "scope": scope,
             "state": state,
             "states": Obligation.State.choices,
@@ -266,11 +271,13 @@ def followup_page(request: HttpRequest) -> HttpResponse:
     if period.isdigit():
         qs = qs.filter(period_id=int(period))
     periods = Period.objects.filter(pk__in=qs.values("period_id")).order_by("-start")
+    page = Paginator(followup.table(qs), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reporting/followup.html",
         {
-            "rows": followup.table(qs),
+            "page_obj": page,
+            "rows": page.object_list,
             "total": followup.overall(qs),
             "late": followup.overdue(qs).select_related("unit", "period")[:300],
             "plans": plans,
