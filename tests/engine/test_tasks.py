@@ -477,3 +477,19 @@ def test_childless_numbered_line_without_full_stop_is_a_task() -> None:
         "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế tổ chức thực hiện\n\n2. Sở Tài chính\n"
     )
     assert [(t["section"], t["lead"]) for t in tasks] == [("III.1", ["Sở Y tế"])]
+
+
+def test_task_table_in_the_body_takes_the_section_of_its_heading() -> None:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("II. MỤC TIÊU", 1),
+        Table(rows=[["Nhiệm vụ", "Cơ quan chủ trì"], ["Đạt chỉ tiêu", "Sở Y tế"]], line=2),
+        Paragraph("III. NHIỆM VỤ, GIẢI PHÁP", 3),
+        Paragraph("2. Chuyển đổi số", 4),
+        Table(rows=[["Nhiệm vụ", "Cơ quan chủ trì"], ["Số hóa hồ sơ", "Sở Nội vụ"]], line=5),
+    ]
+    tasks = extract_tasks(
+        build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
+    )
+    assert [(t["section"], t["text"], t["lead"]) for t in tasks] == [
+        ("III.2", "Số hóa hồ sơ", ["Sở Nội vụ"])
+    ]

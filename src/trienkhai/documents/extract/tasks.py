@@ -24,6 +24,7 @@ from ..model import Node, Outline
 from . import bodies, groups
 
 TASK_PARTS = frozenset({"tasks", "organisation"})
+_NOT_TASK_PARTS = frozenset({"purpose", "assessment", "objectives", "funding"})
 _PARTS = load("parts")
 _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
@@ -205,7 +206,7 @@ def _cell_bodies(text: str) -> list[str]:
 
 def _row_task(node: Node) -> dict[str, Any] | None:
     """A task from an appendix row, when its table has a task column and a lead or due column."""
-    if not node.cells or not node.header:
+    if not node.cells or not node.header or node.part in _NOT_TASK_PARTS:
         return None
     cols = _columns(node.header)
     if "task" not in cols or not ({"lead", "due"} & cols.keys()):

@@ -48,13 +48,11 @@ def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
     return out
 
 
-def _table_nodes(
-    table: Table, nodes: list[Node], stack: list[_Open], appendix: str | None, group: str | None
-) -> list[Node]:
-    """Rows of a table met in the body: placed under the current heading, not in an appendix."""
+def _table_nodes(table: Table, nodes: list[Node], stack: list[_Open]) -> list[Node]:
+    """Rows of a table met in the body: placed under the current heading, whose section and
+    part they take once the tree is finished (not ``PL``: they are not in an appendix)."""
     parent = stack[-1].index if stack else None
-    section = nodes[parent].section if parent is not None else ""
-    rows = _rows(table, section, len(nodes), appendix=False)
+    rows = _rows(table, "", len(nodes), appendix=False)
     for row in rows:
         row.parent = parent
     return rows

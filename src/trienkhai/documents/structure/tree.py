@@ -50,7 +50,7 @@ def _place(items: list[_Para | Table]) -> list[Node]:
     stack: list[_Open] = []
     for item in items:
         if isinstance(item, Table):
-            nodes.extend(_table_nodes(item, nodes, stack, appendix=None, group=None))
+            nodes.extend(_table_nodes(item, nodes, stack))
             continue
         label, rest = _label_of(item)
         node = Node(text=rest, line=item.line, kind="paragraph", anchors=item.anchors)
@@ -148,7 +148,9 @@ def _finish(nodes: list[Node]) -> None:
     top_part: str | None = None  # part of the latest top-level heading
     for i, node in enumerate(nodes):
         parent = nodes[node.parent] if node.parent is not None else None
-        if node.kind == "row":
+        if node.cells is not None:  # a body table's row: the heading above gives both
+            node.section = parent.section if parent is not None else ""
+            node.part = parent.part if parent is not None else top_part
             continue
         roman, arabic = _section_parts(node, parent)
         node.section = ".".join(x for x in (roman, arabic) if x)
