@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from trienkhai.web.orgs.models import Unit
 
 from .models import Membership, Role
 
+UserLike = AbstractBaseUser | AnonymousUser  # request.user, signed in or not
+
 EDIT_ROLES = (Role.ADMIN, Role.FOCAL_OFFICER)
 REPORT_ROLES = (Role.ADMIN, Role.REPORTER, Role.HEAD)
 
 
-def memberships(user) -> QuerySet[Membership]:
+def memberships(user: UserLike) -> QuerySet[Membership]:
     if not getattr(user, "is_authenticated", False):
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("unit")
@@ -32,7 +35,9 @@ def _subtree_q(paths: Iterable[str], field: str = "path") -> Q:
     return q
 
 
-def unit_scope_q(user, roles: Iterable[str] | None = None, *, prefix: str = "") -> Q | None:
+def unit_scope_q(
+    user: UserLike, roles: Iterable[str] | None = None, *, prefix: str = ""
+) -> Q | None:
     """A filter on units the user reaches with one of ``roles``; ``None`` means every unit.
 
     ``prefix`` points the filter through a relation ("issuing_unit__", "unit__").
@@ -45,7 +50,9 @@ def unit_scope_q(user, roles: Iterable[str] | None = None, *, prefix: str = "") 
     return _subtree_q((m.unit.path for m in ms), field=f"{prefix}path")
 
 
-def plan_scope_q(user, roles: Iterable[str] | None = None, *, prefix: str = "") -> Q | None:
+def plan_scope_q(
+    user: UserLike, roles: Iterable[str] | None = None, *, prefix: str = ""
+) -> Q | None:
     """Like :func:`unit_scope_q`, widened for focal officers to the body their unit serves."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return None
@@ -59,13 +66,13 @@ def plan_scope_q(user, roles: Iterable[str] | None = None, *, prefix: str = "") 
     return _subtree_q(paths, field=f"{prefix}path")
 
 
-def visible_units(user) -> QuerySet[Unit]:
+def visible_units(user: UserLike) -> QuerySet[Unit]:
     """Units the user may see: those of its memberships and their subtrees."""
     scope = unit_scope_q(user)
     return Unit.objects.all() if scope is None else Unit.objects.filter(scope)
 
 
-def has_role_over(user, unit: Unit, roles: Iterable[str]) -> bool:
+def has_role_over(user: UserLike, unit: Unit, roles: Iterable[str]) -> bool:
     """Whether the user holds one of ``roles`` at ``unit`` or above it."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return True
@@ -74,7 +81,7 @@ def has_role_over(user, unit: Unit, roles: Iterable[str]) -> bool:
     )
 
 
-def member_units(user, roles: Iterable[str] | None = None) -> QuerySet[Unit]:
+def member_units(user: UserLike, roles: Iterable[str] | None = None) -> QuerySet[Unit]:
     """The units where the user holds a role (not their subtrees)."""
     ms = memberships(user)
     if roles is not None:

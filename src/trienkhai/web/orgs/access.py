@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from trienkhai.web.accounts.access import EDIT_ROLES, has_role_over, visible_units
+from trienkhai.web.accounts.access import EDIT_ROLES, UserLike, has_role_over, visible_units
 from trienkhai.web.accounts.models import Role
 
 from .models import Unit, UnresolvedBody
@@ -20,7 +20,7 @@ class UnitAccess:
     resolve: bool  # settle unresolved bodies of its territory
 
 
-def unit_access(user, unit: Unit) -> UnitAccess:
+def unit_access(user: UserLike, unit: Unit) -> UnitAccess:
     seen = visible_units(user).filter(pk=unit.pk).exists()
     return UnitAccess(
         view=seen,
@@ -29,7 +29,7 @@ def unit_access(user, unit: Unit) -> UnitAccess:
     )
 
 
-def get_unit(user, pk: int, *, need: str = "view") -> tuple[Unit, UnitAccess]:
+def get_unit(user: UserLike, pk: int, *, need: str = "view") -> tuple[Unit, UnitAccess]:
     """The unit with what the user may do; 404 if unseen, 403 if ``need`` is not allowed."""
     unit = Unit.objects.filter(pk=pk).first()
     if unit is None:
@@ -42,7 +42,9 @@ def get_unit(user, pk: int, *, need: str = "view") -> tuple[Unit, UnitAccess]:
     return unit, access
 
 
-def get_unresolved(user, pk: int, *, need: str = "view") -> tuple[UnresolvedBody, UnitAccess]:
+def get_unresolved(
+    user: UserLike, pk: int, *, need: str = "view"
+) -> tuple[UnresolvedBody, UnitAccess]:
     """An unresolved body, judged by its territory (or, without one, by its plan's issuer)."""
     body = (
         UnresolvedBody.objects.select_related("territory", "plan_version__plan")

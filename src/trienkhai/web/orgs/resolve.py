@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -222,7 +223,9 @@ def queue_unresolved(
 
 
 @transaction.atomic
-def settle(body: UnresolvedBody, units: list[Unit], user=None) -> UnitAlias:
+def settle(
+    body: UnresolvedBody, units: list[Unit], user: AbstractBaseUser | None = None
+) -> UnitAlias:
     """Record an officer's choice for a queued body and remember it as an alias.
 
     Every other open queue entry with the same name in the same territory is settled too.

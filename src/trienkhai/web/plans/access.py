@@ -16,6 +16,7 @@ from django.http import Http404
 from trienkhai.web.accounts.access import (
     EDIT_ROLES,
     REPORT_ROLES,
+    UserLike,
     member_units,
     plan_scope_q,
     unit_scope_q,
@@ -30,11 +31,11 @@ class PlanAccess:
     edit: bool  # import versions, correct drafts, publish, resolve bodies
 
 
-def _is_admin(user) -> bool:
+def _is_admin(user: UserLike) -> bool:
     return bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
-def visible_plans(user) -> QuerySet[Plan]:
+def visible_plans(user: UserLike) -> QuerySet[Plan]:
     if _is_admin(user):
         return Plan.objects.all()
     if not getattr(user, "is_authenticated", False):
@@ -46,7 +47,7 @@ def visible_plans(user) -> QuerySet[Plan]:
     return Plan.objects.filter(issued | followed | Q(pk__in=assigned)).distinct()
 
 
-def editable_plans(user) -> QuerySet[Plan]:
+def editable_plans(user: UserLike) -> QuerySet[Plan]:
     if _is_admin(user):
         return Plan.objects.all()
     issued = plan_scope_q(user, EDIT_ROLES, prefix="issuing_unit__")
@@ -54,12 +55,12 @@ def editable_plans(user) -> QuerySet[Plan]:
     return Plan.objects.filter(issued | followed).distinct()
 
 
-def plan_access(user, plan: Plan) -> PlanAccess:
+def plan_access(user: UserLike, plan: Plan) -> PlanAccess:
     view = visible_plans(user).filter(pk=plan.pk).exists()
     return PlanAccess(view=view, edit=view and editable_plans(user).filter(pk=plan.pk).exists())
 
 
-def get_plan(user, pk: int, *, need: str = "view") -> tuple[Plan, PlanAccess]:
+def get_plan(user: UserLike, pk: int, *, need: str = "view") -> tuple[Plan, PlanAccess]:
     """The plan with what the user may do; 404 if unseen, 403 if ``need`` is not allowed."""
     plan = Plan.objects.select_related("issuing_unit").filter(pk=pk).first()
     if plan is None:
@@ -72,7 +73,7 @@ def get_plan(user, pk: int, *, need: str = "view") -> tuple[Plan, PlanAccess]:
     return plan, access
 
 
-def get_version(user, pk: int, *, need: str = "view") -> tuple[PlanVersion, PlanAccess]:
+def get_version(user: UserLike, pk: int, *, need: str = "view") -> tuple[PlanVersion, PlanAccess]:
     version = PlanVersion.objects.select_related("plan").filter(pk=pk).first()
     if version is None:
         raise Http404
@@ -86,7 +87,7 @@ class AssignmentAccess:
     report: bool  # the assigned unit's reporters, heads and administrators
 
 
-def visible_assignments(user) -> QuerySet[Assignment]:
+def visible_assignments(user: UserLike) -> QuerySet[Assignment]:
     """Assignments of units in the user's reach, plus those of plans the user may edit."""
     base = Assignment.objects.select_related("task__version__plan", "unit")
     if _is_admin(user):
@@ -95,7 +96,9 @@ def visible_assignments(user) -> QuerySet[Assignment]:
     return base.filter(own | Q(task__version__plan__in=editable_plans(user))).distinct()
 
 
-def get_assignment(user, pk: int, *, need: str = "view") -> tuple[Assignment, AssignmentAccess]:
+def get_assignment(
+    user: UserLike, pk: int, *, need: str = "view"
+) -> tuple[Assignment, AssignmentAccess]:
     assignment = visible_assignments(user).filter(pk=pk).first()
     if assignment is None:
         raise Http404
@@ -107,7 +110,7 @@ def get_assignment(user, pk: int, *, need: str = "view") -> tuple[Assignment, As
     return assignment, access
 
 
-def inbox(user, unit_pk: int | None = None) -> QuerySet[Assignment]:
+def inbox(user: UserLike, unit_pk: int | None = None) -> QuerySet[Assignment]:
     """A unit's assignments (the user's own units when none is named), open ones first."""
     qs = visible_assignments(user).filter(task__version__status="published")
     if unit_pk is not None:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -106,7 +107,7 @@ def import_document(
     data: bytes,
     name: str,
     issuer: Unit,
-    user=None,
+    user: AbstractBaseUser | None = None,
     *,
     new_version_of: Plan | None = None,
 ) -> ImportResult:
@@ -128,7 +129,7 @@ def import_document(
 def store_extraction(
     extraction: dict[str, Any],
     issuer: Unit,
-    user=None,
+    user: AbstractBaseUser | None = None,
     *,
     source_name: str = "",
     source_text: str = "",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -72,7 +73,7 @@ def _assign(task: Task, unit: Unit, role: str, text: str, plan_date: dt.date | N
 
 
 @transaction.atomic
-def publish(version: PlanVersion, user=None) -> PublishResult:
+def publish(version: PlanVersion, user: AbstractBaseUser | None = None) -> PublishResult:
     """Publish a draft version: freeze it, supersede the previous one, assign its tasks."""
     version = (
         PlanVersion.objects.select_for_update()
@@ -147,7 +148,9 @@ def _resolve_duties(version: PlanVersion, resolver: Resolver, plan) -> None:
 
 
 @transaction.atomic
-def settle_body(body: UnresolvedBody, units: list[Unit], user=None) -> int:
+def settle_body(
+    body: UnresolvedBody, units: list[Unit], user: AbstractBaseUser | None = None
+) -> int:
     """Settle a queued body (remembered as an alias) and make the assignments it was missing.
 
     Returns the number of assignments created across the published versions that name it.
@@ -172,7 +175,7 @@ def settle_body(body: UnresolvedBody, units: list[Unit], user=None) -> int:
 
 
 @transaction.atomic
-def new_draft_from(version: PlanVersion, user=None) -> PlanVersion:
+def new_draft_from(version: PlanVersion, user: AbstractBaseUser | None = None) -> PlanVersion:
     """A new draft copying ``version``'s tasks, targets and duties, for corrections."""
     plan = version.plan
     if plan.versions.filter(status=VersionStatus.DRAFT).exists():
