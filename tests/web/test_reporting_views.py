@@ -265,3 +265,12 @@ def test_long_lists_are_paged(cast, ob, monkeypatch) -> None:
     assert second.status_code == 200 and "Trang 2/" in second.content.decode()
     follow = client.get(reverse("reporting:followup") + "?page=2").content.decode()
     assert "Trang 2/" in follow
+
+
+def test_head_finds_reports_waiting_for_approval(cast, ob) -> None:
+    services.open_report(ob, cast.reporter).submit(cast.reporter)
+    client = login(cast.head)
+    waiting = client.get(reverse("reporting:obligations") + "?report=submitted")
+    html = waiting.content.decode()
+    assert f'href="{reverse("reporting:obligation", args=[ob.pk])}"' in html
+    assert "Quý II/2025" not in html  # the other quarters have no report waiting

@@ -40,6 +40,9 @@ def obligations(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state in Obligation.State.values:
         qs = qs.filter(state=state)
+    report_state = request.GET.get("report", "")
+    if report_state in Report.State.values:  # e.g. "submitted": waiting for the head
+        qs = qs.filter(report__state=report_state)
     rows = qs.select_related("report").order_by("due_at", "unit__name")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -51,6 +54,8 @@ def obligations(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "state": state,
             "states": Obligation.State.choices,
+            "report_state": report_state,
+            "report_states": Report.State.choices,
             "now": timezone.now(),
         },
     )
