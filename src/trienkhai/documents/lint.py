@@ -168,15 +168,17 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
     out: list[LintWarning] = []
     all_units = units(outline)
     joined = f" {_SENTINEL} ".join(u.text for u in all_units)
-    raw = joined.split()
     low = joined.lower().split()
     n = len(low)
-    # token index where each unit starts: 0, then after each sentinel
-    starts = [0, *(i + 1 for i in compress(range(n), map(eq, low, repeat(_SENTINEL))))]
     singles = compress(range(n - 1), map(eq, low, islice(low, 1, None)))
     pairs = compress(range(n - 3), map(eq, low, islice(low, 2, None)))
     found: list[tuple[int, int]] = [(i, 2) for i in singles if low[i] in _SINGLE]
     found += [(i, 4) for i in pairs if _same_pair(low, i)]
+    if not found:
+        return out
+    raw = joined.split()
+    # token index where each unit starts: 0, then after each sentinel
+    starts = [0, *(i + 1 for i in compress(range(n), map(eq, low, repeat(_SENTINEL))))]
     for i, size in sorted(found):
         words = raw[i : i + size]
         if _SENTINEL in words:

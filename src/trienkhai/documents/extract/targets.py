@@ -43,7 +43,7 @@ _UNIT_STOP = re.compile(
     r"[,;:.()\[\]“”\"'‘’/]|\s(?:" + _alt(_LEX["unit_stops"]) + r")(?=\s|$)", re.IGNORECASE
 )
 _UNIT_MAX = int(_LEX["unit_max_words"])
-_CUES = re.compile(_alt(_LEX["target_cues"][:2]), re.IGNORECASE)  # "phấn đấu", "chỉ tiêu"
+_CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
 _PAST = [re.compile(p, re.IGNORECASE) for p in _LEX["past_patterns"]]
 _YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 _CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
@@ -52,6 +52,7 @@ _OBJECTIVE = tuple(_LEX["objective_headings"])
 _SPECIFIC = tuple(_LEX["specific_headings"])
 _NOT_TARGET = tuple(_LEX["not_target_headings"])
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_EXCLUDED_PARTS = frozenset({"assessment", "purpose", "recipients", "signature"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -64,6 +65,7 @@ class Context:
     specific: bool
     excluded: bool
     year: int | None
+    heading: tuple[int, str] | None = None  # (level, title) when the unit is a heading
 
 
 def heading_of(unit: Unit) -> tuple[int, str] | None:
@@ -100,10 +102,15 @@ def _year_in(text: str) -> int | None:
 
 
 def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
-    """Every body unit with its heading context (footnotes are not part of any section)."""
+    """Every body unit with its heading context (footnotes are not part of any section).
+
+    The heading flags are recomputed only where a heading changes the stack.
+    """
     stack: list[tuple[int, str]] = []
     lead_year: int | None = None
-    stack_year: int | None = None  # the year the enclosing headings name (0: none)
+    titles: list[str] = []
+    titled = specific = not_target = False
+    stack_year: int | None = None
     for unit in units(outline, footnotes=False):
         head = heading_of(unit)
         if head is not None:
@@ -112,22 +119,18 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
                 stack.pop()
             stack.append((level, title.lower()))
             lead_year = None
-        titles = [t for _, t in stack]
+            titles = [t for _, t in stack]
+            titled = any(t.startswith(_OBJECTIVE) or "chỉ tiêu" in t for t in titles)
+            specific = any(any(s in t for s in _SPECIFIC) for t in titles)
+            not_target = titles[-1].startswith(_NOT_TARGET)
+            stack_year = _year_in(" ".join(titles))
         part = unit.node.part if unit.node is not None else None
         # the headings decide first; the part structure analysis gave is the fallback
-        titled = any(t.startswith(_OBJECTIVE) or "chỉ tiêu" in t for t in titles)
         objectives = titled or part == "objectives"
-        specific = any(any(s in t for s in _SPECIFIC) for t in titles)
-        excluded = not titled and (
-            part in ("assessment", "purpose", "recipients", "signature")
-            or (part != "objectives" and bool(titles) and titles[-1].startswith(_NOT_TARGET))
-        )
-        if head is not None or stack_year is None:
-            stack_year = (_year_in(" ".join(titles)) or 0) if titles else 0
-        year = stack_year or None
+        excluded = not titled and (part in _EXCLUDED_PARTS or (part != "objectives" and not_target))
         if head is None and unit.text.endswith(":"):
             lead_year = _year_in(unit.text) or lead_year
-        yield unit, Context(titles, objectives, specific, excluded, lead_year or year)
+        yield unit, Context(titles, objectives, specific, excluded, lead_year or stack_year, head)
         if head is not None:
             lead_year = None
 
@@ -221,19 +224,21 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
     """The contract's ``targets``, each with ``year``, ``line`` and ``rule``."""
     out: list[dict[str, Any]] = []
     for unit, ctx in contexts(outline):
-        if ctx.excluded or heading_of(unit) is not None:
+        if ctx.excluded or ctx.heading is not None:
             continue
         _, text = split_label(unit.text)
         if _DIGIT.search(text) is None:
             continue
-        if not ctx.objectives and _CUES.search(text) is None:
+        low = text.lower()
+        if not ctx.objectives and not any(cue in low for cue in _CUE_WORDS):
             continue
         lead = text.split(":", 1)[0] if ":" in text else ""
         unit_year = _year_in(lead) if lead else None  # "Phấn đấu đến hết năm 2025: a; b; c"
         for _, clause in _clauses(text):
             if _DIGIT.search(clause) is None:
                 continue
-            committing = bool(_CUES.search(clause))
+            clause_low = clause.lower()
+            committing = any(cue in clause_low for cue in _CUE_WORDS)
             if not (ctx.objectives or committing):
                 continue
             if not committing and any(p.search(clause) for p in _PAST):
