@@ -105,3 +105,35 @@ def test_abbreviated_names_meet_their_full_form(short: str, full: str) -> None:
 def test_abbreviations_inside_words_are_left_alone() -> None:
     assert name_key("UBNDX") != name_key("Ủy ban nhân dânX")
     assert name_key("TPHCM") == "tphcm"
+
+
+def test_rebuild_tree_repairs_bulk_inserted_units(cast) -> None:
+    Unit.objects.bulk_create(
+        [
+            Unit(
+                code="mau-bulk",
+                name="Xã Bulk",
+                kind=UnitKind.TERRITORY,
+                level=UnitLevel.COMMUNE,
+                parent=cast.district,
+            ),
+        ]
+    )
+    bulk = Unit.objects.get(code="mau-bulk")
+    Unit.objects.bulk_create(
+        [
+            Unit(
+                code="mau-bulk-ubnd",
+                name="UBND xã Bulk",
+                kind=UnitKind.PEOPLES_COMMITTEE,
+                level=UnitLevel.COMMUNE,
+                parent=bulk,
+            ),
+        ]
+    )
+    assert Unit.objects.get(code="mau-bulk-ubnd").path == ""
+    assert Unit.objects.rebuild_tree() == 2
+    child = Unit.objects.get(code="mau-bulk-ubnd")
+    assert child.path == f"{Unit.objects.get(pk=cast.district.pk).path}{bulk.pk}/{child.pk}/"
+    assert child.territory_id == bulk.pk
+    assert Unit.objects.rebuild_tree() == 0

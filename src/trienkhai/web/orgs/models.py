@@ -54,6 +54,39 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         """``unit`` and every unit below it, at any depth."""
         return self.filter(path__startswith=unit.path)
 
+    def rebuild_tree(self) -> int:
+        """Recompute ``path`` and ``territory`` of every unit, e.g. after a bulk insert.
+
+        ``bulk_create`` skips ``Unit.save``; this puts the derived columns right in one pass
+        (parents first) and returns how many rows changed.
+        """
+        rows = {
+            r["pk"]: r
+            for r in Unit.objects.values("pk", "parent_id", "kind", "path", "territory_id")
+        }
+        derived: dict[int, tuple[str, int | None]] = {}
+
+        def derive(pk: int, seen: frozenset[int] = frozenset()) -> tuple[str, int | None]:
+            if pk in derived:
+                return derived[pk]
+            row = rows[pk]
+            parent = row["parent_id"]
+            if parent is None or parent in seen:
+                base, territory = "/", None
+            else:
+                base, territory = derive(parent, seen | {pk})
+            territory = pk if row["kind"] == UnitKind.TERRITORY else territory
+            derived[pk] = (f"{base}{pk}/", territory)
+            return derived[pk]
+
+        changed = []
+        for pk, row in rows.items():
+            path, territory = derive(pk)
+            if (path, territory) != (row["path"], row["territory_id"]):
+                changed.append(Unit(pk=pk, path=path, territory_id=territory))
+        Unit.objects.bulk_update(changed, ["path", "territory"], batch_size=1000)
+        return len(changed)
+
 
 class Unit(models.Model):
     code = models.SlugField(_("mã"), max_length=64, unique=True)
