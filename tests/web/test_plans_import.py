@@ -217,3 +217,13 @@ def test_same_file_as_a_new_version_is_refused(cast) -> None:
         store_extraction(
             sample_extraction(), cast.party_committee, digest="x", new_version_of=first
         )
+
+
+def test_a_printed_issuer_other_than_the_chosen_unit_is_flagged(cast) -> None:
+    right = store_extraction(sample_extraction(), cast.party_committee, digest="a")
+    assert right.printed_issuer is None
+    wrong = store_extraction(sample_extraction(number="13-KH/TU"), cast.department, digest="b")
+    assert wrong.printed_issuer == cast.party_committee  # the text says "Tỉnh ủy Mẫu"
+    unknown = sample_extraction(number="14-KH/TU")
+    unknown["document"]["issuer"] = None
+    assert store_extraction(unknown, cast.department, digest="c").printed_issuer is None

@@ -24,6 +24,7 @@ from trienkhai.documents.errors import DocumentError
 from trienkhai.web.audit.log import record
 from trienkhai.web.audit.models import Action
 from trienkhai.web.orgs.models import Unit
+from trienkhai.web.orgs.resolve import find_unit
 
 from .errors import DuplicatePlan, FileTooLarge, UnreadableDocument
 from .graph import attach_incoming, link_document
@@ -47,6 +48,18 @@ class ImportResult:
     plan: Plan
     version: PlanVersion
     created_plan: bool
+    # The registry unit the document's printed issuer names, when it is not the unit chosen
+    # as issuer: the page shows it as a warning (the officer may have picked the wrong unit).
+    printed_issuer: Unit | None = None
+
+
+def printed_issuer(extraction: dict[str, Any], near: Unit) -> Unit | None:
+    """The unit the document names as its issuer, looked up from ``near``; ``None`` if unsure."""
+    doc = extraction.get("document") or {}
+    text = doc.get("issuer")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return find_unit(text, near, parse_iso_date(doc.get("date")))
 
 
 def content_hash(data: bytes) -> str:
@@ -204,7 +217,13 @@ def _store(
             note=source_name,
             changes={"tasks": version.tasks.count(), "targets": version.targets.count()},
         )
-    return ImportResult(plan=plan, version=version, created_plan=created)
+    named = printed_issuer(extraction, issuer)
+    return ImportResult(
+        plan=plan,
+        version=version,
+        created_plan=created,
+        printed_issuer=named if named is not None and named != issuer else None,
+    )
 
 
 def _texts(value: Any) -> list[str]:
