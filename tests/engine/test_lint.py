@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trienkhai.documents.extract.citations import extract_citations
+from trienkhai.documents.extract.metadata import extract_document, extract_implements
+from trienkhai.documents.extract.reporting import extract_reporting
+from trienkhai.documents.extract.targets import extract_targets
 from trienkhai.documents.lint import lint_outline, roman_value
 from trienkhai.documents.model import Outline, Paragraph, SourceDocument
 from trienkhai.documents.structure import build_outline
@@ -86,3 +93,30 @@ def test_undated_citation_and_english_messages() -> None:
 
 def test_roman_values() -> None:
     assert [roman_value(x) for x in ("I", "IV", "IX", "XIV", "XVIII")] == [1, 4, 9, 14, 18]
+
+
+TOKENS = [
+    "KẾ HOẠCH", "Nghị quyết", "số", "43-NQ/TW", "02- HD/TU", "33/CT-TTg", "ngày", "24/11/2023",
+    "10/12", "tháng", "năm", "2024", "của", "Ban Chấp hành Trung ương Đảng", "(khóa XIII)", "và",
+    ",", ";", ".", ":", "định kỳ", "hằng quý", "6 tháng", "báo cáo", "UBND tỉnh", "(qua", ")",
+    "trước ngày", "trên", "từ", "01 - 02", "95%", "trở lên", "Số:", "/KH-UBND", "T/M", "BÍ THƯ",
+    "I.", "II.", "1.", "a)", "-", "\n", "\n\n", "thực hiện", "Thực hiện", "Mục tiêu cụ thể",
+    "phấn đấu", "đến năm 2030", "Luật", "số 10/2022/QH15", "Hội nghị Trung ương", "²",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=80))
+@settings(max_examples=150, deadline=None)
+def test_extractors_never_raise_on_shuffled_plan_language(tokens: list[str]) -> None:
+    """Any arrangement of plan words gives lists of the contract's shape, never an exception."""
+    outline = _outline(" ".join(tokens))
+    document = extract_document(outline)
+    assert document["kind"]
+    for items in (
+        extract_implements(outline, document),
+        extract_citations(outline, document),
+        extract_targets(outline),
+        extract_reporting(outline),
+        lint_outline(outline),
+    ):
+        assert isinstance(items, list)
