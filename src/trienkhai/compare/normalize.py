@@ -5,7 +5,7 @@ Two keys per task text, both NFC and case-folded (stored text is never changed):
 * ``class_words``: the words of the gold's class definition (punctuation to spaces) — the
   copied/adapted decision and the copy ratio are computed on these, so they mean exactly what
   the contract says;
-* ``match_tokens``: the same words with leading numbering stripped, tone placement unified
+* match tokens (``TokenTable``): the same words with list numbering dropped, tone placement unified
   ("hoá" = "hóa"), synonyms merged, place names replaced by ``‹nơi›`` and administrative
   levels by ``‹cấp›`` — so "tỉnh Bình Thuận" and "thị xã La Gi", "Tỉnh ủy" and "Thị ủy" look the
   same to the aligner.
@@ -87,51 +87,6 @@ def _introducer_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})")
 
 
-class Keyer:
-    """Turns task texts into match tokens with one set of place names neutralised.
-
-    Built once per comparison (or per index) from the places of the documents involved."""
-
-    def __init__(self, places: Iterable[str] = ()) -> None:
-        lex = load()
-        self._lex = lex
-        names = {_PUNCT.sub(" ", nfc(p).casefold()).strip() for p in [*places, *lex.provinces]}
-        names = {_SPACES.sub(" ", n) for n in names if n}
-        ordered = sorted(names, key=len, reverse=True)
-        self._place_re = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
-        )
-
-    def key(self, text: str) -> str:
-        """The match key of one text: a space-separated string of tokens."""
-        lex = self._lex
-        t = strip_numbering(nfc(text)).casefold()
-        t = lex.tone_re.sub(lambda m: lex.tones[m.group(0)], t)
-        t = _PUNCT.sub(" ", t)
-        t = _SPACES.sub(" ", t)
-        t = self._place_re.sub(PLACE_TOKEN, t)
-        t = lex.phrase_re.sub(lambda m: lex.phrases[m.group(0)], t)
-        return t.strip()
-
-    def tokens(self, text: str) -> list[str]:
-        return self.key(text).split()
-
-    def keys(self, texts: list[str]) -> list[str]:
-        """Keys of many texts at once: one pass of each pattern over the joined batch."""
-        joined = "\n".join(strip_numbering(nfc(t)).replace("\n", " ") for t in texts)
-        return self.key_block(joined).split("\n")
-
-    def key_block(self, block: str) -> str:
-        """Key a newline-separated block of texts (the fast path for indexing)."""
-        lex = self._lex
-        t = block.casefold()
-        t = lex.tone_re.sub(lambda m: lex.tones[m.group(0)], t)
-        t = _PUNCT.sub(" ", t)
-        t = re.sub(r"[^\S\n]+", " ", t)
-        t = self._place_re.sub(PLACE_TOKEN, t)
-        return lex.phrase_re.sub(lambda m: lex.phrases[m.group(0)], t)
-
-
 _TOKEN_PUNCT = re.compile(r"[^\w‹›]+")
 _NUMBER_TOKEN = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5}|[a-zđ])[.)]")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -143,7 +98,8 @@ class TokenTable:
     Texts are case-folded and split on white space in one pass; each distinct raw token is
     cleaned once (punctuation, tone placement, single-syllable levels) and cached; multi-word
     phrases (levels, committees, synonyms, place names) are replaced by matching rolling codes
-    of consecutive ids with numpy. Same keys as ``Keyer``, without a regex pass per text."""
+    of consecutive ids with numpy: no regex pass over the text, no Python object per token.
+    A raw token with punctuation inside ("05-CT/TW") stays one token ("05_ct_tw")."""
 
     DROP = 0
     SENT = 1
@@ -281,6 +237,12 @@ class TokenTable:
             out.append(flat[pos : pos + c])
             pos += c
         return out
+
+
+@cache
+def shared_table() -> TokenTable:
+    """One token table per process: its cache of cleaned tokens is what makes keys fast."""
+    return TokenTable()
 
 
 class HashSlots:

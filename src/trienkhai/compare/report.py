@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -21,7 +20,7 @@ from .diff import Words, classify, compare_words, quick_class
 from .explain import shared_ngrams
 from .features import FeatureSpace
 from .lexicon import load
-from .normalize import TokenTable, class_words, find_places
+from .normalize import TokenTable, class_words, find_places, shared_table
 from .plans import Plan
 
 SCHEMA = "trienkhai.compare/1"
@@ -53,12 +52,6 @@ def _place_texts(plan: Plan) -> list[str]:
     return [plan.text[:HEAD_CHARS], *(t.text for t in plan.tasks)]
 
 
-@cache
-def _table() -> TokenTable:
-    """One token table per process: its cache of cleaned tokens is what makes keys fast."""
-    return TokenTable()
-
-
 def align_plans(
     parent: Plan, child: Plan, params: AlignParams | None = None, *, classes: bool = True
 ) -> Aligned:
@@ -66,7 +59,7 @@ def align_plans(
     ``classes=False`` stops after the pairing."""
     c_texts = [t.text for t in child.tasks]
     p_texts = [t.text for t in parent.tasks]
-    table = _table()
+    table = shared_table()
     table.add_places(find_places(_place_texts(parent) + _place_texts(child)))
     ids, lengths = table.ids(c_texts + p_texts)  # one pass for both plans
     cut = int(lengths[: len(c_texts)].sum())

@@ -18,7 +18,7 @@ from scipy.optimize import linear_sum_assignment
 from .align import AlignParams, align_tasks
 from .diff import Words, compare_words
 from .features import FeatureSpace
-from .normalize import Keyer, find_places
+from .normalize import find_places, shared_table
 from .plans import Plan
 
 SCHEMA = "trienkhai.compare-siblings/1"
@@ -63,9 +63,10 @@ def _headings(text: str) -> dict[str, str]:
 
 def compare_siblings(a: Plan, b: Plan) -> dict[str, Any]:
     """Compare two plans implementing the same document, group by group."""
-    keyer = Keyer(find_places([a.text or "", b.text or ""] + [t.text for t in a.tasks + b.tasks]))
-    a_tok = [k.split() for k in keyer.keys([t.text for t in a.tasks])]
-    b_tok = [k.split() for k in keyer.keys([t.text for t in b.tasks])]
+    table = shared_table()
+    table.add_places(find_places([a.text, b.text] + [t.text for t in a.tasks + b.tasks]))
+    a_tok = table.tokens([t.text for t in a.tasks])
+    b_tok = table.tokens([t.text for t in b.tasks])
     ga, gb = task_groups(a), task_groups(b)
     join = [[tok for i in g["tasks"] for tok in toks[i]] for g, toks in ((g, a_tok) for g in ga)]
     join_b = [[tok for i in g["tasks"] for tok in b_tok[i]] for g in gb]
