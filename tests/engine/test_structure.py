@@ -423,3 +423,12 @@ def test_document_kind_title_is_not_a_part_heading() -> None:
     o = build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
     assert [n.text for n in o.head] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"]
     assert o.nodes[0].part == "assessment"
+
+
+def test_paragraph_announcing_a_list_with_a_full_stop_is_an_intro() -> None:
+    o = outline_of(
+        "II. NHIỆM VỤ\n\nĐể đạt mục tiêu trên, các sở tập trung thực hiện các nhiệm vụ sau.\n\n"
+        "- Rà soát thủ tục.\n\n- Số hóa hồ sơ.\n"
+    )
+    intro = o.nodes[1]
+    assert [o.nodes[n.parent].text for n in o.nodes[2:]] == [intro.text, intro.text]

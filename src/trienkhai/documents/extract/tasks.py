@@ -28,6 +28,7 @@ _NOT_TASK_PARTS = frozenset({"purpose", "assessment", "objectives", "funding"})
 _PARTS = load("parts")
 _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
+_INTRO_END = re.compile(_PARTS["intro_end"])
 _OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
 _DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(", "trước")
 _DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
@@ -70,8 +71,8 @@ def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> boo
     if node.part not in TASK_PARTS or node.kind == "row" or index in children:
         return False
     text = node.text.strip()
-    if not text or text.endswith(":"):
-        return False
+    if not text or text.endswith(":") or _INTRO_END.search(text[-20:].casefold()):
+        return False  # announces a list (or a table) rather than being a task
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
     if any(p.match(text) for p in _NOT_TASKS):

@@ -17,6 +17,7 @@ _APPENDIX = re.compile(_PARTS["appendix"])
 _OPENING = re.compile(_PARTS["opening"])
 _PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
+_INTRO_END = re.compile(_PARTS["intro_end"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
 
 _PART_CUES: list[tuple[str, str]] = [
@@ -47,6 +48,12 @@ def _folded(text: str) -> str:
 def _start(text: str) -> str:
     """The case-folded start of a paragraph: enough for the start-anchored cues."""
     return text[:80].casefold()
+
+
+def _is_intro(text: str) -> bool:
+    """A paragraph that announces the list below it ("... thực hiện các nhiệm vụ sau:")."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") or bool(_INTRO_END.search(stripped[-20:].casefold()))
 
 
 def _is_directive_intro(text: str) -> bool:

@@ -10,6 +10,7 @@ from ..normalize import Label
 from .common import (
     _is_directive_intro,
     _is_heading_like,
+    _is_intro,
     _is_open,
     _label_of,
     _Open,
@@ -41,7 +42,7 @@ def _rank(label: Label) -> int:
 def _title_like(text: str) -> bool:
     """Reads as a heading rather than a sentence: ends with ":" or is short and unfinished."""
     stripped = text.rstrip()
-    return stripped.endswith(":") or (_is_open(stripped) and len(stripped.split()) <= 15)
+    return _is_intro(stripped) or (_is_open(stripped) and len(stripped.split()) <= 15)
 
 
 def _place(items: list[_Para | Table]) -> list[Node]:
@@ -63,7 +64,7 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                 node.kind = "heading"
                 node.part = part
                 stack.append(_Open(_RANK_ROMAN, "part", index))
-            elif rest.rstrip().endswith(":"):
+            elif _is_intro(rest):
                 node.parent = stack[-1].index if stack else None
                 if not stack and _is_directive_intro(rest):
                     # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
@@ -130,7 +131,7 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node]) -> None:
         finished_item = (
             top.rank > _RANK_ROMAN
             and not _is_open(text)
-            and not text.endswith(":")
+            and not _is_intro(text)
             and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
         )
         if top.rank < _RANK_INTRO and not finished_item:
