@@ -493,3 +493,8 @@ def test_task_table_in_the_body_takes_the_section_of_its_heading() -> None:
     assert [(t["section"], t["text"], t["lead"]) for t in tasks] == [
         ("III.2", "Số hóa hồ sơ", ["Sở Nội vụ"])
     ]
+
+
+def test_a_task_ending_with_the_word_sau_is_still_a_task() -> None:
+    tasks = tasks_of_text("II. NHIỆM VỤ\n\n- Sở Y tế chuẩn bị nguồn lực cho những năm sau.\n")
+    assert [t["text"] for t in tasks] == ["Sở Y tế chuẩn bị nguồn lực cho những năm sau."]

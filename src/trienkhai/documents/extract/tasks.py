@@ -71,7 +71,7 @@ def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> boo
     if node.part not in TASK_PARTS or node.kind == "row" or index in children:
         return False
     text = node.text.strip()
-    if not text or text.endswith(":") or _INTRO_END.search(text[-20:].casefold()):
+    if not text or text.endswith(":") or _INTRO_END.search(text[-60:].casefold()):
         return False  # announces a list (or a table) rather than being a task
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item

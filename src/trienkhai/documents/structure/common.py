@@ -53,7 +53,7 @@ def _start(text: str) -> str:
 def _is_intro(text: str) -> bool:
     """A paragraph that announces the list below it ("... thực hiện các nhiệm vụ sau:")."""
     stripped = text.rstrip()
-    return stripped.endswith(":") or bool(_INTRO_END.search(stripped[-20:].casefold()))
+    return stripped.endswith(":") or bool(_INTRO_END.search(stripped[-60:].casefold()))
 
 
 def _is_directive_intro(text: str) -> bool:
