@@ -202,3 +202,8 @@ def test_a_number_wrapped_at_its_hyphen() -> None:
         "02-HD/TU",
         "2018-04-24",
     )
+
+
+def test_a_number_typed_after_a_blank() -> None:
+    (m,) = mentions_in("theo Kế hoạch số 123 /KH-UBND ngày 15/3/2025 của UBND tỉnh", 1)
+    assert (m.number, m.date.isoformat() if m.date else None) == ("123/KH-UBND", "2025-03-15")

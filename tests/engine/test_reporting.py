@@ -148,3 +148,8 @@ def test_cadences_each_with_its_deadline_in_brackets() -> None:
     )
     assert frequencies(clause) == ["monthly", "quarterly", "semiannual", "annual"]
     assert deadlines(clause) == ["06-15", "12-15"]
+
+
+def test_deadline_in_words() -> None:
+    assert deadlines("báo cáo trước ngày 25 tháng 11 hằng năm") == ["11-25"]
+    assert deadlines("báo cáo trước ngày 25 tháng 11 năm 2025") == ["2025-11-25"]

@@ -43,11 +43,12 @@ def _alternation(words: list[str]) -> str:
 
 
 # "43-NQ/TW", "34/2007/PL-UBTVQH11", "33/CT-TTg"; a line wrapped at a hyphen leaves a space
-# after it ("02- HD/TU"), which :func:`printed_number` removes
+# after it ("02- HD/TU"), a number typed before the blank space left for it one before the slash
+# ("123 /KH-UBND"): :func:`printed_number` removes them
 NUMBER = (
-    r"\d{1,5}(?:-\s?[A-ZĐ][^\W_]*/[A-ZĐ][^\W_]*(?:-[A-ZĐ][^\W_]*)?"
-    r"|/\d{4}/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)*"
-    r"|/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)+)(?![\w/])"
+    r"\d{1,5}(?:\s?-\s?[A-ZĐ][^\W_]*/[A-ZĐ][^\W_]*(?:-[A-ZĐ][^\W_]*)?"
+    r"|\s?/\d{4}/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)*"
+    r"|\s?/\s?[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)+)(?![\w/])"
 )
 _NUMBER_RE = re.compile(r"(?<![\w/])" + NUMBER)
 _LEAD = _alternation(_KINDS["number_lead"])

@@ -102,12 +102,16 @@ def deadlines(clause: str) -> list[str]:
     out: list[str] = []
     for lead in _DEADLINE.finditer(clause):
         window = clause[lead.end() : lead.end() + 60]
-        full = find_dates(window)
-        if full and full[0].start == 0 and full[0].value is not None:
+        full = find_dates("ngày " + window)  # the lead took "ngày": give it back
+        if full and full[0].start <= 5 and full[0].value is not None:
             out.append(full[0].value.isoformat())
             continue
         if m := _DM_LIST.match(window):
             for _, _, month, day in find_day_months(m.group(0)):
+                out.append(f"{month:02d}-{day:02d}")
+        elif words := find_day_months("ngày " + window[:30]):  # "25 tháng 11 hằng năm"
+            start, _, month, day = words[0]
+            if start == 0:
                 out.append(f"{month:02d}-{day:02d}")
     return list(dict.fromkeys(out))
 
