@@ -159,6 +159,7 @@ def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> N
         ("Nâng cao nhận thức, trách nhiệm của các cấp ủy, tổ chức đảng", "", ""),
         ("TỔ CHỨC THỰC HIỆN", "", ""),
         ("Trách nhiệm của Sở Y tế", "Sở Y tế", ""),
+        ("Sở Nội vụ (cơ quan thường trực):", "Sở Nội vụ", ""),
         ("Nhiệm vụ của các sở, ban, ngành:", "các sở, ban, ngành", ""),
         ("Sở Y tế có trách nhiệm:", "Sở Y tế", ""),
     ],

@@ -55,6 +55,7 @@ _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
 _ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
 _HEADING_PREFIX = re.compile(_LEX["heading_prefix"], re.IGNORECASE)
 _ROLE_REQUEST_INSIDE = re.compile(_LEX["roles"]["request_inside"], re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")  # "Sở Nội vụ (cơ quan thường trực):"
 _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
@@ -300,7 +301,7 @@ def heading_roles(text: str) -> Roles:
         text = text[m.end() :]
     if only_bodies(text):
         roles = Roles()
-        roles.add("lead", split_bodies(text))
+        roles.add("lead", split_bodies(_TRAILING_NOTE.sub("", text)))
         return roles
     roles = Roles()
     _read_subject(text, roles)
@@ -309,7 +310,7 @@ def heading_roles(text: str) -> Roles:
 
 def only_bodies(text: str) -> bool:
     """True when the whole text is a list of body names and nothing else."""
-    text = text.strip().rstrip(":.").strip()
+    text = _TRAILING_NOTE.sub("", text.strip().rstrip(":.").strip())
     if not text or len(text.split()) > _MAX_WORDS:
         return False
     found = _phrase_until(text, _END)
