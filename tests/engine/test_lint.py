@@ -120,3 +120,15 @@ def test_extractors_never_raise_on_shuffled_plan_language(tokens: list[str]) -> 
         lint_outline(outline),
     ):
         assert isinstance(items, list)
+
+
+def test_a_central_term_that_had_not_begun() -> None:
+    text = (
+        "Số: /KH-UBND\nThanh Hóa, ngày tháng năm 2024\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n"
+        "- Thực hiện Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng "
+        "(khóa XVIII).\n- Thực hiện Nghị quyết số 05-NQ/TU ngày 10/9/2021 của Tỉnh ủy (khóa XIX).\n"
+    )
+    warnings = [w for w in lint_outline(_outline(text)) if w.code == "citation_term_unknown"]
+    assert [(w.line, "XVIII" in w.message, "2024" in w.message) for w in warnings] == [
+        (6, True, True)
+    ]

@@ -27,6 +27,8 @@ from .model import LintWarning, Outline
 _LEX = lexicon.load("lint")
 _LETTERS = {c: i for i, c in enumerate(_LEX["letters"])}
 _SINGLE = set(_LEX["doubled_single"])
+_CENTRAL_TERMS: dict[str, int] = _LEX["central_terms"]
+_CENTRAL_ISSUERS = tuple(_LEX["central_issuers"])
 _RESTART = tuple(_LEX["restart"])
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
@@ -65,6 +67,7 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     out: list[LintWarning] = []
     docs = citations.cited_documents(outline)
     own = citations.norm_number(_own_number(outline))
+    year = metadata.extract_document(outline).get("year")
     by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
     for doc in docs:
         if own and citations.norm_number(doc.number) == own:
@@ -102,7 +105,11 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                 None,
             )
             if odd is not None:
-                values = f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), khóa {usual}"
+                usual_line = next(m.line for m in mentions if m.khoa == usual)
+                values = (
+                    f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), "
+                    f"khóa {usual} ({_line_word(lang)} {usual_line})"
+                )
                 out.append(
                     LintWarning(
                         "citation_terms",
@@ -110,6 +117,7 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                         odd.line,
                     )
                 )
+        out.extend(_unknown_terms(mentions, group[0], year, lang))
         for doc in group:
             if doc.date is None:
                 out.append(
@@ -119,6 +127,35 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                         doc.mentions[0].line,
                     )
                 )
+    return out
+
+
+def _unknown_terms(
+    mentions: list[citations.Mention], doc: citations.CitedDocument, year: int | None, lang: str
+) -> list[LintWarning]:
+    """Central documents cited with a term (khóa) that had not begun in the document's year."""
+    if year is None:
+        return []
+    begun = [roman_value(t) for t, start in _CENTRAL_TERMS.items() if start <= year]
+    if not begun:
+        return []
+    current = max(begun)
+    out: list[LintWarning] = []
+    for m in mentions:
+        issuer = (m.issuer or "").lower()
+        if not m.khoa or not any(w in issuer for w in _CENTRAL_ISSUERS):
+            continue
+        if roman_value(m.khoa) > current:
+            current_label = next(t for t in _CENTRAL_TERMS if roman_value(t) == current)
+            message = _msg(
+                "citation_term_unknown",
+                lang,
+                cited=_cited_name(doc),
+                term=m.khoa,
+                year=str(year),
+                current=current_label,
+            )
+            out.append(LintWarning("citation_term_unknown", message, m.line))
     return out
 
 
