@@ -418,3 +418,9 @@ def test_officer_cannot_consolidate_a_plan_the_body_does_not_follow(cast, cycle:
     )
     assert response.status_code == 200
     assert ConsolidatedReport.objects.count() == 0
+
+
+def test_cancelled_obligations_are_not_expected(cast, cycle: Cycle) -> None:
+    Obligation.objects.filter(pk=cycle.missing.pk).update(state=Obligation.State.CANCELLED)
+    content = _build(cast, cycle)
+    assert (content.expected, content.received) == (2, 2)

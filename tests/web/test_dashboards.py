@@ -231,3 +231,15 @@ def test_focal_root_widens_to_units_owing_reports_outside_its_territory(cast, cy
     cycle.plan.followed_by.add(district_board)
     # The plan's reporting units include the province's department: the roll-up widens.
     assert access.followed_root(district_board) == cast.province
+
+
+def test_expected_reports_are_those_due_or_received_and_not_cancelled(cast, cycle) -> None:  # type: ignore[no-untyped-def]
+    from trienkhai.web.reporting.models import Obligation
+
+    before_due = dt.datetime(2025, 4, 12, tzinfo=dt.UTC)
+    early = _scope(cast, cycle, as_of=before_due)
+    # Before the deadline only the reports already in count; the missing one is not yet due.
+    assert queries.completeness(early) == {"expected": 2, "received": 2, "on_time": 1}
+    Obligation.objects.filter(pk=cycle.missing.pk).update(state=Obligation.State.CANCELLED)
+    later = _scope(cast, cycle, as_of=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
+    assert queries.completeness(later) == {"expected": 2, "received": 2, "on_time": 1}

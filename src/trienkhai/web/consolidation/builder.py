@@ -51,6 +51,7 @@ def build(
     periods = sorted(periods, key=lambda p: (p.start, p.end))
     obligations = list(
         Obligation.objects.filter(plan=plan, period__in=periods)
+        .exclude(state=Obligation.State.CANCELLED)
         .select_related("unit", "period")
         .order_by("unit__name", "period__start")
     )

@@ -8,6 +8,7 @@ is what the pages run.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,6 +45,8 @@ class Scope:
     plan_id: int | None = None
     group: str = ""
     period_ids: list[int] = field(default_factory=list)
+    #: reports count as expected once due (or once received); ``None``: every obligation
+    as_of: dt.datetime | None = None
 
     def plans_q(self, prefix: str) -> Q:
         condition = Q()
@@ -54,7 +57,11 @@ class Scope:
         return condition
 
     def obligations(self) -> QuerySet[Obligation]:
-        rows = Obligation.objects.filter(self.plans_q(""), unit__path__startswith=self.root.path)
+        rows = Obligation.objects.filter(
+            self.plans_q(""), unit__path__startswith=self.root.path
+        ).exclude(state=Obligation.State.CANCELLED)
+        if self.as_of is not None:
+            rows = rows.filter(Q(due_at__lte=self.as_of) | Q(received_at__isnull=False))
         if self.period_ids:
             rows = rows.filter(period_id__in=self.period_ids)
         return rows
@@ -196,24 +203,23 @@ def _timeliness_counts() -> dict[str, Count]:
 
 
 def timeliness_heatmap(scope: Scope) -> list[dict]:
-    """Rows (root's children, or the root itself) × periods: expected, received, on time."""
-    rows = scope.obligations()
-    own = list(
-        rows.filter(unit_id=scope.root.pk)
-        .values("period_id")
-        .annotate(**_timeliness_counts())
-        .order_by("period_id")
+    """Rows (root's children, or the root itself) × periods: expected, received, on time.
+
+    One pass over the obligations: the row is the root's child the unit lies under, read
+    from the unit's materialised path, or the root for the root's own reports.
+    """
+    child = Case(
+        When(unit_id=scope.root.pk, then=Value(scope.root.pk)),
+        default=_child_of_root(scope.root),
+        output_field=IntegerField(),
     )
-    below = list(
-        rows.exclude(unit_id=scope.root.pk)
-        .annotate(child=_child_of_root(scope.root))
+    return list(
+        scope.obligations()
+        .annotate(child=child)
         .values("child", "period_id")
         .annotate(**_timeliness_counts())
         .order_by("child", "period_id")
     )
-    for row in own:
-        row["child"] = scope.root.pk
-    return own + below
 
 
 def completeness(scope: Scope) -> dict[str, int]:

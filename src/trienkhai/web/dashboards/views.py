@@ -42,8 +42,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         plan_id=plan_id,
         group=group,
         period_ids=[period_id] if period_id else [],
+        as_of=timezone.now(),
     )
-    dashboard = build_dashboard(scope, timezone.now())
+    dashboard = build_dashboard(scope, scope.as_of)
     return render(
         request,
         "dashboards/overview.html",
