@@ -123,3 +123,22 @@ def test_each_pair_says_why() -> None:
     assert why["cosine"] > 0.9 and why["child_in_parent"] > 0.9
     assert why["shared"][0].startswith("đẩy mạnh công tác tuyên truyền")
     assert why["shared"][0].endswith("…")  # a long shared run is cut for display
+
+
+def test_quick_class_is_exact_on_many_perturbed_pairs(binh_thuan, la_gi) -> None:
+    import random
+
+    rng = random.Random(11)
+    texts = [t.text for t in binh_thuan.tasks + la_gi.tasks]
+    checked = 0
+    for text in texts:
+        words = class_words(text)
+        for _ in range(6):
+            other = [w for w in words if rng.random() > rng.choice([0.01, 0.04, 0.08, 0.15])]
+            if rng.random() < 0.5 and len(other) > 4:  # move a clause
+                cut = rng.randrange(1, len(other) - 1)
+                other = other[cut:] + other[:cut]
+            ratio = SequenceMatcher(None, words, other, autojunk=False).ratio()
+            assert quick_class(words, other) == classify(ratio), (ratio, text[:60])
+            checked += 1
+    assert checked == 6 * len(texts)

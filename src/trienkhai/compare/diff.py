@@ -52,25 +52,46 @@ def classify(ratio: float | None) -> str:
     return "copied" if ratio >= COPIED_AT else "adapted"
 
 
-def ratio_of(a: list, b: list) -> tuple[float, int]:
-    """difflib ratio and matched count of two word lists."""
-    if not a and not b:
-        return 1.0, 0
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(block.size for block in sm.get_matching_blocks())
-    return 2.0 * matched / (len(a) + len(b)), matched
-
-
 def quick_class(a: list[str], b: list[str]) -> str:
     """The class of a pair, running difflib only where the LCS bound leaves it open."""
     if a == b:
         return "copied"
     if Indel.normalized_similarity(a, b) < COPIED_AT:
         return "adapted"
-    ids: dict[str, int] = {}
-    a_ids = [ids.setdefault(w, len(ids)) for w in a]  # ints hash and compare faster
-    b_ids = [ids.setdefault(w, len(ids)) for w in b]
-    return classify(ratio_of(a_ids, b_ids)[0])
+    return "copied" if reaches(a, b, COPIED_AT) else "adapted"
+
+
+def reaches(a: list, b: list, threshold: float) -> bool:
+    """Whether difflib's ratio of ``a`` and ``b`` is at least ``threshold``, stopping as soon
+    as the answer is certain.
+
+    The matching blocks are found as ``get_matching_blocks`` finds them (the longest match of
+    each pending range, then the ranges on either side); their sizes only add up, so the sum
+    so far is a lower bound of the final one, and the sum plus, for each pending range, the
+    shorter of its two sides is an upper bound. The answer is exact; most pairs settle after
+    the first two or three blocks instead of all of them."""
+    total = len(a) + len(b)
+    if not total:
+        return threshold <= 1.0
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    matched, room = 0, min(len(a), len(b))
+    pending = [(0, len(a), 0, len(b))]
+    while pending:
+        if 2.0 * matched / total >= threshold:
+            return True
+        if 2.0 * (matched + room) / total < threshold:
+            return False
+        alo, ahi, blo, bhi = pending.pop()
+        room -= min(ahi - alo, bhi - blo)
+        i, j, k = sm.find_longest_match(alo, ahi, blo, bhi)
+        if not k:
+            continue
+        matched += k
+        for lo_a, hi_a, lo_b, hi_b in ((alo, i, blo, j), (i + k, ahi, j + k, bhi)):
+            if lo_a < hi_a and lo_b < hi_b:
+                pending.append((lo_a, hi_a, lo_b, hi_b))
+                room += min(hi_a - lo_a, hi_b - lo_b)
+    return 2.0 * matched / total >= threshold
 
 
 def compare_words(child: Words, parent: Words) -> tuple[float, int, list[list[str]]]:
