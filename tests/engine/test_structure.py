@@ -432,3 +432,24 @@ def test_paragraph_announcing_a_list_with_a_full_stop_is_an_intro() -> None:
     )
     intro = o.nodes[1]
     assert [o.nodes[n.parent].text for n in o.nodes[2:]] == [intro.text, intro.text]
+
+
+def test_bold_unnumbered_title_holds_the_paragraphs_after_it() -> None:
+    blocks: list[Paragraph | Table] = [
+        Paragraph("II. NHIỆM VỤ, GIẢI PHÁP", 1),
+        Paragraph("2. Phát huy sức mạnh các giai tầng", 2),
+        Paragraph("Đối với giai cấp công nhân", 3, style="bold"),
+        Paragraph("Quan tâm đào tạo công nhân.", 4),
+        Paragraph("Chăm lo nhà ở cho công nhân.", 5),
+        Paragraph("Đối với thanh niên", 6, style="bold"),
+        Paragraph("Tạo việc làm cho thanh niên.", 7),
+        Paragraph("3. Xây dựng Đảng", 8),
+        Paragraph("Các cấp ủy chú trọng công tác cán bộ.", 9),
+    ]
+    o = build_outline(SourceDocument(name="t.docx", format="docx", blocks=blocks))
+    parents = [(n.text, o.nodes[n.parent].text if n.parent is not None else None) for n in o.nodes]
+    assert parents[3] == ("Quan tâm đào tạo công nhân.", "Đối với giai cấp công nhân")
+    assert parents[4] == ("Chăm lo nhà ở cho công nhân.", "Đối với giai cấp công nhân")
+    assert parents[6] == ("Tạo việc làm cho thanh niên.", "Đối với thanh niên")
+    assert parents[8] == ("Các cấp ủy chú trọng công tác cán bộ.", "Xây dựng Đảng")
+    assert o.nodes[3].section == "II.2" and o.nodes[2].kind == "heading"

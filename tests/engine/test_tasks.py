@@ -498,3 +498,14 @@ def test_task_table_in_the_body_takes_the_section_of_its_heading() -> None:
 def test_a_task_ending_with_the_word_sau_is_still_a_task() -> None:
     tasks = tasks_of_text("II. NHIỆM VỤ\n\n- Sở Y tế chuẩn bị nguồn lực cho những năm sau.\n")
     assert [t["text"] for t in tasks] == ["Sở Y tế chuẩn bị nguồn lực cho những năm sau."]
+
+
+def test_bold_group_titles_give_their_paragraphs_a_group() -> None:
+    tasks = tasks_of_text(
+        "II. NHIỆM VỤ\n\n2. Các giai tầng\n\n**Đối với giai cấp nông dân**\n\nHỗ trợ nông dân sản xuất.\n\n"
+        "**Đối với phụ nữ**\n\nBảo đảm bình đẳng giới.\n"
+    )
+    assert [(t["text"], t["group"]) for t in tasks] == [
+        ("Hỗ trợ nông dân sản xuất.", "nong_dan"),
+        ("Bảo đảm bình đẳng giới.", "phu_nu"),
+    ]

@@ -24,6 +24,8 @@ _RANK_DIRECTIVE = -1  # a top-level paragraph that introduces the whole list of 
 _RANK_ROMAN = 0
 _RANK_ARABIC = 1  # + dots: "1." -> 1, "1.1." -> 2, "1.1.1." -> 3
 _RANK_LETTER = 10
+_RANK_SUBHEAD = 12  # an unnumbered bold title: the paragraphs after it are its own
+_SUBHEAD_WORDS = 20
 _RANK_INTRO = 15  # an unlabelled paragraph ending with ":" that introduces a list
 _RANK_BULLET = 20
 _SENTENCE_WORDS = 8  # a numbered line this long and finished is an item, not a title
@@ -74,6 +76,12 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                     stack.append(_Open(_RANK_DIRECTIVE, "directive", index))
                 else:
                     stack.append(_Open(_RANK_INTRO, "intro", index))
+            elif _is_subheading(item, rest):
+                while stack and stack[-1].rank >= _RANK_SUBHEAD:
+                    stack.pop()
+                node.parent = stack[-1].index if stack else None
+                node.kind = "heading"
+                stack.append(_Open(_RANK_SUBHEAD, "subheading", index))
             else:
                 node.parent = stack[-1].index if stack else None
         else:
@@ -93,6 +101,15 @@ def _place(items: list[_Para | Table]) -> list[Node]:
     _lift_closing_paragraph(nodes)
     _finish(nodes)
     return nodes
+
+
+def _is_subheading(item: _Para, text: str) -> bool:
+    """An unnumbered title set in bold or a heading style ("**Đối với giai cấp công nhân**")
+    that the paragraphs after it belong to."""
+    raw = item.raw.strip()
+    styled = (item.style or "").lower().startswith(("bold", "heading"))
+    bold = raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2
+    return (styled or bold) and _is_open(text) and text.count(" ") < _SUBHEAD_WORDS
 
 
 def _lift_closing_paragraph(nodes: list[Node]) -> None:
