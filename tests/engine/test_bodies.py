@@ -107,6 +107,12 @@ def joined(bodies: list[str]) -> str:
             "Ủy ban MTTQ Việt Nam tỉnh",
         ),
         ("Giải quyết kiến nghị, đề nghị của cử tri.", "", "", ""),
+        (
+            "Phối hợp với các tổ chức, cá nhân trong và ngoài tỉnh vận động nguồn lực.",
+            "",
+            "các tổ chức, cá nhân trong và ngoài tỉnh",
+            "",
+        ),
         ("Tăng cường giáo dục thế hệ trẻ về lý tưởng cách mạng.", "", "", ""),
         (
             "Các cơ quan báo chí của tỉnh tăng cường thông tin.",

@@ -55,6 +55,7 @@ _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
 _ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
 _HEADING_PREFIX = re.compile(_LEX["heading_prefix"], re.IGNORECASE)
 _ROLE_REQUEST_INSIDE = re.compile(_LEX["roles"]["request_inside"], re.IGNORECASE)
+_INSIDE_AND_OUTSIDE = "trong và ngoài"
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")  # "Sở Nội vụ (cơ quan thường trực):"
 _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
@@ -165,6 +166,8 @@ def _is_name_part(text: str, start: int) -> bool:
     """An end word that here belongs to a name: "các tổ chức chính trị", ", tổ chức đảng"."""
     if text[start].isupper():
         return True  # "Sở Giáo dục và Đào tạo": a verb in running text is not capitalised
+    if text.startswith(_INSIDE_AND_OUTSIDE, start):
+        return True  # "các tổ chức, cá nhân trong và ngoài tỉnh"
     if text[start] == ";":
         rest = text[start + 1 :].lstrip()
         return bool(_CASED_HEAD.match(rest) or _HEAD.match(rest))  # "Các sở, ban, ngành; UBND ..."
