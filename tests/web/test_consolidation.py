@@ -321,7 +321,7 @@ def _client(user) -> Client:  # type: ignore[no-untyped-def]
 def test_officer_creates_edits_and_downloads(cast, cycle: Cycle) -> None:
     client = _client(cast.officer)
     page = client.get(reverse("consolidation:index"))
-    assert page.status_code == 200
+    assert page.status_code == 200 and 'lang="en"' in page.content.decode()
     response = client.post(
         reverse("consolidation:index"),
         {
@@ -424,3 +424,14 @@ def test_cancelled_obligations_are_not_expected(cast, cycle: Cycle) -> None:
     Obligation.objects.filter(pk=cycle.missing.pk).update(state=Obligation.State.CANCELLED)
     content = _build(cast, cycle)
     assert (content.expected, content.received) == (2, 2)
+
+
+def test_exports_stay_vietnamese_for_an_english_reader(cast, cycle: Cycle) -> None:
+    report = _report_for(cast, cycle)
+    client = _client(cast.officer)
+    client.post(reverse("set_language"), {"language": "en"})
+    response = client.get(reverse("consolidation:export", args=[report.pk, "docx"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "KẾT QUẢ THỰC HIỆN NHIỆM VỤ" in text
+    page = client.get(reverse("consolidation:detail", args=[report.pk]))
+    assert page.status_code == 200 and 'lang="en"' in page.content.decode()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -158,7 +159,9 @@ def _number(value: float) -> str:
 
 
 def render_docx(content: Consolidation, draft: DraftText) -> bytes:
-    return layout_docx(official_document(content, draft))
+    """An official document is written in Vietnamese whatever the reader's UI language."""
+    with override("vi"):
+        return layout_docx(official_document(content, draft))
 
 
 # --- Excel ----------------------------------------------------------------------------------
@@ -197,7 +200,13 @@ def _finish(sheet) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_xlsx(content: Consolidation, draft: DraftText) -> bytes:
-    """Three sheets: task status by unit, targets vs reached, timeliness of the reports."""
+    """Three sheets: task status by unit, targets vs reached, timeliness of the reports
+    (with a summary sheet first), in Vietnamese like the report they accompany."""
+    with override("vi"):
+        return _workbook(content, draft)
+
+
+def _workbook(content: Consolidation, draft: DraftText) -> bytes:
     book = Workbook()
     book.remove(book.active)
     labels = status_labels()
