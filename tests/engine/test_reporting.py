@@ -30,7 +30,8 @@ def _outline(text: str) -> Outline:
             ["semiannual", "annual"],
         ),
         ("định kỳ hằng tháng tổng hợp, báo cáo", ["monthly"]),
-        ("báo cáo kết quả 6 tháng đầu năm và cả năm", ["semiannual"]),
+        ("báo cáo kết quả 6 tháng đầu năm và cả năm", ["semiannual", "annual"]),
+        ("báo cáo kết quả 6 tháng cuối năm", ["semiannual"]),
         (
             "Định kỳ 06 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo",
             ["semiannual", "annual"],
@@ -153,3 +154,8 @@ def test_cadences_each_with_its_deadline_in_brackets() -> None:
 def test_deadline_in_words() -> None:
     assert deadlines("báo cáo trước ngày 25 tháng 11 hằng năm") == ["11-25"]
     assert deadlines("báo cáo trước ngày 25 tháng 11 năm 2025") == ["2025-11-25"]
+
+
+def test_one_named_period_is_not_a_cadence() -> None:
+    assert frequencies("xây dựng báo cáo sơ kết 6 tháng đầu năm 2025 trình UBND tỉnh") == []
+    assert frequencies("báo cáo kết quả 6 tháng đầu năm, cả năm") == ["semiannual", "annual"]

@@ -32,18 +32,22 @@ def _alt(words: list[str]) -> str:
 _PERIOD_CODE = {w: e["code"] for e in _LEX["periods"] for w in e["words"]}
 _STANDALONE = {w: e["code"] for e in _LEX["standalone"] for w in e["words"]}
 # a period word that names a date ("quý III/2025", "tháng 6", "năm 2025") is not a cadence
-_PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))})(?!\s*(?:[IVX]+\b|\d))(?!\w)"
+# "6 tháng đầu năm 2025", like "quý III/2025" or "năm 2025", names one period, not a cadence
+_NOT_CADENCE = r"(?!\s*(?:[IVX]+\b|\d))(?!\s+(?:đầu|cuối)\s+năm\s+\d)(?!\w)"
+_PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))}){_NOT_CADENCE}"
 # members may carry their own deadline in brackets: "hằng quý (trước ngày 20), 6 tháng (...)"
 _JOIN = rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_alt(_LEX['list_joiners'])})\s*(?:hằng\s+|hàng\s+)?"
 _LIST = rf"{_PERIOD}(?:{_JOIN}{_PERIOD})*"
 _TRIGGERED = re.compile(rf"(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})", re.IGNORECASE)
 _STRONG = re.compile(
-    rf"(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])})(?!\s*(?:[IVX]+\b|\d))(?!\w)"
+    rf"(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}"
     rf"(?:{_JOIN}{_PERIOD})*)",
     re.IGNORECASE,
 )
 _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
-_STANDALONE_RE = re.compile(rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)", re.IGNORECASE)
+_STANDALONE_RE = re.compile(
+    rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)(?!\s*\d{{4}})", re.IGNORECASE
+)
 _PERIODIC_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE)
 _VERB = re.compile(rf"(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)", re.IGNORECASE)
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
