@@ -43,6 +43,11 @@ def test_places_are_read_after_level_words() -> None:
     assert find_places([text]) == {"La Gi", "Thanh Hóa"}
 
 
+def test_places_close_together_are_all_found() -> None:
+    text = "đồng bào Ê Đê ở huyện Ea Súp, tỉnh Đắk Lắk"
+    assert find_places([text]) == {"Ê Đê", "Ea Súp", "Đắk Lắk"}
+
+
 def test_capitalised_bodies_after_level_words_are_not_places() -> None:
     assert find_places(["của tỉnh, Nhân dân và Mặt trận; người Việt Nam"]) == set()
 

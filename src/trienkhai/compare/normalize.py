@@ -83,8 +83,12 @@ def find_places(texts: Iterable[str]) -> set[str]:
 def _introducer_re() -> re.Pattern[str]:
     words = {v for w in load().introducers for v in (w, w[:1].upper() + w[1:])}
     intro = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # no look-behind: a pattern that starts with literals lets the engine skip ahead fast
-    return re.compile(r"(?:" + intro + r")[^\S\n]+(\S+(?:[^\S\n]+\S+){0,3})")
+    # no look-behind: a pattern that starts with literals lets the engine skip ahead fast; the
+    # next word must start with a capital (Vietnamese capitals; the range Ạ-Ỹ also holds some
+    # small letters, which ``_title_case_run`` turns away), so "xã hội" is not even a match;
+    # the name is read in a look-ahead so that "người Ê Đê ở huyện Ea Súp" yields both
+    name = r"([A-ZĐÀ-ÝĂĨŨƠƯẠ-Ỹ]\S*(?:[^\S\n]+\S+){0,3})"
+    return re.compile(r"(?:" + intro + r")[^\S\n]+(?=" + name + ")")
 
 
 _TOKEN_PUNCT = re.compile(r"[^\w‹›]+")
