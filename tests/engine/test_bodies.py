@@ -107,6 +107,13 @@ def joined(bodies: list[str]) -> str:
             "Ủy ban MTTQ Việt Nam tỉnh",
         ),
         ("Giải quyết kiến nghị, đề nghị của cử tri.", "", "", ""),
+        ("Bảo đảm an ninh; phòng ngừa, kiên quyết xử lý vi phạm.", "", "", ""),
+        (
+            "Phối hợp với các phòng, ban, ngành lồng ghép hoạt động.",
+            "",
+            "các phòng, ban, ngành",
+            "",
+        ),
         (
             "Phối hợp với các tổ chức, cá nhân trong và ngoài tỉnh vận động nguồn lực.",
             "",
