@@ -129,3 +129,53 @@ def test_vision_targets_under_a_purpose_heading() -> None:
         (t["comparator"], t["value"], t["unit"], t["year"]) for t in extract_targets(_outline(text))
     ]
     assert got == [(">=", 30, "%", 2030), (">=", 50, "%", 2045)]
+
+
+def test_a_table_of_indicators() -> None:
+    from trienkhai.documents.model import Table
+
+    blocks = [
+        Paragraph("KẾ HOẠCH", 1),
+        Paragraph("Phát triển kinh tế - xã hội năm 2025", 2),
+        Paragraph("II. CÁC CHỈ TIÊU CHỦ YẾU", 3),
+        Table(
+            [
+                ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Kế hoạch năm 2025"],
+                ["1", "Tốc độ tăng trưởng GRDP", "%", "7,2", "≥ 8"],
+                ["2", "Thu nhập bình quân đầu người", "triệu đồng", "85", "95"],
+                ["3", "Tỷ lệ hộ nghèo", "%", "2,1", "dưới 1,5"],
+                ["4", "Ghi chú chung", "", "", ""],
+            ],
+            4,
+        ),
+        Paragraph("III. NHIỆM VỤ", 9),
+        Paragraph("- Triển khai các giải pháp.", 10),
+    ]
+    outline = build_outline(SourceDocument("doc.docx", "docx", blocks))
+    got = [
+        (t["text"], t["comparator"], t["value"], t["unit"], t["year"], t["rule"])
+        for t in extract_targets(outline)
+    ]
+    assert got == [
+        ("Tốc độ tăng trưởng GRDP", ">=", 8, "%", 2025, "target.table"),
+        ("Thu nhập bình quân đầu người", ">=", 95, "triệu đồng", 2025, "target.table"),
+        ("Tỷ lệ hộ nghèo", "<", 1.5, "%", 2025, "target.table"),
+    ]
+
+
+def test_a_task_table_gives_no_targets() -> None:
+    from trienkhai.documents.model import Table
+
+    blocks = [
+        Paragraph("KẾ HOẠCH", 1),
+        Paragraph("abc", 2),
+        Paragraph("PHỤ LỤC", 3),
+        Table(
+            [
+                ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "Sản phẩm"],
+                ["1", "Đào tạo 500 cán bộ", "Sở Nội vụ", "Năm 2025", "02 lớp"],
+            ],
+            4,
+        ),
+    ]
+    assert extract_targets(build_outline(SourceDocument("doc.docx", "docx", blocks))) == []

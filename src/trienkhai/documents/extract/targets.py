@@ -220,12 +220,84 @@ def _spans(clause: str, found: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+_TABLE = _LEX["indicator_table"]
+
+
+def _column(header: list[str], words: list[str], exclude: set[int]) -> int | None:
+    for i, cell in enumerate(header):
+        if i not in exclude and cell.strip().lower().startswith(tuple(words)):
+            return i
+    return None
+
+
+def _plan_column(header: list[str], exclude: set[int]) -> int | None:
+    """The column of planned values: the last one that names the plan and not the past."""
+    found = None
+    for i, cell in enumerate(header):
+        low = cell.strip().lower()
+        if i in exclude or low.startswith(tuple(_TABLE["skip"])):
+            continue
+        if low.startswith(tuple(_TABLE["past"])):
+            continue
+        if low.startswith(tuple(_TABLE["plan"])) or re.search(r"(?:19|20)\d\d", low):
+            found = i
+    return found
+
+
+def table_targets(outline: Outline) -> list[dict[str, Any]]:
+    """Targets from a table of indicators: one per row with a planned figure."""
+    out: list[dict[str, Any]] = []
+    for unit in units(outline, footnotes=False):
+        node = unit.node
+        if node is None or node.kind != "row" or not node.cells or not node.header:
+            continue
+        header = node.header
+        name = _column(header, _TABLE["name"], set())
+        measure = _column(header, _TABLE["unit"], {name} if name is not None else set())
+        if name is None or measure is None:
+            continue
+        plan = _plan_column(header, {name, measure})
+        cells = node.cells
+        if plan is None or max(name, measure, plan) >= len(cells):
+            continue
+        label, unit_text, value = cells[name].strip(), cells[measure].strip(), cells[plan].strip()
+        if not label or not value or not unit_text:
+            continue
+        found = list(figures(f"{value} {unit_text}"))
+        if not found:
+            continue
+        first = found[0]
+        out.append(
+            {
+                "text": label,
+                "year": _year_in(header[plan]) or _bare_year(header[plan]),
+                "comparator": first["comparator"],
+                "value": first["value"],
+                "unit": first["unit"],
+                "line": unit.line,
+                "rule": "target.table",
+            }
+        )
+    return out
+
+
+def _bare_year(text: str) -> int | None:
+    m = re.search(r"(?:19|20)\d\d", text)
+    return int(m.group(0)) if m else None
+
+
 def extract_targets(outline: Outline) -> list[dict[str, Any]]:
     """The contract's ``targets``, each with ``year``, ``line`` and ``rule``."""
+    return _text_targets(outline) + table_targets(outline)
+
+
+def _text_targets(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for unit, ctx in contexts(outline):
         if ctx.excluded or ctx.heading is not None:
             continue
+        if unit.node is not None and unit.node.kind == "row":
+            continue  # tables: see table_targets
         _, text = split_label(unit.text)
         if _DIGIT.search(text) is None:
             continue
