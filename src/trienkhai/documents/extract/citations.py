@@ -168,7 +168,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
         if pm and text[pm.end() : pm.end() + 1].isupper():
             start = pm.end()
             break
-    rest = text[start : start + 240]
+    rest = text[start : start + 160]
     stop = _ISSUER_STOP.search(rest)
     raw = rest[: stop.start()] if stop else rest
     words = raw.split()[:_ISSUER_MAX]

@@ -75,15 +75,14 @@ def heading_of(unit: Unit) -> tuple[int, str] | None:
     sentence ("1. Mục tiêu cụ thể", "II. MỤC TIÊU"); "1.1. 100% cấp ủy ... ." is an item.
     """
     node = unit.node
+    if node is not None and node.kind in ("item", "row"):
+        return None
+    if node is not None and node.kind != "heading" and len(unit.text) > 240:
+        return None  # running text
     label, rest = split_label(unit.text)
     if node is not None and node.kind == "heading":
         label = label or node.label
-    elif (
-        (node is not None and node.kind in ("item", "row"))
-        or label is None
-        or len(rest) > 220
-        or rest.rstrip().endswith((".", ";", ":"))
-    ):
+    elif label is None or len(rest) > 220 or rest.rstrip().endswith((".", ";", ":")):
         return None
     if label is None:
         return (node.level + 1 if node is not None else 1), rest
