@@ -313,7 +313,11 @@ def heading_roles(text: str) -> Roles:
 
 def only_bodies(text: str) -> bool:
     """True when the whole text is a list of body names and nothing else."""
-    text = _TRAILING_NOTE.sub("", text.strip().rstrip(":.").strip())
+    text = text.strip().rstrip(":.").strip()
+    if not text or text.count(" ") > 2 * _MAX_WORDS:
+        return False
+    if text.endswith(")"):
+        text = _TRAILING_NOTE.sub("", text)
     if not text or len(text.split()) > _MAX_WORDS:
         return False
     found = _phrase_until(text, _END)

@@ -18,7 +18,6 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .. import normalize
 from ..lexicon import load
 from ..model import Node, Outline
 from . import bodies, groups
@@ -30,9 +29,9 @@ _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
 _INTRO_END = re.compile(_PARTS["intro_end"])
 _OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
-_DUE_CUES = ("thời gian", "thời hạn", "hoàn thành", "(", "trước")
+_DUE_CUE = re.compile(r"thời gian|thời hạn|hoàn thành|trước|\(", re.IGNORECASE)
 _DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
-_OUTPUT_CUES = ("sản phẩm", "kết quả đầu ra")
+_OUTPUT_CUE = re.compile(r"sản phẩm|kết quả đầu ra", re.IGNORECASE)
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
@@ -149,8 +148,7 @@ def _rule(node: Node) -> str:
 
 
 def _due(text: str) -> str | None:
-    folded = text.casefold()
-    if not any(cue in folded for cue in _DUE_CUES):
+    if not _DUE_CUE.search(text):
         return None
     for pattern in _DUE:
         for m in pattern.finditer(text):
@@ -168,7 +166,7 @@ def _clause_around(text: str, pos: int) -> str:
 
 
 def _output(text: str) -> str | None:
-    if not any(normalize.contains_word(text, cue) for cue in _OUTPUT_CUES):
+    if not _OUTPUT_CUE.search(text):
         return None
     for pattern in _OUTPUT:
         m = pattern.search(text)
