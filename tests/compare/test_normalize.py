@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from trienkhai.compare import lexicon
-from trienkhai.compare.normalize import TokenTable, class_words, find_places, strip_numbering
+from trienkhai.compare.normalize import (
+    ClassWords,
+    RawTokens,
+    TokenTable,
+    class_words,
+    find_places,
+    strip_numbering,
+)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +137,24 @@ def test_hash_slots_grow_and_find_every_key() -> None:
     assert got[:-1].tolist() == list(range(len(keys)))
     assert missing.tolist() == [len(keys)] and got[-1] == -1
     assert len(slots.keys) >= 4 * len(keys)
+
+
+def test_class_word_ids_spell_the_class_words(binh_thuan, la_gi) -> None:
+    """The integer ids the classes are computed on are exactly ``class_words``, text by text,
+    including punctuation inside tokens, non-breaking spaces and empty texts."""
+    texts = [t.text for t in binh_thuan.tasks + la_gi.tasks] + [
+        "",
+        "Chỉ thị 05-CT/TW (ngày 15/5/2016)\u00a0về “học tập”…",
+        "   ",
+        "Hoá\tHÓA\nhóa; ĐẢNG, Đảng",
+        "",
+    ]
+    table = ClassWords()
+    for _ in range(2):  # the second pass reads the cache
+        ids, counts = table.ids_of(RawTokens.of(texts))
+        assert len(counts) == len(texts)
+        pos = 0
+        for text, n in zip(texts, counts.tolist(), strict=True):
+            assert [table.words[i] for i in ids[pos : pos + n].tolist()] == class_words(text)
+            pos += n
+        assert pos == len(ids)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -185,8 +186,11 @@ class TokenTable:
 
     def ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(token ids of all texts one after another, token count of each text)."""
-        data = np.frombuffer(" \x00 ".join(texts).encode("utf-8"), dtype=np.uint8)
-        hashes, starts, ends = _token_hashes(data)
+        return self.ids_of(RawTokens.of(texts))
+
+    def ids_of(self, raw: RawTokens) -> tuple[np.ndarray, np.ndarray]:
+        """``ids`` of texts already split into raw tokens (shared with ``ClassWords``)."""
+        texts, data, hashes, starts, ends = raw.texts, raw.data, raw.hashes, raw.starts, raw.ends
         ids = self._lookup(hashes, data, starts, ends)
         ids = self._replace_phrases(ids[ids != self.DROP])
         rows = np.cumsum(ids == self.SENT)
@@ -241,6 +245,95 @@ class TokenTable:
             out.append(flat[pos : pos + c])
             pos += c
         return out
+
+
+@dataclass(frozen=True)
+class RawTokens:
+    """Texts joined as UTF-8 bytes with a separator token between them, and the byte hash,
+    start and end of every white-space separated token: computed once, read by both
+    ``TokenTable`` (match tokens) and ``ClassWords`` (class words)."""
+
+    texts: Sequence[str]
+    data: np.ndarray
+    hashes: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> RawTokens:
+        data = np.frombuffer(" \x00 ".join(texts).encode("utf-8"), dtype=np.uint8)
+        return cls(texts, data, *_token_hashes(data))
+
+
+class ClassWords:
+    """Class words (``class_words``) of many texts at once, as integer ids.
+
+    Each distinct raw token is split into class words once (NFC, case-folded, punctuation to
+    spaces: "(Tỉnh" → ("tỉnh",), "05-CT/TW" → ("05", "ct", "tw")) and remembered by its byte
+    hash; a text's words are then its tokens' pieces laid end to end, with numpy. Equal words
+    get equal ids, so difflib and rapidfuzz compare ids exactly as they would compare words."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.vocab: dict[str, int] = {}
+        self._slots = HashSlots()
+        self._piece_start: list[int] = [0]  # piece 0: a token with no word
+        self._piece_len: list[int] = [0]
+        self._flat: list[int] = []
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._pieces: dict[tuple[int, ...], int] = {(): 0}
+
+    def word_id(self, word: str) -> int:
+        got = self.vocab.get(word)
+        if got is None:
+            got = self.vocab[word] = len(self.words)
+            self.words.append(word)
+        return got
+
+    def _piece(self, raw: str) -> int:
+        words = tuple(map(self.word_id, class_words(raw)))
+        got = self._pieces.get(words)
+        if got is None:
+            got = self._pieces[words] = len(self._piece_start)
+            self._piece_start.append(len(self._flat))
+            self._piece_len.append(len(words))
+            self._flat.extend(words)
+            self._arrays = None
+        return got
+
+    def ids_of(self, raw: RawTokens) -> tuple[np.ndarray, np.ndarray]:
+        """(class-word ids of all texts one after another, word count of each text)."""
+        hashes, starts, ends = raw.hashes, raw.starts, raw.ends
+        pieces, missing = self._slots.get(hashes)
+        if len(missing):
+            uniq, first = np.unique(hashes[missing], return_index=True)
+            data = raw.data.tobytes()
+            for h, pos in zip(uniq.tolist(), missing[first].tolist(), strict=True):
+                token = data[starts[pos] : ends[pos]].decode("utf-8", errors="replace")
+                self._slots.put(h, self._piece(token))
+            pieces[missing], _ = self._slots.get(hashes[missing])
+        if self._arrays is None:
+            self._arrays = (
+                np.array(self._piece_start, dtype=np.int64),
+                np.array(self._piece_len, dtype=np.int64),
+                np.array(self._flat, dtype=np.int64),
+            )
+        p_start, p_len, flat = self._arrays
+        sep = (ends - starts == 1) & (raw.data[starts] == 0)
+        rows = np.cumsum(sep)[~sep]
+        pieces = pieces[~sep]
+        lengths = p_len[pieces]
+        total = int(lengths.sum())
+        offsets = np.cumsum(lengths) - lengths
+        at = np.repeat(p_start[pieces] - offsets, lengths) + np.arange(total)
+        counts = np.bincount(rows, weights=lengths, minlength=len(raw.texts)).astype(np.int64)
+        return flat[at], counts
+
+
+@cache
+def shared_class_words() -> ClassWords:
+    """One class-word table per process (its cache of split tokens is what makes it fast)."""
+    return ClassWords()
 
 
 @cache
@@ -302,23 +395,44 @@ _WS[[9, 10, 11, 12, 13, 32]] = True
 _P = np.uint64(1099511628211)
 
 
+_P_INV = np.uint64(pow(int(_P), -1, 2**64))
+_POWERS: list[np.ndarray] = [np.ones(0, dtype=np.uint64), np.ones(0, dtype=np.uint64)]
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``P**k`` and ``P**-k`` modulo 2**64 for k < n (kept between calls, grown by doubling)."""
+    if len(_POWERS[0]) < n:
+        size = max(n, 2 * len(_POWERS[0]), 1 << 16)
+        with np.errstate(over="ignore"):
+            for k, base in enumerate((_P, _P_INV)):
+                pw = np.full(size, base, dtype=np.uint64)
+                pw[0] = 1
+                _POWERS[k] = np.cumprod(pw, dtype=np.uint64)
+    return _POWERS[0], _POWERS[1]
+
+
 def _token_hashes(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """64-bit polynomial hashes of the white-space separated tokens of UTF-8 bytes, with each
-    token's byte start and end. All numpy: no Python object per token."""
+    token's byte start and end. All numpy, a few passes over the bytes: one prefix sum of
+    ``byte·P**k`` serves every token (a token's hash is the difference of two prefix sums,
+    shifted back to its start by ``P**-start``, exact modulo 2**64 since P is odd)."""
     is_tok = ~_WS[data]
-    edge = np.diff(np.concatenate([[False], is_tok, [False]]).astype(np.int8))
+    edge = np.diff(is_tok.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1)
     if not len(starts):
         return np.zeros(0, dtype=np.uint64), starts, ends
-    lengths = ends - starts
-    tok_bytes = data[is_tok].astype(np.uint64) + np.uint64(1)
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    pos = np.arange(len(tok_bytes)) - np.repeat(offsets, lengths)
+    pw, inv = _powers(len(data) + 1)
     with np.errstate(over="ignore"):
-        powers = np.cumprod(np.full(int(lengths.max()), _P, dtype=np.uint64))
-        hashes = np.add.reduceat(tok_bytes * powers[pos], offsets)
-        hashes ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum(data * pw[: len(data)], out=prefix[1:])
+        hashes = (prefix[ends] - prefix[starts]) * inv[starts]
+        hashes ^= (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        # mix every bit into every other (a multiply-xorshift finaliser), so that setting
+        # the lowest bit below, or a table taking the low bits, loses no distinction
+        hashes ^= hashes >> np.uint64(31)
+        hashes *= _MIX
+        hashes ^= hashes >> np.uint64(29)
     hashes |= np.uint64(1)  # never 0: 0 marks an empty slot
     return hashes, starts, ends
 

@@ -20,7 +20,14 @@ from .diff import Words, classify, compare_words, quick_class
 from .explain import shared_ngrams
 from .features import FeatureSpace
 from .lexicon import load
-from .normalize import TokenTable, class_words, find_places, shared_table
+from .normalize import (
+    RawTokens,
+    TokenTable,
+    class_words,
+    find_places,
+    shared_class_words,
+    shared_table,
+)
 from .plans import Plan
 
 SCHEMA = "trienkhai.compare/1"
@@ -61,7 +68,8 @@ def align_plans(
     p_texts = [t.text for t in parent.tasks]
     table = shared_table()
     table.add_places(find_places(_place_texts(parent) + _place_texts(child)))
-    ids, lengths = table.ids(c_texts + p_texts)  # one pass for both plans
+    raw = RawTokens.of(c_texts + p_texts)  # one pass over both plans' bytes
+    ids, lengths = table.ids_of(raw)
     cut = int(lengths[: len(c_texts)].sum())
     c_ids, c_len, p_ids, p_len = (
         ids[:cut],
@@ -73,12 +81,16 @@ def align_plans(
         alignment = align_space(FeatureSpace.build_ids(c_ids, c_len, p_ids, p_len), params)
     else:
         alignment = Alignment([], list(range(len(c_texts))), list(range(len(p_texts))))
-    classes_of = {
-        (lk.child, lk.parent): quick_class(
-            class_words(c_texts[lk.child]), class_words(p_texts[lk.parent])
-        )
-        for lk in (alignment.links if classes else ())
-    }
+    classes_of: dict[tuple[int, int], str] = {}
+    if classes and alignment.links:
+        # class words as integer ids, split once per plan (equal ids = equal words)
+        w_ids, w_len = shared_class_words().ids_of(raw)
+        flat = w_ids.tolist()
+        bounds = [0, *np.cumsum(w_len).tolist()]
+        words = [flat[a:b] for a, b in pairwise(bounds)]
+        n_c = len(c_texts)
+        for lk in alignment.links:
+            classes_of[(lk.child, lk.parent)] = quick_class(words[lk.child], words[n_c + lk.parent])
     return Aligned(alignment, classes_of, table, (c_ids, c_len), (p_ids, p_len))
 
 
