@@ -453,3 +453,18 @@ def test_bold_unnumbered_title_holds_the_paragraphs_after_it() -> None:
     assert parents[6] == ("Tạo việc làm cho thanh niên.", "Đối với thanh niên")
     assert parents[8] == ("Các cấp ủy chú trọng công tác cán bộ.", "Xây dựng Đảng")
     assert o.nodes[3].section == "II.2" and o.nodes[2].kind == "heading"
+
+
+def test_decision_signed_first_then_the_plan_it_issues() -> None:
+    o = outline_of(
+        "ỦY BAN NHÂN DÂN TỈNH X\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+        "KẾ HOẠCH\nCải cách hành chính năm 2025\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao chất lượng phục vụ.\n\n"
+        "II. NHIỆM VỤ\n\n1. Sở Nội vụ chủ trì theo dõi.\n"
+    )
+    assert [n.section for n in o.nodes if n.kind == "item"] == ["I", "II.1"]
+    assert o.tail[0].text == "Nơi nhận:"
+    assert o.tail[-1].text == "Cải cách hành chính năm 2025"

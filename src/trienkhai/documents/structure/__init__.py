@@ -18,7 +18,7 @@ the lexicon ``parts.yaml``; the code only knows the shapes of numbering.
 
 from __future__ import annotations
 
-from ..model import Node, Outline, SourceDocument
+from ..model import Outline, SourceDocument, Table
 from .common import _Para
 from .paragraphs import _detach_footnotes, _merge_broken_lines, _merge_wrapped_lines
 from .tables import _appendix_nodes
@@ -29,6 +29,8 @@ from .zones import (
     _head_end,
     _head_nodes,
     _mark_signature,
+    _next_tail,
+    _resume_after_tail,
     _tail_and_appendix,
 )
 
@@ -43,13 +45,20 @@ def build_outline(source: SourceDocument) -> Outline:
     body_end = min(x for x in (tail_start, appendix_start, len(items)) if x is not None)
 
     head = _head_nodes(items[:head_end])
-    tail: list[Node] = []
+    tail_items: list[_Para | Table] = []
+    body = items[head_end:body_end]
     if tail_start is not None:
         stop = appendix_start if appendix_start and appendix_start > tail_start else len(items)
-        tail = [_flat_node(p, "recipients") for p in items[tail_start:stop] if isinstance(p, _Para)]
-        _mark_signature(tail)
+        tail_items = items[tail_start:stop]
+        resume = _resume_after_tail(items, tail_start, stop)
+        if resume is not None:
+            # A decision (Quyết định) signed first, then the plan it issues: the plan is body.
+            again = _next_tail(items, resume, stop)
+            body = body + items[resume:again]
+            tail_items = items[tail_start:resume] + items[again:stop]
+    tail = [_flat_node(p, "recipients") for p in tail_items if isinstance(p, _Para)]
+    _mark_signature(tail)
 
-    body = items[head_end:body_end]
     if source.format in ("txt", "md"):
         body = _merge_broken_lines(body)
     elif source.format == "pdf":

@@ -113,6 +113,33 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
     return tail, appendix
 
 
+def _resume_after_tail(items: list[_Para | Table], tail: int, stop: int) -> int | None:
+    """Where a plan's body starts again after a signature block (a Quyết định that issues
+    the plan is signed first, the plan follows): the first part heading after the tail."""
+    for i in range(tail + 1, stop):
+        item = items[i]
+        if not isinstance(item, _Para):
+            continue
+        label, rest = _label_of(item)
+        if label is not None and label.marker != "roman":
+            continue
+        part = _part_of_title(rest)
+        if part and part != "appendix" and (label is not None or _is_heading_like(item)):
+            return i
+    return None
+
+
+def _next_tail(items: list[_Para | Table], start: int, stop: int) -> int:
+    """The next recipients or signature line from ``start`` (``stop`` when there is none)."""
+    for i in range(start, stop):
+        item = items[i]
+        if isinstance(item, _Para):
+            folded = _start(item.text)
+            if _RECIPIENTS.match(folded) or _SIGNATURE.match(folded):
+                return i
+    return stop
+
+
 def _mark_signature(tail: list[Node]) -> None:
     """Nodes from the first signature line on belong to the signature block, except the
     recipients' bullet lines that a two-column layout interleaves with it."""
