@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trienkhai.documents.extract.citations import (
+    collect_mentions,
     extract_citations,
     mentions_in,
     same_issuer,
@@ -207,3 +208,28 @@ def test_a_number_wrapped_at_its_hyphen() -> None:
 def test_a_number_typed_after_a_blank() -> None:
     (m,) = mentions_in("theo Kế hoạch số 123 /KH-UBND ngày 15/3/2025 của UBND tỉnh", 1)
     assert (m.number, m.date.isoformat() if m.date else None) == ("123/KH-UBND", "2025-03-15")
+
+
+def test_a_term_wrapped_onto_a_line_read_as_a_heading() -> None:
+    """ "(khóa" / "XVIII) và ..." on two PDF lines: the second is not a heading XVIII."""
+    from trienkhai.documents.model import Node
+
+    source = SourceDocument("doc.pdf", "pdf", [])
+    outline = Outline(
+        source,
+        [
+            Node(
+                "Thực hiện Nghị quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa",
+                4,
+                "paragraph",
+            ),
+            Node(
+                "và Chương trình số 58-CTr/TU ngày 10/01/2024 của Ban Thường vụ Tỉnh ủy",
+                5,
+                "heading",
+                label="XVIII",
+            ),
+        ],
+    )
+    got = [(m.number, m.khoa, m.line) for m in collect_mentions(outline)]
+    assert got == [("43-NQ/TW", "XVIII", 4), ("58-CTr/TU", None, 5)]

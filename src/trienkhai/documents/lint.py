@@ -267,6 +267,8 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
         key = _label_key(label)
         if key is None:
             continue
+        if node is not None and node.text[:1].islower():
+            continue  # "XIV) về ..." read as a heading: a wrapped line, not numbering
         level, parent, pos = key
         prev = last.get(level)
         if prev is not None and prev[0] == parent:

@@ -104,14 +104,27 @@ class Unit:
 _SENTENCE_END = (".", ";", ":", "!", "?", "…")
 
 
+def _wrapped_heading(prev: Unit | None, node: Node, text: str) -> str | None:
+    """A "heading" that is a wrapped line: "(khóa" / "XVIII) và Chương trình ..." read as
+    heading XVIII. A real heading never opens lower-case; give the line its numeral back."""
+    if prev is None or node.kind != "heading" or not node.label or not text[:1].islower():
+        return None
+    closing = ")" if prev.text.count("(") > prev.text.count(")") else "."
+    return f"{node.label}{closing} {text}"
+
+
 def _continues(prev: Unit, node: Node, text: str) -> bool:
     """Whether ``node`` is the rest of ``prev`` wrapped onto a new line (a PDF's lines)."""
-    if prev.node is None or node.kind != "paragraph" or prev.node.kind not in ("paragraph", "item"):
+    if prev.node is None or prev.node.kind not in ("paragraph", "item"):
         return False
-    if prev.node.part != node.part or prev.text.endswith(_SENTENCE_END):
+    if node.kind != "paragraph" or prev.text.endswith(_SENTENCE_END):
+        return False
+    if prev.node.part != node.part:
         return False
     first = text[:1]
-    return first.islower() or first.isdigit() or first == "("
+    if first.islower() or first.isdigit() or first == "(":
+        return True
+    return prev.text.count("(") > prev.text.count(")")  # "(khóa" / "XIII) về ..."
 
 
 def units(outline: Outline, *, footnotes: bool = True) -> list[Unit]:
@@ -142,6 +155,11 @@ def _body_units(outline: Outline) -> Iterator[Unit]:
         if node.kind == "row" and node.cells:
             text = " | ".join(one_line(c) for c in node.cells)
         if not text:
+            continue
+        if (restored := _wrapped_heading(pending, node, text)) is not None:
+            assert pending is not None
+            pending.breaks.append((len(pending.text) + 1, node.line))
+            pending.text = f"{pending.text} {restored}"
             continue
         if pending is not None and _continues(pending, node, text):
             pending.breaks.append((len(pending.text) + 1, node.line))
