@@ -9,6 +9,7 @@ piece of running text (nodes, then footnote bodies) with its line.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 _MEMO: OrderedDict[tuple[int, str], tuple[Outline, Any]] = OrderedDict()
 _MEMO_SIZE = 16
+_MEMO_LOCK = threading.Lock()
 
 
 def memo(outline: Outline, key: str, compute: Callable[[], T]) -> T:
@@ -69,13 +71,15 @@ def memo(outline: Outline, key: str, compute: Callable[[], T]) -> T:
     only the last few outlines are kept (a batch streams documents one by one).
     """
     slot = (id(outline), key)
-    hit = _MEMO.get(slot)
+    with _MEMO_LOCK:  # the web app may extract in several threads
+        hit = _MEMO.get(slot)
     if hit is not None and hit[0] is outline:
         return cast(T, hit[1])
     value = compute()
-    _MEMO[slot] = (outline, value)
-    while len(_MEMO) > _MEMO_SIZE:
-        _MEMO.popitem(last=False)
+    with _MEMO_LOCK:
+        _MEMO[slot] = (outline, value)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
     return value
 
 
