@@ -55,7 +55,8 @@ _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
 _ROLE_DIRECTIVE = re.compile(_LEX["roles"]["directive"], re.IGNORECASE)
 _HEADING_PREFIX = re.compile(_LEX["heading_prefix"], re.IGNORECASE)
 _ROLE_REQUEST_INSIDE = re.compile(_LEX["roles"]["request_inside"], re.IGNORECASE)
-_INSIDE_AND_OUTSIDE = "trong và ngoài"
+_CONTINUATIONS = tuple(_LEX["name_continuations"])
+_QUICK = _LEX["quick_cues"]
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")  # "Sở Nội vụ (cơ quan thường trực):"
 _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
@@ -166,7 +167,7 @@ def _is_name_part(text: str, start: int) -> bool:
     """An end word that here belongs to a name: "các tổ chức chính trị", ", tổ chức đảng"."""
     if text[start].isupper():
         return True  # "Sở Giáo dục và Đào tạo": a verb in running text is not capitalised
-    if text.startswith(_INSIDE_AND_OUTSIDE, start):
+    if text.startswith(_CONTINUATIONS, start):
         return True  # "các tổ chức, cá nhân trong và ngoài tỉnh"
     if text[start] == ";":
         rest = text[start + 1 :].lstrip()
@@ -211,7 +212,7 @@ def find_roles(text: str) -> Roles:
             _read_subject(text[start : start + _WINDOW], roles)
     if not roles.lead and _has_directive(text):
         roles.add("lead", _directed(text))
-    if normalize.contains_word(text, "đề nghị"):
+    if _mentions(text, "request"):
         for m in _ROLE_REQUEST_INSIDE.finditer(text):
             found = _phrase_until(text[m.end() : m.end() + _WINDOW], _END, need_verb=True)
             if found:
@@ -220,8 +221,13 @@ def find_roles(text: str) -> Roles:
     return roles
 
 
+def _mentions(text: str, cue: str) -> bool:
+    """Whether the text holds one of the quick-check words of a role cue (any case)."""
+    return any(normalize.contains_word(text, word) for word in _QUICK[cue])
+
+
 def _has_directive(text: str) -> bool:
-    return normalize.contains_word(text, "yêu cầu") or normalize.contains_word(text, "giao")
+    return _mentions(text, "directive")
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -229,7 +235,7 @@ def _clause_starts(text: str) -> list[int]:
 
 
 def _read_support(text: str, roles: Roles) -> None:
-    if not normalize.contains_word(text, "phối hợp"):
+    if not _mentions(text, "support"):
         return
     for sm in _ROLE_SUPPORT.finditer(text):
         found = _phrase_until(text[sm.end() :], _SUPPORT_END)

@@ -29,9 +29,9 @@ _DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
 _NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
 _INTRO_END = re.compile(_PARTS["intro_end"])
 _OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
-_DUE_CUE = re.compile(r"thời gian|thời hạn|hoàn thành|trước|\(", re.IGNORECASE)
+_DUE_CUE = re.compile(_PARTS["task_due_cue"], re.IGNORECASE)
 _DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
-_OUTPUT_CUE = re.compile(r"sản phẩm|kết quả đầu ra", re.IGNORECASE)
+_OUTPUT_CUE = re.compile(_PARTS["task_output_cue"], re.IGNORECASE)
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))

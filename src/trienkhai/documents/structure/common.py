@@ -83,7 +83,7 @@ def _is_heading_like(p: _Para) -> bool:
 
 
 def _is_appendix_heading(text: str) -> bool:
-    if text[:1] not in "Pp" or text.count(" ") > 25 or text.endswith("."):
+    if text.count(" ") > 25 or text.endswith("."):
         return False
     return bool(_APPENDIX.match(_start(text)))
 
