@@ -243,3 +243,9 @@ def test_expected_reports_are_those_due_or_received_and_not_cancelled(cast, cycl
     Obligation.objects.filter(pk=cycle.missing.pk).update(state=Obligation.State.CANCELLED)
     later = _scope(cast, cycle, as_of=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
     assert queries.completeness(later) == {"expected": 2, "received": 2, "on_time": 1}
+
+
+def test_page_totals_equal_the_completeness_query(cast, cycle) -> None:  # type: ignore[no-untyped-def]
+    scope = _scope(cast, cycle, as_of=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
+    board = build_dashboard(scope, scope.as_of)
+    assert board.totals == queries.completeness(scope)
