@@ -173,6 +173,7 @@ def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> N
         ("TỔ CHỨC THỰC HIỆN", "", ""),
         ("Trách nhiệm của Sở Y tế", "Sở Y tế", ""),
         ("Sở Nội vụ (cơ quan thường trực):", "Sở Nội vụ", ""),
+        ("Giao Sở Nội vụ:", "Sở Nội vụ", ""),
         ("Nhiệm vụ của các sở, ban, ngành:", "các sở, ban, ngành", ""),
         ("Sở Y tế có trách nhiệm:", "Sở Y tế", ""),
     ],

@@ -254,7 +254,10 @@ def _read_subject(clause: str, roles: Roles) -> None:
         return
     m = _ROLE_ASSIGN.match(clause)
     if m:
-        found = _phrase_until(clause[m.end() :], _END, need_verb=True)
+        rest = clause[m.end() :]
+        found = _phrase_until(rest, _END, need_verb=True) or _body_label(rest)
+        if found is None and only_bodies(rest):
+            found = rest.strip().rstrip(":.").strip()  # a heading "Giao Sở Nội vụ:"
     else:
         directed = _directed(_first_sentence(clause)) if _has_directive(clause[:200]) else []
         if directed:
