@@ -35,7 +35,8 @@ def feature_matrix_ids(ids: np.ndarray, lengths: np.ndarray) -> sp.csr_matrix:
     span = int(keys.max()) + 1 if len(keys) else 1
     uniq, counts = np.unique(key_rows * span + keys, return_counts=True)
     task, key = np.divmod(uniq, span)
-    cols, col_idx = np.unique(key, return_inverse=True)
+    cols = np.unique(key)  # sorted distinct features; a binary search numbers them
+    col_idx = np.searchsorted(cols, key)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(task, minlength=len(lengths)))])
     return sp.csr_matrix(
         (counts.astype(np.float64), col_idx.ravel(), indptr),

@@ -255,10 +255,13 @@ def _minhash(ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
     x = (pair ^ (pair >> np.uint64(29))).astype(np.uint32)  # fold to 32 bits
     sig = np.empty((n, NUM_HASHES), dtype=np.uint16)
     step = 16
+    h = np.empty((step, len(x)), dtype=np.uint32)  # one buffer for every step
     for k in range(0, NUM_HASHES, step):
-        h = _A[k : k + step, None] * x[None, :]  # multiply-shift: odd a, keep the top bits
-        h >>= np.uint32(16)
-        sig[:, k : k + step] = np.minimum.reduceat(h, starts, axis=1).T
+        # multiply-shift (odd a, keep the top 16 bits); the shift is monotone, so the
+        # minimum is taken on the products and only the n minima are shifted
+        np.multiply(_A[k : k + step, None], x[None, :], out=h)
+        low = np.minimum.reduceat(h, starts, axis=1)
+        sig[:, k : k + step] = (low >> np.uint32(16)).T
     return sig
 
 

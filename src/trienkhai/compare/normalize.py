@@ -390,8 +390,6 @@ class HashSlots:
             self.put(k, v)
 
 
-_WS = np.zeros(256, dtype=bool)
-_WS[[9, 10, 11, 12, 13, 32]] = True
 _P = np.uint64(1099511628211)
 
 
@@ -416,16 +414,18 @@ def _token_hashes(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     token's byte start and end. All numpy, a few passes over the bytes: one prefix sum of
     ``byte·P**k`` serves every token (a token's hash is the difference of two prefix sums,
     shifted back to its start by ``P**-start``, exact modulo 2**64 since P is odd)."""
-    is_tok = ~_WS[data]
-    edge = np.diff(is_tok.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edge == 1)
-    ends = np.flatnonzero(edge == -1)
+    # white space is bytes 9-13 and 32 (the subtraction wraps bytes below 9 round to 247+)
+    is_tok = (data != 32) & ((data - np.uint8(9)) > np.uint8(4))
+    edges = np.flatnonzero(np.diff(is_tok.view(np.int8), prepend=np.int8(0), append=np.int8(0)))
+    starts, ends = edges[0::2], edges[1::2]  # a token's edges alternate: start, end
     if not len(starts):
         return np.zeros(0, dtype=np.uint64), starts, ends
     pw, inv = _powers(len(data) + 1)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum(data * pw[: len(data)], out=prefix[1:])
+        prefix = np.empty(len(data) + 1, dtype=np.uint64)
+        prefix[0] = 0
+        np.multiply(data, pw[: len(data)], out=prefix[1:])
+        np.cumsum(prefix[1:], out=prefix[1:])
         hashes = (prefix[ends] - prefix[starts]) * inv[starts]
         hashes ^= (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         # mix every bit into every other (a multiply-xorshift finaliser), so that setting
