@@ -1,7 +1,17 @@
-"""Shared pytest fixtures: where the seeds and the gold annotations live."""
+"""Shared pytest fixtures: the seeds and gold annotations, and the one headless chromium.
+
+Playwright's sync API runs an event loop in the test thread, so two ``sync_playwright()``
+sessions cannot be open at once: every browser test (web pages, the comparison's HTML report)
+shares the session-scoped ``browser`` below. It drives Debian's ``/usr/bin/chromium``
+(override with ``TRIENKHAI_CHROMIUM``); without it the tests are skipped, except under CI or
+``make test`` (``CI`` / ``TRIENKHAI_BROWSER_REQUIRED`` set), where a missing browser fails.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +34,30 @@ def gold_dir() -> Path:
     if not GOLD.is_dir():
         pytest.skip("../shared/eval/gold is not beside the checkout")
     return GOLD
+
+
+CHROMIUM = os.environ.get("TRIENKHAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def browser_required() -> bool:
+    """True under CI or `make test`, where a missing chromium is a failure, not a skip."""
+    return any(os.environ.get(name) for name in ("CI", "TRIENKHAI_BROWSER_REQUIRED"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One chromium for the whole session (starting it costs about a second)."""
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) and not shutil.which(
+        CHROMIUM
+    ):
+        message = f"chromium not found at {CHROMIUM} (Debian package `chromium`)"
+        if browser_required():
+            pytest.fail(message + "; `make system-deps` installs it")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

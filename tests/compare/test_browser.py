@@ -1,29 +1,17 @@
-"""The HTML report opened in headless Chromium: it renders, and asks for nothing on the network."""
+"""The HTML report opened in headless Chromium: it renders, and asks for nothing on the network.
+
+Uses the session-wide ``browser`` fixture of ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from trienkhai.compare.render import render
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def test_report_renders_offline_side_by_side(browser, cascade: dict, tmp_path: Path) -> None:
