@@ -125,7 +125,21 @@ def test_each_pair_says_why() -> None:
     assert why["shared"][0].endswith("…")  # a long shared run is cut for display
 
 
-def test_quick_class_is_exact_on_many_perturbed_pairs(binh_thuan, la_gi) -> None:
+@pytest.fixture(params=["compiled", "stepwise"])
+def matcher(request, monkeypatch) -> str:
+    """Both ways ``diff`` runs difflib's algorithm: compiled (cydifflib, all blocks at once)
+    and, where it is missing, the standard library's, stepping and stopping once settled."""
+    from trienkhai.compare import diff
+
+    if request.param == "stepwise":
+        monkeypatch.setattr(diff, "SequenceMatcher", SequenceMatcher)
+        monkeypatch.setattr(diff, "_STEPWISE", True)
+    elif diff._STEPWISE:
+        pytest.skip("cydifflib is not installed")
+    return request.param
+
+
+def test_quick_class_is_exact_on_many_perturbed_pairs(binh_thuan, la_gi, matcher) -> None:
     import random
 
     rng = random.Random(11)
@@ -142,3 +156,28 @@ def test_quick_class_is_exact_on_many_perturbed_pairs(binh_thuan, la_gi) -> None
             assert quick_class(words, other) == classify(ratio), (ratio, text[:60])
             checked += 1
     assert checked == 6 * len(texts)
+
+
+def test_compiled_difflib_gives_the_standard_librarys_blocks_and_opcodes(binh_thuan, la_gi) -> None:
+    """The diffs shown and the class figure come from cydifflib where it is installed: it
+    must be difflib's algorithm exactly, on real texts with words dropped and moved."""
+    import random
+
+    from trienkhai.compare import diff
+
+    if diff._STEPWISE:
+        pytest.skip("cydifflib is not installed")
+    rng = random.Random(12)
+    for text in [t.text for t in binh_thuan.tasks + la_gi.tasks]:
+        words = class_words(text)
+        other = [w for w in words if rng.random() > 0.08]
+        if len(other) > 4:
+            cut = rng.randrange(1, len(other) - 1)
+            other = other[cut:] + other[:cut]
+        ours = diff.SequenceMatcher(None, words, other, autojunk=False)
+        std = SequenceMatcher(None, words, other, autojunk=False)
+        assert [tuple(m) for m in ours.get_matching_blocks()] == list(
+            map(tuple, std.get_matching_blocks())
+        )
+        assert [tuple(o) for o in ours.get_opcodes()] == std.get_opcodes()
+        assert ours.ratio() == std.ratio()
