@@ -66,7 +66,7 @@ def align_tasks(
 def align_space(space: FeatureSpace, params: AlignParams | None = None) -> Alignment:
     """Align the tasks of a feature space (its ``a`` side is the child, ``b`` the parent)."""
     params = params or AlignParams()
-    n_c, n_p = space.counts_a.shape[0], space.counts_b.shape[0]
+    n_c, n_p = space.n_a, space.matrix.shape[0] - space.n_a
     if n_c == 0 or n_p == 0:
         return Alignment(links=[], new=list(range(n_c)), omitted=list(range(n_p)))
     cos, cover_c, cover_p = space.similarity()

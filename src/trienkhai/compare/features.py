@@ -31,26 +31,30 @@ def feature_matrix_ids(ids: np.ndarray, lengths: np.ndarray) -> sp.csr_matrix:
     bigrams = v + ids[:-1][same] * v + ids[1:][same]
     keys = np.concatenate([ids, bigrams])
     key_rows = np.concatenate([rows, rows[1:][same]])
-    # one sort gives each (task, feature) once with its count, already in CSR order
-    span = int(keys.max()) + 1 if len(keys) else 1
-    uniq, counts = np.unique(key_rows * span + keys, return_counts=True)
-    task, key = np.divmod(uniq, span)
-    cols = np.unique(key)  # sorted distinct features; a binary search numbers them
-    col_idx = np.searchsorted(cols, key)
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(task, minlength=len(lengths)))])
-    return sp.csr_matrix(
-        (counts.astype(np.float64), col_idx.ravel(), indptr),
-        shape=(len(lengths), max(len(cols), 1)),
+    # one sort, by feature then task, gives each (task, feature) once with its count and
+    # numbers the features (columns) in the same pass: no second sort, no hash table
+    n = max(len(lengths), 1)
+    uniq, counts = np.unique(keys * n + key_rows, return_counts=True)
+    key, task = np.divmod(uniq, n)
+    col_idx = np.cumsum(np.concatenate([[True], key[1:] != key[:-1]])) - 1 if len(key) else key
+    n_cols = int(col_idx[-1]) + 1 if len(key) else 1
+    # by feature then task is the CSC layout of the matrix; scipy turns it round in O(nnz)
+    indptr = np.concatenate([[0], np.flatnonzero(np.diff(col_idx)) + 1, [len(key)]])
+    m = sp.csc_matrix(
+        (counts.astype(np.float64), task, indptr if len(key) else np.zeros(2, dtype=np.int64)),
+        shape=(len(lengths), n_cols),
     )
+    return m.tocsr()
 
 
 @dataclass
 class FeatureSpace:
-    """Both plans' tasks in one feature space: counts, IDF weights, normalised vectors."""
+    """Both plans' tasks in one feature space: counts (one CSR matrix, the ``a`` tasks first),
+    IDF weights, and the similarity figures the aligner reads."""
 
     idf: np.ndarray
-    counts_a: sp.csr_matrix
-    counts_b: sp.csr_matrix
+    matrix: sp.csr_matrix
+    n_a: int
 
     @classmethod
     def build(cls, tokens_a: list[list[str]], tokens_b: list[list[str]]) -> FeatureSpace:
@@ -67,40 +71,50 @@ class FeatureSpace:
     def from_matrix(cls, m: sp.csr_matrix, n_a: int) -> FeatureSpace:
         df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
         idf = np.log((m.shape[0] + 1) / (df + 1)) + 1.0
-        return cls(idf=idf, counts_a=m[:n_a], counts_b=m[n_a:])
+        return cls(idf=idf, matrix=m, n_a=n_a)
 
-    def tfidf(self, counts: sp.csr_matrix) -> sp.csr_matrix:
-        m = counts.copy()
-        m.data = (1.0 + np.log(m.data)) * self.idf[m.indices]
-        rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-        norms = np.sqrt(np.bincount(rows, weights=m.data**2, minlength=m.shape[0]))
-        norms[norms == 0] = 1.0
-        m.data /= norms[rows]
-        return m
+    @property
+    def counts_a(self) -> sp.csr_matrix:
+        return self.matrix[: self.n_a]
 
-    def weighted_presence(self, counts: sp.csr_matrix) -> sp.csr_matrix:
-        m = counts.copy()
-        m.data = self.idf[m.indices].copy()
-        return m
+    @property
+    def counts_b(self) -> sp.csr_matrix:
+        return self.matrix[self.n_a :]
 
     def similarity(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Cosine (a×b), share of each a-task's weight found in each b-task (a×b), and the
-        share of each b-task's weight found in each a-task (b×a)."""
-        va, vb = self.tfidf(self.counts_a), self.tfidf(self.counts_b)
-        cos = (va @ vb.T).toarray()
+        share of each b-task's weight found in each a-task (b×a).
+
+        Weights are computed once over both plans' rows (sublinear TF × IDF, L2-normalised
+        rows; IDF alone for the shares); the ``a`` and ``b`` parts are views of those arrays,
+        the ``b`` part laid out as the transpose (CSC) that the products want."""
+        m, n_a = self.matrix, self.n_a
+        n, n_feat = m.shape
+        indptr, indices = m.indptr, m.indices
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        weight = self.idf[indices]
+        tfidf = (1.0 + np.log(m.data)) * weight
+        norms = np.sqrt(np.bincount(rows, weights=tfidf**2, minlength=n))
+        norms[norms == 0] = 1.0
+        tfidf /= norms[rows]
+        totals = np.bincount(rows, weights=weight, minlength=n)
+        totals[totals == 0] = 1.0
+        cut = int(indptr[n_a])
+        ptr_a, ptr_b = indptr[: n_a + 1], indptr[n_a:] - cut
+        idx_a, idx_b = indices[:cut], indices[cut:]
+
+        def left(data: np.ndarray) -> sp.csr_matrix:
+            return sp.csr_matrix((data, idx_a, ptr_a), shape=(n_a, n_feat))
+
+        def right(data: np.ndarray) -> sp.csc_matrix:
+            return sp.csc_matrix((data, idx_b, ptr_b), shape=(n_feat, n - n_a))
+
+        cos = (left(tfidf[:cut]) @ right(tfidf[cut:])).toarray()
         # the IDF weight of the features two tasks share is symmetric: one product serves both
-        wa = self.weighted_presence(self.counts_a)
-        pb = self.counts_b.copy()
-        pb.data = np.ones_like(pb.data)
-        shared = (wa @ pb.T).toarray()
-        tot_a = np.asarray(wa.sum(axis=1)).ravel()
-        tot_b = np.bincount(
-            np.repeat(np.arange(pb.shape[0]), np.diff(pb.indptr)),
-            weights=self.idf[pb.indices],
-            minlength=pb.shape[0],
-        )
+        weight_a = left(weight[:cut])
+        shared = (weight_a @ right(np.ones(len(idx_b)))).toarray()
+        tot_a = np.asarray(weight_a.sum(axis=1)).ravel()  # summed as scipy sums (same bits)
         tot_a[tot_a == 0] = 1.0
-        tot_b[tot_b == 0] = 1.0
         cover_a = shared / tot_a[:, None]
-        cover_b = shared.T / tot_b[:, None]
+        cover_b = shared.T / totals[n_a:, None]
         return cos, cover_a, cover_b
