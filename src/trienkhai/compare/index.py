@@ -120,9 +120,13 @@ class CorpusIndex:
         self.task_no = np.concatenate([self.task_no, *self._no_chunks])
         self._sig_chunks, self._doc_chunks, self._no_chunks = [], [], []
         keys = _band_keys(self.signatures)
-        order = np.argsort(keys, axis=1, kind="stable").astype(np.uint32)
-        self.band_keys = np.take_along_axis(keys, order.astype(np.int64), axis=1)
-        self.band_ids = order
+        # each band's keys with the task numbers beside them, sorted by key then task (what
+        # a stable argsort gives) as one 64-bit value: numpy's vectorised sort, no gather
+        both = keys.astype(np.uint64) << np.uint64(32)
+        both |= np.arange(keys.shape[1], dtype=np.uint64)
+        both.sort(axis=1)
+        self.band_keys = (both >> np.uint64(32)).astype(np.uint32)
+        self.band_ids = (both & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         self._dirty = False
 
     def __len__(self) -> int:
