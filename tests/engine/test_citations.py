@@ -233,3 +233,36 @@ def test_a_term_wrapped_onto_a_line_read_as_a_heading() -> None:
     )
     got = [(m.number, m.khoa, m.line) for m in collect_mentions(outline)]
     assert got == [("43-NQ/TW", "XVIII", 4), ("58-CTr/TU", None, 5)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer", "khoa"),
+    [
+        (
+            "quán triệt Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Hội nghị lần thứ tám Ban Chấp "
+            "hành Trung ương Đảng khóa XII về chiến lược biển",
+            "Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII",
+            "XII",
+        ),
+        (
+            "Nghị quyết số 19-NQ/TW của Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XIII "
+            "và các văn bản",
+            "Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XIII",
+            "XIII",
+        ),
+        (
+            "Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 4 (khóa XII) về dân số",
+            "Hội nghị Trung ương 4",
+            "XII",
+        ),
+        (
+            "Nghị quyết số 27-NQ/TW của Hội nghị Trung ương lần thứ sáu Ban Chấp hành Trung ương "
+            "Đảng (khóa XIII) về nhà nước pháp quyền",
+            "Ban Chấp hành Trung ương Đảng",
+            "XIII",
+        ),
+    ],
+)
+def test_a_plenum_named_with_its_session(sentence: str, issuer: str, khoa: str) -> None:
+    (m,) = mentions_in(sentence, 1)
+    assert (m.issuer, m.khoa) == (issuer, khoa)

@@ -251,3 +251,40 @@ def test_signature_mark_and_position_on_one_line() -> None:
         "name": "Lê Minh Quang",
         "position": None,
     }
+
+
+def test_implements_a_lead_in_after_an_assessment_paragraph() -> None:
+    """A directive with no part headings: the "Thực hiện A ... và B ..., X yêu cầu" lead-in comes
+    after a paragraph on the situation, and carries out both A and B past A's description."""
+    text = (
+        "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\nvề phòng, chống cháy rừng mùa khô năm 2026\n\n"
+        "Mùa khô năm 2025 trên địa bàn huyện xảy ra 6 vụ cháy rừng, thiệt hại 12 ha.\n\n"
+        "Thực hiện Chỉ thị số 07-CT/TU, ngày 02/3/2024 của Ban Thường vụ Tỉnh ủy về tăng cường "
+        "công tác quản lý, bảo vệ rừng và Kế hoạch số 31-KH/UBND ngày 15/01/2026 của Ủy ban nhân "
+        "dân tỉnh, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n\n"
+        "1. Các cấp ủy đảng quán triệt đến đảng viên.\n\n2. Ủy ban nhân dân huyện bố trí kinh phí.\n"
+    )
+    got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(text))]
+    assert got == [("chi_thi", "07-CT/TU", "2024-03-02"), ("ke_hoach", "31-KH/UBND", "2026-01-15")]
+
+
+def test_implements_stops_at_a_description_that_implements_something_else() -> None:
+    text = (
+        "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\nvề công tác dân vận\n\n"
+        "Thực hiện Kế hoạch số 40-KH/TU ngày 01/02/2025 của Tỉnh ủy về thực hiện Nghị quyết số "
+        "25-NQ/TW và Chỉ thị số 49-CT/TW, Ban Thường vụ Huyện ủy yêu cầu như sau:\n\n"
+        "1. Các cấp ủy đảng quán triệt đến đảng viên.\n"
+    )
+    got = [x["number"] for x in extract_implements(_outline(text))]
+    assert got == ["40-KH/TU"]
+
+
+def test_implements_from_a_title_opening_with_ve() -> None:
+    text = (
+        "KẾT LUẬN\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tiếp tục thực hiện Nghị quyết số 11-NQ/TU "
+        "ngày 09/9/2021 của Tỉnh ủy về phát triển du lịch\n\n"
+        "Tại hội nghị ngày 12/3/2026, Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n"
+        "1. Các cấp ủy tiếp tục quán triệt Nghị quyết.\n"
+    )
+    got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(text))]
+    assert got == [("nghi_quyet", "11-NQ/TU", "2021-09-09")]

@@ -52,7 +52,7 @@ def test_frequencies(clause: str, expected: list[str]) -> None:
         ("(trước ngày 15/6) và hằng năm (trước ngày 15/12)", ["06-15", "12-15"]),
         ("gửi báo cáo trước ngày 20 hằng tháng", []),
         ("trước ngày 15 của tháng cuối quý", []),
-        ("báo cáo kết quả trước ngày 30/11/2025", ["2025-11-30"]),
+        ("báo cáo kết quả trước ngày 30/11/2025", ["11-30"]),
         ("chậm nhất ngày 25/12 hằng năm", ["12-25"]),
     ],
 )
@@ -153,9 +153,28 @@ def test_cadences_each_with_its_deadline_in_brackets() -> None:
 
 def test_deadline_in_words() -> None:
     assert deadlines("báo cáo trước ngày 25 tháng 11 hằng năm") == ["11-25"]
-    assert deadlines("báo cáo trước ngày 25 tháng 11 năm 2025") == ["2025-11-25"]
+    assert deadlines("báo cáo trước ngày 25 tháng 11 năm 2025") == ["11-25"]
 
 
 def test_one_named_period_is_not_a_cadence() -> None:
     assert frequencies("xây dựng báo cáo sơ kết 6 tháng đầu năm 2025 trình UBND tỉnh") == []
     assert frequencies("báo cáo kết quả 6 tháng đầu năm, cả năm") == ["semiannual", "annual"]
+
+
+def test_two_duties_joined_in_one_clause() -> None:
+    """ "... hằng quý trước ngày 20 và báo cáo năm trước ngày 30/11/2026 về Sở (qua Phòng ...)":
+    two duties, the recipient and the channel printed after the second shared by both."""
+    text = (
+        "KẾ HOẠCH\nvề chuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các phòng chuyên môn gửi báo cáo tiến độ hằng quý trước ngày 20 của tháng cuối quý và "
+        "báo cáo tổng kết năm trước ngày 30/11/2026 về Sở Thông tin và Truyền thông (qua Phòng "
+        "Chuyển đổi số).\n"
+    )
+    got = [
+        (r["frequency"], r["deadline"], r["recipient"], r["via"])
+        for r in extract_reporting(_outline(text))
+    ]
+    assert got == [
+        (["quarterly"], None, "Sở Thông tin và Truyền thông", "Phòng Chuyển đổi số"),
+        (["annual"], "11-30", "Sở Thông tin và Truyền thông", "Phòng Chuyển đổi số"),
+    ]

@@ -179,3 +179,40 @@ def test_a_task_table_gives_no_targets() -> None:
         ),
     ]
     assert extract_targets(build_outline(SourceDocument("doc.docx", "docx", blocks))) == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Phấn đấu có 5 trường thuộc nhóm 100 trường dẫn đầu khu vực",
+        "Đưa huyện vào top 10 địa phương có chỉ số cải cách hành chính tốt nhất",
+        "Phấn đấu chỉ số năng lực cạnh tranh xếp hạng 12 cả nước",
+        "Tiêm chủng đầy đủ cho trẻ em dưới 2 tuổi",
+        "Chăm sóc sức khỏe cho người cao tuổi từ 75 đến 80 tuổi",
+    ],
+)
+def test_ranks_classes_and_ages_are_not_figures(clause: str) -> None:
+    units = [f["unit"] for f in figures(clause)]
+    assert not any(u and ("trường dẫn đầu" in u or "địa phương" in u or u == "tuổi") for u in units)
+    assert all(f["value"] not in (100, 10, 12, 2, [75, 80]) for f in figures(clause))
+
+
+def test_an_age_reached_is_a_target() -> None:
+    got = [
+        (f["comparator"], f["value"], f["unit"]) for f in figures("tuổi thọ bình quân đạt 76 tuổi")
+    ]
+    assert got == [(">=", 76, "tuổi")]
+
+
+def test_a_commitment_governs_the_clauses_of_its_sentence() -> None:
+    """No objectives part: "Phấn đấu a; b; c." inside a numbered item gives all three; the next
+    sentence, with no cue of its own, gives none."""
+    text = (
+        "CHỈ THỊ\nvề phòng, chống đuối nước cho trẻ em\n\n"
+        "Ban Thường vụ Huyện ủy yêu cầu thực hiện tốt các nội dung sau:\n\n"
+        "1. Phấn đấu mỗi năm giảm từ 10% đến 15% số vụ đuối nước; 90% trường học tổ chức dạy bơi; "
+        "tỷ lệ trẻ em biết bơi đạt trên 60%. Năm 2025 toàn huyện có 35% trẻ em biết bơi.\n\n"
+        "2. Các xã bố trí kinh phí.\n"
+    )
+    got = [(t["comparator"], t["value"], t["unit"]) for t in extract_targets(_outline(text))]
+    assert got == [("between", [10, 15], "%"), (">=", 90, "%"), (">", 60, "%")]

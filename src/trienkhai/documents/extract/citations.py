@@ -80,6 +80,10 @@ _ISSUER_STOP = re.compile(
 )
 _ISSUER_PREFIXES = [re.compile(p + r"\s+", re.IGNORECASE) for p in _ISSUERS["issuer_prefixes"]]
 _ISSUER_MAX = int(_ISSUERS["issuer_max_words"])
+_BODY_HEAD = re.compile(  # a body's name opens: "Ban Chấp hành ...", "Bộ Chính trị"
+    r"(?=(?-i:[A-ZĐ]))(?:" + _alternation(_ISSUERS["name_heads"]) + r")\s+(?-i:[A-ZĐÀ-Ỹ])",
+    re.IGNORECASE,
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,|;|và|,\s*và|hoặc)\s*(?:(?:" + _LEAD + r")\s*)?$", re.IGNORECASE)
 _SHARED_ISSUER = re.compile(r"^\s*,?\s*và\s*$", re.IGNORECASE)
 _ABBREV = {k.casefold(): v for k, v in _ISSUERS["abbreviations"].items()}
@@ -163,13 +167,18 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
     if not m:
         return None, None, pos
     start = m.end()
+    kept = 0  # "Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng": the session is the issuer
     for prefix in _ISSUER_PREFIXES:
         pm = prefix.match(text, start)
-        if pm and text[pm.end() : pm.end() + 1].isupper():
+        if pm is None:
+            continue
+        if _BODY_HEAD.match(text, pm.end()):  # "Hội nghị Trung ương 6 Ban Chấp hành ..."
             start = pm.end()
-            break
+        else:
+            kept = len(pm.group(0).split("(")[0].rstrip())
+        break
     rest = text[start : start + 160]
-    stop = _ISSUER_STOP.search(rest)
+    stop = _ISSUER_STOP.search(rest, kept)
     raw = rest[: stop.start()] if stop else rest
     words = raw.split()[:_ISSUER_MAX]
     issuer = " ".join(words)

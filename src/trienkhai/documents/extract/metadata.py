@@ -19,7 +19,7 @@ from .. import lexicon
 from ..model import Outline
 from . import citations
 from .dates import find_dates, iso
-from .sources import Line, SourceLines, memo, source_lines, split_label, units
+from .sources import Line, SourceLines, Unit, memo, source_lines, split_label, units
 from .targets import heading_of
 
 _KINDS = lexicon.load("document_kinds")
@@ -73,6 +73,19 @@ _ANCHOR_START = re.compile(
 )
 _ANCHOR_CLAUSE = re.compile(
     r"(?:^|[;.]\s+)(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
+)
+_ANCHOR_ANY = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")(?!\w)", re.IGNORECASE
+)
+_TITLE_LEAD = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in _KINDS["implement_title_leads"]) + r")\s+",
+    re.IGNORECASE,
+)
+_CHAIN_GAP = re.compile(r"\s*(?:,|;|và|,\s*và|;\s*và)?\s*(?:các\s+)?", re.IGNORECASE)
+_CHAIN_END = re.compile(r"\s*[,;]?\s*và\s*(?:các\s+)?$", re.IGNORECASE)
+_DESCRIPTION_START = re.compile(
+    r"^\s*[,;]?\s*(?:" + "|".join(re.escape(w) for w in _KINDS["description_leads"]) + r")\s",
+    re.IGNORECASE,
 )
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
 _ATTACHED = re.compile(
@@ -326,6 +339,17 @@ def _document(outline: Outline) -> dict[str, Any]:
     }
 
 
+def _described_chain(gap: str) -> bool:
+    """ "... của Ban Bí thư về tăng cường ... và Kế hoạch số ...": the previous document's
+    description, then "và" and the next document; not when the description itself carries out
+    something ("... của Tỉnh ủy thực hiện Nghị quyết ...")."""
+    m = _CHAIN_END.search(gap)
+    if m is None:
+        return False
+    description = gap[: m.start()]
+    return _DESCRIPTION_START.match(description) is not None and not _ANCHOR_ANY.search(description)
+
+
 def _direct(text: str, anchor_end: int, limit: int) -> list[citations.Mention]:
     """The mentions a "Thực hiện ..." phrase governs directly, not those inside their descriptions."""
     out: list[citations.Mention] = []
@@ -340,11 +364,23 @@ def _direct(text: str, anchor_end: int, limit: int) -> list[citations.Mention]:
                 out.append(m)
             continue
         gap = text[out[-1].end : m.start]
-        if re.fullmatch(r"\s*(?:,|;|và|,\s*và|;\s*và)?\s*(?:các\s+)?", gap, re.IGNORECASE) or (
-            ";" in gap and len(gap.rsplit(";", 1)[1].split()) <= 3
+        if (
+            _CHAIN_GAP.fullmatch(gap)
+            or (";" in gap and len(gap.rsplit(";", 1)[1].split()) <= 3)
+            or _described_chain(gap)
         ):
             out.append(m)
     return out
+
+
+def _numbered_heading(unit: Unit) -> bool:
+    """A numbered heading ends the opening; an unnumbered lead-in ("Thực hiện ..., Ban Thường vụ
+    yêu cầu ... sau:") that structure holds as a heading is still the opening sentence."""
+    found = heading_of(unit)
+    if found is None:
+        return False
+    node = unit.node
+    return not (node is not None and node.kind == "heading" and not node.label)
 
 
 def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]:
@@ -353,16 +389,18 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
     first paragraph before any heading that opens with an anchor."""
     texts: list[str] = []
     title = document.get("title") or ""
+    if lead := _TITLE_LEAD.match(title):  # "về tiếp tục thực hiện Chỉ thị ..."
+        title = title[lead.end() :]
     if _ANCHOR_START.match(title):
         texts.append(title)
     issuing = _issuing_re(str(document.get("kind")))
     fallback: str | None = None
     before_headings = True
     for unit in units(outline, footnotes=False):
-        if heading_of(unit) is not None:
+        if _numbered_heading(unit):
             before_headings = False
             continue
-        if unit.text == title:
+        if unit.text == title or unit.text == document.get("title"):
             continue
         anchor = _ANCHOR_CLAUSE.search(unit.text)
         if anchor is None:

@@ -5,7 +5,9 @@ A duty is a clause with a reporting verb ("báo cáo") and a cadence or a deadli
 Dân vận Thành ủy)", "định kỳ trước ngày 10/12 hằng năm, báo cáo UBND tỉnh ... (qua Sở Nội vụ)",
 "báo cáo kết quả thực hiện 6 tháng, năm về Ủy ban nhân dân tỉnh trước ngày 15/6 và 15/12".
 Cadences are the ones printed ("định kỳ" with none printed is ``periodic``); a yearly deadline
-is ``MM-DD``, a dated one ISO; a day with no month ("trước ngày 20") gives no deadline.
+is ``MM-DD`` (a dated one too), a day with no month ("trước ngày 20") gives no deadline. Two
+duties joined in one clause ("báo cáo ... hằng tháng trước ngày 25 và báo cáo tổng kết năm học
+trước ngày 15/6 về Sở") are two duties sharing the recipient printed after the last.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ _RECIPIENT_PREP = re.compile(rf"(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+", 
 _VIA = re.compile(rf"(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
+_SECOND_VERB = re.compile(
+    rf"(?:,\s*|\s)và\s+(?=(?:{_alt(_LEX['report_verbs'])})(?!\w))", re.IGNORECASE
+)
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
 
@@ -102,13 +107,14 @@ def frequencies(clause: str) -> list[str]:
 
 
 def deadlines(clause: str) -> list[str]:
-    """Deadlines printed after "trước ngày" / "chậm nhất ngày": MM-DD yearly, ISO when dated."""
+    """Deadlines printed after "trước ngày" / "chậm nhất ngày", as MM-DD (a dated one too:
+    the contract's deadline is the day in the year the duty falls due)."""
     out: list[str] = []
     for lead in _DEADLINE.finditer(clause):
         window = clause[lead.end() : lead.end() + 60]
         full = find_dates("ngày " + window)  # the lead took "ngày": give it back
         if full and full[0].start <= 5 and full[0].value is not None:
-            out.append(full[0].value.isoformat())
+            out.append(f"{full[0].value.month:02d}-{full[0].value.day:02d}")
             continue
         if m := _DM_LIST.match(window):
             for _, _, month, day in find_day_months(m.group(0)):
@@ -148,6 +154,20 @@ def subject_of(text: str) -> str | None:
     return subject if 0 < len(subject.split()) <= 20 else None
 
 
+def _duties(clause: str) -> list[str]:
+    """A clause split where "và" opens a second reporting verb ("... trước ngày 25 và báo cáo
+    tổng kết ..."); whole when a piece would carry neither cadence nor deadline."""
+    cuts = list(_SECOND_VERB.finditer(clause))
+    if not cuts:
+        return [clause]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(clause)]
+    pieces = [clause[a:b] for a, b in zip(starts, ends, strict=True)]
+    if all(_VERB.search(p) and (frequencies(p) or deadlines(p)) for p in pieces):
+        return pieces
+    return [clause]
+
+
 def _clauses(text: str) -> Iterator[str]:
     start = 0
     for m in _CLAUSE.finditer(text):
@@ -178,30 +198,38 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
         if not any(word in low for word in _VERB_WORDS) or _VERB.search(text) is None:
             continue
         lead_subject = subject_of(text)
-        for clause in _clauses(text):
-            verb = _VERB.search(clause)
-            if verb is None:
-                continue
-            freq = frequencies(clause)
-            due = deadlines(clause)
-            if not freq and not due:
-                continue
-            recipient = recipient_of(clause, verb.end())
-            via = via_of(clause, verb.end())
-            key = (tuple(freq), tuple(due), recipient, via)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(
-                {
-                    "frequency": freq,
-                    "deadline": due[0] if len(due) == 1 else (due or None),
-                    "reporter": subject_of(clause) or lead_subject or heading_subject,
-                    "recipient": recipient,
-                    "via": via,
-                    "text": clause.strip(),
-                    "line": unit.line,
-                    "rule": "reporting.duty",
-                }
-            )
+        for whole in _clauses(text):
+            pieces = _duties(whole)
+            for clause in pieces:
+                verb = _VERB.search(clause)
+                if verb is None:
+                    continue
+                freq = frequencies(clause)
+                due = deadlines(clause)
+                if not freq and not due:
+                    continue
+                recipient = recipient_of(clause, verb.end())
+                via = via_of(clause, verb.end())
+                if clause is not pieces[-1] and recipient is None:  # shared, printed last
+                    last = pieces[-1]
+                    last_verb = _VERB.search(last)
+                    assert last_verb is not None
+                    recipient = recipient_of(last, last_verb.end())
+                    via = via or via_of(last, last_verb.end())
+                key = (tuple(freq), tuple(due), recipient, via)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    {
+                        "frequency": freq,
+                        "deadline": due[0] if len(due) == 1 else (due or None),
+                        "reporter": subject_of(clause) or lead_subject or heading_subject,
+                        "recipient": recipient,
+                        "via": via,
+                        "text": clause.strip(),
+                        "line": unit.line,
+                        "rule": "reporting.duty",
+                    }
+                )
     return out

@@ -43,6 +43,10 @@ _UNIT_STOP = re.compile(
     r"[,;:.()\[\]“”\"'‘’/]|\s(?:" + _alt(_LEX["unit_stops"]) + r")(?=\s|$)", re.IGNORECASE
 )
 _UNIT_MAX = int(_LEX["unit_max_words"])
+_AGE_UNITS = frozenset(_LEX["age_units"])
+_ATTAIN_BEFORE = re.compile(
+    r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$", re.IGNORECASE
+)
 _CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
 _PAST = [re.compile(p, re.IGNORECASE) for p in _LEX["past_patterns"]]
 _YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
@@ -152,12 +156,13 @@ def _unit_after(text: str) -> str | None:
     return " ".join(words) or None
 
 
-def _clauses(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
+def _clauses(text: str) -> Iterator[tuple[bool, str]]:
+    """The clauses of a text, each with whether it opens a new sentence (not after ";")."""
+    start, new_sentence = 0, True
     for m in _CLAUSE_BREAK.finditer(text):
-        yield start, text[start : m.start()]
-        start = m.end()
-    yield start, text[start:]
+        yield new_sentence, text[start : m.start()]
+        start, new_sentence = m.end(), m.group(0).startswith(".")
+    yield new_sentence, text[start:]
 
 
 def _is_year(value: float | int, percent: bool) -> bool:
@@ -177,6 +182,8 @@ def figures(clause: str) -> Iterator[dict[str, Any]]:
         unit = "%" if percent else _unit_after(clause[m.end() :])
         if not unit or unit[:1].isdigit():
             continue
+        if unit.lower() in _AGE_UNITS and not _ATTAIN_BEFORE.search(before):
+            continue  # "trẻ em từ 3 đến 5 tuổi" says who, "tuổi thọ đạt 75 tuổi" is a target
         value: float | int | list[float | int] = a
         if m["b"] is not None:
             b = number_value(m["b"])
@@ -305,11 +312,14 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
             continue
         lead = text.split(":", 1)[0] if ":" in text else ""
         unit_year = _year_in(lead) if lead else None  # "Phấn đấu đến hết năm 2025: a; b; c"
-        for _, clause in _clauses(text):
+        governed = False  # "Phấn đấu a; b; c.": the cue governs the sentence's clauses
+        for new_sentence, clause in _clauses(text):
+            clause_low = clause.lower()
+            cue = any(c in clause_low for c in _CUE_WORDS)
+            governed = cue or (governed and not new_sentence)
             if _DIGIT.search(clause) is None:
                 continue
-            clause_low = clause.lower()
-            committing = any(cue in clause_low for cue in _CUE_WORDS)
+            committing = governed
             if not (ctx.objectives or committing):
                 continue
             if not committing and any(p.search(clause) for p in _PAST):
