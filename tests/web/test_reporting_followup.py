@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import smtplib
 import threading
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -151,3 +153,92 @@ def test_escalation_reaches_the_officers_serving_the_recipient(cast) -> None:
     ob = department_obligation(cast)
     ob.via = None  # addressed to the Tỉnh ủy itself, whose Ban Dân vận follows up
     assert recipients(ob, ESCALATION) == ["head@example.test", "officer@example.test"]
+
+
+class FlakySMTPBackend(locmem.EmailBackend):
+    """The in-memory outbox behind a mail server that refuses the next ``failures`` sends."""
+
+    failures = 0
+
+    def send_messages(self, messages):  # type: ignore[no-untyped-def]
+        if FlakySMTPBackend.failures > 0:
+            FlakySMTPBackend.failures -= 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+FLAKY = f"{__name__}.FlakySMTPBackend"
+
+
+def test_failed_send_is_released_and_retried_with_backoff(cast, settings) -> None:
+    settings.EMAIL_BACKEND = FLAKY
+    settings.TRIENKHAI_REMINDER_RETRY_MINUTES = 10
+    FlakySMTPBackend.failures = 2
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    now = ob.due_at - dt.timedelta(days=4)
+
+    first = reminders.send_due(now)
+    assert (first.reminders, first.failed) == (0, 1)
+    ob.refresh_from_db()
+    # the claim was handed back: same stage, retried in 10 minutes
+    assert (ob.reminder_stage, ob.reminder_failures) == (0, 1)
+    assert ob.remind_after == now + dt.timedelta(minutes=10)
+    failed = ReportEvent.objects.get(obligation=ob, kind="mail_failed")
+    assert "SMTPServerDisconnected" in failed.comment and "1/5" in failed.comment
+
+    assert reminders.send_due(now + dt.timedelta(minutes=5)).failed == 0  # backing off
+    assert reminders.send_due(now + dt.timedelta(minutes=10)).failed == 1
+    ob.refresh_from_db()
+    assert ob.remind_after == now + dt.timedelta(minutes=30)  # doubled
+
+    done = reminders.send_due(now + dt.timedelta(minutes=30))
+    assert (done.reminders, done.failed) == (1, 0)
+    assert len(mail.outbox) == 1
+    ob.refresh_from_db()
+    assert (ob.reminder_stage, ob.reminder_failures) == (1, 0)
+    assert ob.remind_after == ob.next_reminder_at()  # the escalation keeps its own time
+    kinds = list(
+        ReportEvent.objects.filter(obligation=ob).order_by("id").values_list("kind", flat=True)
+    )
+    assert kinds == ["mail_failed", "mail_failed", "reminder"]
+
+
+def test_worker_gives_up_and_tells_the_focal_body(cast, settings) -> None:
+    settings.EMAIL_BACKEND = FLAKY
+    settings.TRIENKHAI_REMINDER_MAX_TRIES = 2
+    FlakySMTPBackend.failures = 100
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    now = ob.due_at - dt.timedelta(days=4)
+    assert reminders.send_due(now).failed == 1
+    assert reminders.send_due(now + dt.timedelta(minutes=10)).gave_up == 1
+    ob.refresh_from_db()
+    # this reminder is abandoned, the escalation is still to come at its time
+    assert (ob.reminder_stage, ob.reminder_failures) == (1, 0)
+    assert ob.remind_after == ob.due_at + dt.timedelta(days=3)
+    assert reminders.send_due(now + dt.timedelta(hours=5)).failed == 0  # no endless retries
+    gave_up = ReportEvent.objects.get(obligation=ob, kind="mail_gave_up")
+    assert "2 lần" in gave_up.comment and "SMTPServerDisconnected" in gave_up.comment
+
+    client = Client()
+    client.force_login(cast.officer)
+    page = client.get(reverse("reporting:followup")).content.decode()
+    assert 'id="mail-gave-up"' in page and cast.department.name in page
+    timeline = client.get(reverse("reporting:obligation", args=[ob.pk])).content.decode()
+    assert "Ngừng gửi thư nhắc sau nhiều lần lỗi" in timeline
+
+
+def test_a_report_received_meanwhile_is_not_rescheduled_by_a_failure(cast, settings) -> None:
+    settings.EMAIL_BACKEND = FLAKY
+    FlakySMTPBackend.failures = 1
+    ob = department_obligation(cast)
+    now = ob.due_at - dt.timedelta(days=4)
+    stage = reminders.claim(ob, now)
+    Obligation.objects.get(pk=ob.pk).mark_received(now)  # the unit sent it while we mailed
+    with pytest.raises(reminders.DeliveryFailed):
+        reminders.send_one(ob, stage, now)
+    assert reminders.release(ob, stage, now, "SMTPServerDisconnected") is False
+    ob.refresh_from_db()
+    assert (ob.state, ob.remind_after) == ("received", None)
+    assert "không thử lại" in ReportEvent.objects.get(obligation=ob, kind="mail_failed").comment

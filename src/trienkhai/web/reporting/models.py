@@ -131,6 +131,9 @@ class Obligation(models.Model):
     remind_after = models.DateTimeField(null=True, blank=True)
     #: 0 nothing sent, 1 the reminder before the deadline sent, 2 the escalation sent
     reminder_stage = models.PositiveSmallIntegerField(default=0)
+    #: failed attempts at sending the current stage's message; reset when it goes out or the
+    #: worker gives up on it (``db_default`` so bulk loaders may leave the column out)
+    reminder_failures = models.PositiveSmallIntegerField(default=0, db_default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -163,6 +166,7 @@ class Obligation(models.Model):
         self.due_date = day
         self.due_at = self.due_at_for(day)
         self.reminder_stage = 0
+        self.reminder_failures = 0
         self.remind_after = self.next_reminder_at()
 
     def next_reminder_at(self) -> dt.datetime | None:
@@ -528,6 +532,8 @@ class ReportEvent(models.Model):
         RETURNED = "returned", _("Trả lại")
         REMINDER = "reminder", _("Nhắc hạn")
         ESCALATION = "escalation", _("Đôn đốc quá hạn")
+        MAIL_FAILED = "mail_failed", _("Gửi thư nhắc không thành công")
+        MAIL_GAVE_UP = "mail_gave_up", _("Ngừng gửi thư nhắc sau nhiều lần lỗi")
         LETTER = "letter", _("Công văn đôn đốc")
 
     obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="events")

@@ -16,7 +16,15 @@ from django.views.decorators.http import require_POST
 
 from . import access, followup, importing, services
 from .forms import EvidenceForm, ImportForm, ReportForm, ReturnForm
-from .models import Evidence, Obligation, Period, Report, ReportingError, StaleVersion
+from .models import (
+    Evidence,
+    Obligation,
+    Period,
+    Report,
+    ReportEvent,
+    ReportingError,
+    StaleVersion,
+)
 
 PAGE_SIZE = 100
 
@@ -285,6 +293,12 @@ def followup_page(request: HttpRequest) -> HttpResponse:
             "rows": page.object_list,
             "total": followup.overall(qs),
             "late": followup.overdue(qs).select_related("unit", "period")[:300],
+            "mail_gave_up": ReportEvent.objects.filter(
+                kind=ReportEvent.Kind.MAIL_GAVE_UP,
+                obligation__in=qs.filter(state=Obligation.State.PENDING).values("pk"),
+            )
+            .select_related("obligation__unit", "obligation__period")
+            .order_by("-at")[:100],
             "plans": plans,
             "periods": periods,
             "plan": plan,

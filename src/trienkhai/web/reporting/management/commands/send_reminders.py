@@ -25,7 +25,8 @@ class Command(BaseCommand):
             result = send_due()
             self.stdout.write(
                 f"{result.reminders} reminder(s), {result.escalations} escalation(s), "
-                f"{result.skipped} skipped"
+                f"{result.skipped} skipped, {result.failed} failed (will retry), "
+                f"{result.gave_up} given up"
             )
             if not opts["loop"]:
                 return
