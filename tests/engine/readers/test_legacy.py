@@ -86,3 +86,20 @@ def test_fixture_files_in_tcvn3_and_vni(documents):
             expected_cmp = expected
         assert got == expected_cmp
         assert all(unicodedata.is_normalized("NFC", g) for g in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Bí thư¹ kết luận",
+        "Đảng ủy xã ± 5% ¼",
+        "Thông báo «khẩn» của Ủy ban nhân dân · § 3",
+        "Sở Tài chính ¶",
+    ],
+)
+def test_short_utf8_vietnamese_with_latin1_signs_stays_unicode(text):
+    """Legacy text read as Latin-1 never holds ơ, ư, đ, ộ ...: valid syllables spelled with them
+    win over a few signs that legacy detection would otherwise take for TCVN3 letters."""
+    doc = read_bytes(text.encode("utf-8"), "short.txt")
+    assert doc.encoding == "utf-8"
+    assert doc.blocks[0].text == text

@@ -147,6 +147,24 @@ def looks_legacy(text: str) -> bool:
     return suspect * 20 >= len(_NON_ASCII_RE.findall(sample))
 
 
+def is_unicode_vietnamese(text: str) -> bool:
+    """Whether a text is already Vietnamese in Unicode, whatever signs it also carries.
+
+    A legacy-font text read as Latin-1 or Windows-1252 never holds a letter beyond them (ă, đ,
+    ơ, ư, ộ, ị ...): valid syllables spelled with such letters, at least as many as the words
+    that are not syllables, mean the text is Unicode and a stray "±", "«" or "¼" is a sign.
+    """
+    native = bad = 0
+    for word in _WORD_RE.findall(text):
+        if word.isascii():
+            continue
+        if not _is_syllable(word):
+            bad += 1
+        elif not is_latin1(word):
+            native += 1
+    return native > 0 and native >= bad
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A candidate reading of a text: its name, the converted text and its score."""
@@ -167,6 +185,8 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     if not looks_legacy(text):
         return text, None
     sample = text[:SAMPLE_CHARS]
+    if is_unicode_vietnamese(sample):
+        return text, None
     best_name: str | None = None
     best_score = vietnamese_score(sample)
     for name, convert in CONVERTERS.items():
