@@ -139,6 +139,44 @@ def joined(bodies: list[str]) -> str:
             "",
             "",
         ),
+        # generic plural bodies in lower case; a field's name "... và đào tạo" is not a verb
+        (
+            "Các phòng văn hóa và thông tin, các trạm y tế xã cập nhật số liệu hằng quý.",
+            "Các phòng văn hóa và thông tin | các trạm y tế xã",
+            "",
+            "",
+        ),
+        (
+            "Các trung tâm giáo dục nghề nghiệp và đào tạo lại kiểm tra hồ sơ học viên.",
+            "Các trung tâm giáo dục nghề nghiệp và đào tạo lại",
+            "",
+            "",
+        ),
+        (
+            "Thanh tra huyện chủ trì, phối hợp với các phòng chuyên môn kiểm tra định kỳ.",
+            "Thanh tra huyện",
+            "các phòng chuyên môn",
+            "",
+        ),
+        # "X là đầu mối / là thường trực / là cơ quan thường trực": X leads
+        (
+            "Phòng Nội vụ là đầu mối tổng hợp, đánh giá kết quả thực hiện.",
+            "Phòng Nội vụ",
+            "",
+            "",
+        ),
+        (
+            "Ban Dân vận Huyện ủy là cơ quan thường trực giúp Ban Chỉ đạo theo dõi.",
+            "Ban Dân vận Huyện ủy",
+            "",
+            "",
+        ),
+        (
+            "Công an tỉnh là thường trực, phối hợp với Sở Tư pháp hướng dẫn nghiệp vụ.",
+            "Công an tỉnh",
+            "Sở Tư pháp",
+            "",
+        ),
     ],
 )
 def test_find_roles(sentence: str, lead: str, support: str, requested: str) -> None:

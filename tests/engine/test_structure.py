@@ -468,3 +468,37 @@ def test_decision_signed_first_then_the_plan_it_issues() -> None:
     assert [n.section for n in o.nodes if n.kind == "item"] == ["I", "II.1"]
     assert o.tail[0].text == "Nơi nhận:"
     assert o.tail[-1].text == "Cải cách hành chính năm 2025"
+
+
+def test_roman_numeral_with_hyphen_is_a_part_heading_and_ends_the_head() -> None:
+    outline = outline_of(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 99-NQ/TW\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n"
+        "về phát triển kinh tế biển\n"
+        "I- THỰC TRẠNG VÀ NGUYÊN NHÂN\n"
+        "Kinh tế biển đã có bước phát triển, song còn nhiều hạn chế.\n"
+        "II- NHIỆM VỤ, GIẢI PHÁP\n"
+        "1- Hoàn thiện quy hoạch không gian biển\n"
+        "- Các bộ, ngành rà soát quy hoạch ngành.\n"
+        "III- TỔ CHỨC THỰC HIỆN\n"
+        "1- Đảng ủy Chính phủ chỉ đạo xây dựng kế hoạch hành động.\n"
+    )
+    assert [n.text for n in outline.head][-1] == "về phát triển kinh tế biển"
+    heading = by_text(outline, "THỰC TRẠNG")
+    assert (heading.marker, heading.section, heading.part) == ("roman", "I", "assessment")
+    assert by_text(outline, "Các bộ, ngành").section == "II.1"
+    item = by_text(outline, "Đảng ủy Chính phủ")
+    assert (item.section, item.part) == ("III.1", "organisation")
+
+
+def test_closing_line_after_a_directive_list_is_top_level() -> None:
+    outline = outline_of(
+        "THÔNG BÁO KẾT LUẬN\nvề công tác phòng, chống thiên tai\n"
+        "Sau khi nghe báo cáo, Thường trực Huyện ủy thống nhất kết luận như sau:\n"
+        "1. Ủy ban nhân dân huyện rà soát phương án ứng phó bão lũ.\n"
+        "2. Các xã kiểm tra đê bao, kênh mương trước mùa mưa.\n"
+        "Thông báo này gửi đến các tổ chức cơ sở đảng để thực hiện.\n"
+    )
+    first = by_text(outline, "Ủy ban nhân dân huyện")
+    assert (first.section, first.part) == ("1", "tasks")
+    closing = by_text(outline, "Thông báo này")
+    assert (closing.parent, closing.section, closing.part) == (None, "", "tasks")

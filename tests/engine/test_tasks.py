@@ -457,9 +457,12 @@ def test_directive_without_part_headings() -> None:
         "2. Ban Tổ chức Trung ương chủ trì, phối hợp với Văn phòng Trung ương Đảng hướng dẫn thực hiện.\n\n"
         "Chỉ thị này phổ biến đến chi bộ.\n"
     )
+    # the closing line orders the directive's dissemination: a task of the document's top
+    # level, not of the intro above the list (whose bodies it does not take)
     assert [(t["section"], t["lead"]) for t in tasks] == [
         ("1", ["các cấp ủy", "tổ chức đảng"]),
         ("2", ["Ban Tổ chức Trung ương"]),
+        ("", []),
     ]
 
 
@@ -508,4 +511,24 @@ def test_bold_group_titles_give_their_paragraphs_a_group() -> None:
     assert [(t["text"], t["group"]) for t in tasks] == [
         ("Hỗ trợ nông dân sản xuất.", "nong_dan"),
         ("Bảo đảm bình đẳng giới.", "phu_nu"),
+    ]
+
+
+def test_numbered_conclusions_of_a_meeting_are_tasks() -> None:
+    tasks = tasks_of_text(
+        "KẾT LUẬN\nCỦA THƯỜNG TRỰC TỈNH ỦY\nvề công tác chuyển đổi số năm 2025\n\n"
+        "Tại buổi làm việc ngày 05/3/2025, sau khi nghe Ban cán sự đảng UBND tỉnh báo cáo, "
+        "Thường trực Tỉnh ủy kết luận như sau:\n\n"
+        "1. Ban cán sự đảng UBND tỉnh lãnh đạo hoàn thiện cơ sở dữ liệu dân cư của tỉnh.\n\n"
+        "2. Các huyện ủy, thành ủy:\n"
+        "- Kiện toàn tổ công nghệ số cộng đồng ở thôn, tổ dân phố.\n"
+        "- Bố trí kinh phí cho hạ tầng số hằng năm.\n\n"
+        "3. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc thực hiện Kết luận này.\n\n"
+        "Kết luận này có hiệu lực kể từ ngày ký.\n"
+    )
+    assert [(t["section"], t["lead"], t["rule"]) for t in tasks] == [
+        ("1", ["Ban cán sự đảng UBND tỉnh"], "numbered-item"),
+        ("2", ["Các huyện ủy", "thành ủy"], "bullet-item"),
+        ("2", ["Các huyện ủy", "thành ủy"], "bullet-item"),
+        ("3", ["Văn phòng Tỉnh ủy"], "numbered-item"),
     ]

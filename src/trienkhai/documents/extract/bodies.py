@@ -62,6 +62,10 @@ _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
 _CONJ = _alternation(_LEX["conjunctions"])
+_AFTER_PLURAL = re.compile(rf"(?:^|\s)(?:{_PLURAL})$", re.IGNORECASE)
+# A subject's verb never follows "và" directly ("A và B chủ trì"; "A chủ trì và ..." has
+# ended at "chủ trì" already), so a verb word there belongs to a name ("giáo dục và đào tạo").
+_AFTER_AND = re.compile(r"\svà$")
 _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 _FIRST_WORD = re.compile(r"\w+")
@@ -173,8 +177,10 @@ def _is_name_part(text: str, start: int) -> bool:
         rest = text[start + 1 :].lstrip()
         return bool(_CASED_HEAD.match(rest) or _HEAD.match(rest))  # "Các sở, ban, ngành; UBND ..."
     before = text[:start].rstrip()
-    if re.search(rf"(?:^|\s)(?:{_PLURAL})$", before, re.IGNORECASE):
+    if _AFTER_PLURAL.search(before):
         return True  # "các tổ chức ...": after a plural marker comes a noun
+    if _AFTER_AND.search(before) and not _ROLE_LEAD.match(text, start):
+        return True  # "các phòng giáo dục và đào tạo": a field's name, no verb follows "và"
     if before.endswith(","):
         return bool(_HEAD.match(text, start) or _CASED_HEAD.match(text, start))
     return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)

@@ -18,6 +18,7 @@ _OPENING = re.compile(_PARTS["opening"])
 _PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
 _INTRO_END = re.compile(_PARTS["intro_end"])
+_ASSESSMENT_OPENING = re.compile(_PARTS["assessment_opening"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
 
 _PART_CUES: list[tuple[str, str]] = [
@@ -58,6 +59,11 @@ def _is_intro(text: str) -> bool:
 
 def _is_directive_intro(text: str) -> bool:
     return text.rstrip().endswith(":") and bool(_DIRECTIVE_INTRO.search(text.casefold()))
+
+
+def _is_assessment_point(text: str) -> bool:
+    """A point of a conclusions list that looks back ("Sau 10 năm thực hiện Chỉ thị ...")."""
+    return bool(_ASSESSMENT_OPENING.match(_start(text)))
 
 
 def _part_of_title(title: str) -> str | None:

@@ -8,6 +8,7 @@ import re
 from ..model import Node, Table
 from ..normalize import Label
 from .common import (
+    _is_assessment_point,
     _is_directive_intro,
     _is_heading_like,
     _is_intro,
@@ -118,14 +119,20 @@ def _lift_closing_paragraph(nodes: list[Node]) -> None:
     if len(nodes) < 2 or nodes[-1].marker is not None or nodes[-1].kind != "paragraph":
         return
     last, before = nodes[-1], nodes[-2]
-    if last.parent is None or before.marker not in ("letter", "bullet"):
+    if last.parent is None or before.marker is None:
         return
     parent = nodes[last.parent]
-    if parent.marker != "arabic":
+    top: int | None
+    if parent.marker is None and _is_intro(parent.text):
+        # "..., Ban Thường vụ yêu cầu ... thực hiện tốt một số nội dung sau:" introduces the
+        # numbered list, not the closing line after it ("Chỉ thị này phổ biến đến ...").
+        top = parent.parent
+    elif parent.marker == "arabic" and before.marker in ("letter", "bullet"):
+        top = parent.parent
+        while top is not None and nodes[top].marker == "arabic":
+            top = nodes[top].parent
+    else:
         return
-    top = parent.parent
-    while top is not None and nodes[top].marker == "arabic":
-        top = nodes[top].parent
     last.parent = top
     last.level = 0 if top is None else nodes[top].level + 1
 
@@ -178,6 +185,8 @@ def _finish(nodes: list[Node]) -> None:
                 node.part = own
             elif parent is not None:
                 node.part = parent.part
+                if _opens_directives(parent) and _is_assessment_point(node.text):
+                    node.part = "assessment"  # "Sau 10 năm thực hiện Chỉ thị ..., nhận thức ..."
             else:
                 node.part = top_part
             if node.part is None and i in has_children and _is_directive_intro(node.text):
@@ -190,6 +199,11 @@ def _finish(nodes: list[Node]) -> None:
             node.kind = "item"
         if node.parent is None and node.kind == "heading":
             top_part = node.part
+
+
+def _opens_directives(node: Node) -> bool:
+    """The unnumbered top-level paragraph that opens a list of directives or conclusions."""
+    return node.parent is None and node.marker is None and _is_directive_intro(node.text)
 
 
 def _section_parts(node: Node, parent: Node | None) -> tuple[str, str]:
