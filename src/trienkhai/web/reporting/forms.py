@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai.lib import filetypes
+
 from .models import ReportEntry
 from .services import ReportChanges, parse_value
 from .templatetags.reporting import so
@@ -100,7 +102,14 @@ class ReturnForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("Tệp minh chứng"))
+    file = forms.FileField(
+        label=_("Tệp minh chứng"),
+        help_text=_("PDF, Word, Excel, OpenDocument hoặc ảnh (JPG, PNG, TIFF…)."),
+        # a hint for the browser's picker only: the server checks the content itself
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join("." + e for k in filetypes.KINDS for e in k.extensions)}
+        ),
+    )
 
 
 class ImportForm(forms.Form):

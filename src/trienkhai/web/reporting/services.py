@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from trienkhai.lib import filetypes
+
 from .models import (
     Evidence,
     Obligation,
@@ -184,12 +186,37 @@ def add_evidence(
     if upload.size == 0:
         raise ReportingError(_("Tệp “%s” rỗng.") % upload.name)
     name = (upload.name or "tep").replace("/", "_").replace("\\", "_")[-200:]
-    return Evidence.objects.create(
+    kind = filetypes.sniff(upload)
+    if kind is None:
+        raise ReportingError(
+            _(
+                "Tệp “%(name)s” không phải là loại tài liệu hoặc ảnh được chấp nhận. "
+                "Hãy đính kèm tệp %(allowed)s."
+            )
+            % {"name": name, "allowed": filetypes.allowed_extensions()}
+        )
+    if not filetypes.extension_matches(name, kind):
+        raise ReportingError(
+            _(
+                "Tệp “%(name)s” có nội dung %(kind)s nhưng tên tệp không mang đuôi tương ứng "
+                "(%(ext)s). Hãy đổi tên tệp cho đúng rồi đính kèm lại."
+            )
+            % {"name": name, "kind": kind.name, "ext": ", ".join("." + e for e in kind.extensions)}
+        )
+    evidence = Evidence(
         report=report,
         entry=entry,
-        file=upload,
         name=name,
         size=upload.size,
-        content_type=(getattr(upload, "content_type", "") or "")[:100],
+        content_type=kind.mime,  # what the content is, not what the browser claimed
         uploaded_by=user,
     )
+    # the file is written before the row: if the row cannot be saved, remove the file
+    evidence.file.save(name, upload, save=False)
+    try:
+        with transaction.atomic():
+            evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
+    return evidence
