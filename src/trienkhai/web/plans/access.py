@@ -3,6 +3,10 @@
 A user sees a plan when its issuer is in the user's reach, when the user's unit follows it
 (the focal body), or when the plan assigns tasks to a unit in the user's reach. Focal officers
 and administrators over the issuer (or of a following body) may review and publish it.
+
+A focal body also follows, read-only, the plans that carry out the plans it follows, down the
+chain (Ban Dân vận Tỉnh ủy follows the province's programme, hence the district plans that
+implement it): :func:`focal_followed_ids`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from trienkhai.web.accounts.access import (
     plan_scope_q,
     unit_scope_q,
 )
+from trienkhai.web.accounts.models import Role
 
+from .graph import descendants
 from .models import Assignment, Plan, PlanVersion
 
 
@@ -44,7 +50,23 @@ def visible_plans(user: UserLike) -> QuerySet[Plan]:
     assigned_units = unit_scope_q(user, prefix="unit__")
     assigned = Assignment.objects.filter(assigned_units).values("task__version__plan_id")
     followed = Q(followed_by__in=member_units(user))
-    return Plan.objects.filter(issued | followed | Q(pk__in=assigned)).distinct()
+    below = Q(pk__in=focal_followed_ids(user))
+    return Plan.objects.filter(issued | followed | below | Q(pk__in=assigned)).distinct()
+
+
+def focal_followed_ids(user: UserLike) -> list[int]:
+    """Plans a focal officer's body follows because they carry out a plan it follows.
+
+    The plans it follows are those issued in the subtree of the body it serves and those
+    naming its unit as the following body; every plan implementing one of them (resolved
+    ``implements`` links, any depth) is followed too. View only: editing stays with the issuer.
+    """
+    focal = (Role.FOCAL_OFFICER,)
+    scope = plan_scope_q(user, focal, prefix="issuing_unit__")
+    if scope is None or not member_units(user, focal).exists():
+        return []
+    roots = Plan.objects.filter(scope | Q(followed_by__in=member_units(user, focal)))
+    return sorted(descendants(list(roots.values_list("pk", flat=True).distinct())))
 
 
 def editable_plans(user: UserLike) -> QuerySet[Plan]:

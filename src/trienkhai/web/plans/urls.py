@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/phien-ban/", views.versions, name="versions"),
     path("<int:pk>/so-do/", views.document_graph, name="graph"),
     path("<int:pk>/chuoi-trien-khai/", views.cascade, name="cascade"),
+    path("van-ban/chuoi-trien-khai/", views.cascade_ref, name="cascade_ref"),
     path("<int:parent_pk>/so-sanh/<int:child_pk>/", views.compare, name="compare"),
     path("phien-ban/<int:pk>/", views.version_detail, name="version"),
     path("phien-ban/<int:pk>/cong-bo/", views.publish_version, name="publish"),

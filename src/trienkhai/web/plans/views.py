@@ -8,6 +8,8 @@ messages on the page; nothing is half-saved because the services are atomic.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,7 @@ from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -316,45 +319,100 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/versions.html", context)
 
 
+def _visible_ids(user) -> set[int] | None:
+    """Ids of the plans the user may open; ``None`` for an administrator (all of them)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return None
+    return set(visible_plans(user).values_list("pk", flat=True))
+
+
+def _compare_url(parent: Plan, child: Plan) -> str:
+    return reverse("plans:compare", args=[parent.pk, child.pk])
+
+
+def _ref_url(ref: graph.DocumentRef) -> str:
+    query = {"so": ref.number}
+    if ref.date is not None:
+        query["ngay"] = ref.date.isoformat()
+    return reverse("plans:cascade_ref") + "?" + urlencode(query)
+
+
+def _tree_plans(node: graph.CascadeNode) -> list[Plan]:
+    out = [node.plan] if node.plan is not None else []
+    for child in node.children:
+        out += _tree_plans(child)
+    return out
+
+
 @login_required
 def document_graph(request: HttpRequest, pk: int) -> HttpResponse:
-    """What this plan implements and cites, and which plans carry it out."""
+    """What this plan implements and cites, and which plans carry it out, drawn as a diagram."""
     plan, access = get_plan(request.user, pk)
-    seen = visible_plans(request.user)
-    links = list(plan.links.select_related("target"))
+    visible = _visible_ids(request.user)
+    links = list(plan.links.select_related("target__issuing_unit"))
+    implements = [link for link in links if link.relation == LinkRelation.IMPLEMENTS]
+    for link in implements:
+        target = link.target
+        link.can_open = target is not None and (visible is None or target.pk in visible)
+        link.compare_url = _compare_url(target, plan) if link.can_open else None
+        link.cascade_url = (
+            reverse("plans:cascade", args=[target.pk])
+            if link.can_open
+            else _ref_url(graph.DocumentRef.of(link))
+            if target is None and link.number
+            else None
+        )
+    below = graph.children(plan).select_related("issuing_unit").order_by("date", "pk")
+    kids = [child for child in below if visible is None or child.pk in visible]
+    for child in kids:
+        child.compare_url = _compare_url(plan, child)
+    cited_by = Plan.objects.filter(links__target=plan, links__relation=LinkRelation.CITES)
+    if visible is not None:
+        cited_by = cited_by.filter(pk__in=visible)
     context = {
         "plan": plan,
         "access": access,
-        "implements": [link for link in links if link.relation == "implements"],
-        "cites": [link for link in links if link.relation == "cites"],
-        "visible_ids": set(seen.values_list("pk", flat=True)),
-        "children": graph.children(plan).filter(pk__in=seen.values("pk")),
-        "cited_by": seen.filter(links__target=plan, links__relation=LinkRelation.CITES)
-        .select_related("issuing_unit")
-        .distinct(),
+        "implements": implements,
+        "cites": [link for link in links if link.relation == LinkRelation.CITES],
+        "visible_ids": visible if visible is not None else {link.target_id for link in links},
+        "children": kids,
+        "cited_by": cited_by.select_related("issuing_unit").distinct(),
     }
     return render(request, "plans/graph.html", context)
 
 
+def _render_cascade(request: HttpRequest, tree: graph.CascadeNode, **context) -> HttpResponse:
+    plans = _tree_plans(tree)
+    _count_tasks(plans)
+    context.update({"tree": tree, "plan_count": len(plans)})
+    return render(request, "plans/cascade.html", context)
+
+
 @login_required
 def cascade(request: HttpRequest, pk: int) -> HttpResponse:
-    """From a resolution down through every plan that carries it out (those the user may see).
-
-    Each row links the comparison of the plan with its parent (``trienkhai.compare``).
-    """
+    """From a plan down through every plan that carries it out (those the user may see), drawn
+    as a tree; each edge to a parent links the comparison report (``trienkhai.compare``)."""
     plan, access = get_plan(request.user, pk)
-    seen = set(visible_plans(request.user).values_list("pk", flat=True))
-    rows: list[dict] = []
-    parents: dict[int, Plan] = {}
-    for depth, node in graph.cascade(plan):
-        parents[depth] = node
-        if node.pk in seen:
-            parent = parents.get(depth - 1) if depth else None
-            url = None
-            if parent is not None and parent.pk in seen:
-                url = reverse("plans:compare", args=[parent.pk, node.pk])
-            rows.append({"depth": depth, "plan": node, "parent": parent, "compare_url": url})
-    return render(request, "plans/cascade.html", {"plan": plan, "access": access, "rows": rows})
+    tree = graph.cascade_tree(plan, _visible_ids(request.user), _compare_url)
+    return _render_cascade(request, tree, plan=plan, access=access)
+
+
+@login_required
+def cascade_ref(request: HttpRequest) -> HttpResponse:
+    """The cascade of a document outside the registry (``?so=43-NQ/TW&ngay=2023-11-24``): the
+    plans that carry it out. 404 when the user may see none of them."""
+    number = request.GET.get("so", "").strip()
+    try:
+        day = parse_date(request.GET.get("ngay", ""))
+    except ValueError:  # well formed but not a date (2023-02-30)
+        raise Http404 from None
+    ref = graph.describe_ref(number, day) if number else None
+    if ref is None:
+        raise Http404
+    tree = graph.cascade_tree(ref, _visible_ids(request.user), _compare_url)
+    if not tree.children:
+        raise Http404
+    return _render_cascade(request, tree, ref=ref)
 
 
 @login_required
