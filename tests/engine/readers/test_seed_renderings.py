@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trienkhai.documents import extract_bytes, extract_path
+from trienkhai.documents import extract_bytes, extract_path, read_bytes
 
 pytestmark = pytest.mark.integration
 MAKE_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "make_fixtures.py"
@@ -38,3 +38,32 @@ def test_seed_rendered_to_docx_gives_the_same_tasks_and_citations(seeds_dir, ren
     assert {(c["kind"], c["number"]) for c in from_docx["citations"]} == {
         (c["kind"], c["number"]) for c in from_txt["citations"]
     }
+
+
+HEADER_WITH_A_WRAPPED_YEAR = """ĐẢNG BỘ TỈNH SÔNG LAM
+HUYỆN ỦY HƯƠNG SƠN
+Số 27-KH/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+TP. Sơn Lâm, ngày 15 tháng 02 năm 2026
+
+KẾ HOẠCH
+về công tác kiểm tra, giám sát năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Các cấp ủy thực hiện nghiêm túc kế hoạch.
+"""
+
+
+def test_pdf_keeps_a_year_wrapped_onto_its_own_line(renderer, tmp_path):
+    """The header's right column wraps the date ("..., ngày 15 tháng 02 năm" / "2026"); the
+    year alone, high on the page, is not a page number."""
+    if not (renderer.shutil.which("soffice") or renderer.shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is needed to render the PDF")
+    docx = tmp_path / "wrapped.docx"
+    docx.write_bytes(renderer.render_docx(HEADER_WITH_A_WRAPPED_YEAR))
+    renderer.to_pdf(docx)
+    pdf = docx.with_suffix(".pdf")
+    texts = [getattr(b, "text", "") for b in read_bytes(pdf.read_bytes(), "wrapped.pdf").blocks]
+    assert any(t.endswith("năm") for t in texts), "the date line should wrap in this layout"
+    assert "2026" in texts
+    assert extract_path(pdf)["document"]["date"] == "2026-02-15"

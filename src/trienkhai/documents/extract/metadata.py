@@ -219,11 +219,18 @@ def _number(lines: Sequence[Line], end: int) -> str | None:
     return None
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | None]:
-    for line in lines[:end]:
+    header = lines[: end + 1]
+    for i, line in enumerate(header[:end]):
         if "ngày" not in line.text.lower():
             continue
-        for d in find_dates(line.text):
+        text = line.text
+        if i + 1 < len(header) and _BARE_YEAR.fullmatch(header[i + 1].text):
+            text = f"{text} {header[i + 1].text}"  # the year wrapped onto a line of its own
+        for d in find_dates(text):
             return d.value, d.year
     return None, None
 

@@ -129,7 +129,12 @@ def _page_items(page, number: int) -> list[_Item]:
     ordered = _reading_order(lines, float(page.width) / 2)
     for order, (top, segments, zoned) in enumerate(ordered):
         bottom = max(w["bottom"] for seg in segments for w in seg)
-        margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
+        # a line of a two-column block ("... ngày 10 tháng 01 năm" / "2023") carries the block's
+        # top for ordering: it is in the margin only by its own position, and never a page number
+        own_top = min(w["top"] for seg in segments for w in seg)
+        margin = not zoned and (
+            own_top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
+        )
         for segment in segments:
             footnote = _footnote(segment, body_size)
             if footnote is not None:
