@@ -25,13 +25,17 @@ from . import bodies, groups
 TASK_PARTS = frozenset({"tasks", "organisation"})
 _NOT_TASK_PARTS = frozenset({"purpose", "assessment", "objectives", "funding"})
 _PARTS = load("parts")
-_DUE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
-_NOT_TASKS = [re.compile(p, re.IGNORECASE) for p in _PARTS["not_tasks"]]
+# The task patterns are lower-case: they run on the lower-cased text (much faster than
+# IGNORECASE on long texts); the IGNORECASE twins serve a text whose lower case changes length.
+_DUE = [re.compile(p) for p in _PARTS["task_due"]]
+_DUE_ANY_CASE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_due"]]
+_NOT_TASKS = re.compile("|".join(f"(?:{p})" for p in _PARTS["not_tasks"]), re.IGNORECASE)
 _INTRO_END = re.compile(_PARTS["intro_end"])
-_OUTPUT = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
-_DUE_CUE = re.compile(_PARTS["task_due_cue"], re.IGNORECASE)
+_OUTPUT = [re.compile(p) for p in _PARTS["task_output"]]
+_OUTPUT_ANY_CASE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
+_DUE_CUE = re.compile(_PARTS["task_due_cue"])
 _DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
-_OUTPUT_CUE = re.compile(_PARTS["task_output_cue"], re.IGNORECASE)
+_OUTPUT_CUE = re.compile(_PARTS["task_output_cue"])
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
@@ -74,7 +78,7 @@ def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> boo
         return False  # announces a list (or a table) rather than being a task
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
-    if any(p.match(text) for p in _NOT_TASKS):
+    if _NOT_TASKS.match(text):
         return False
     return not bodies.only_bodies(text)
 
@@ -116,6 +120,7 @@ def _body_task(
     nodes: list[Node], index: int, group: str | None, cache: dict[int, bodies.Roles]
 ) -> dict[str, Any]:
     node = nodes[index]
+    low = node.text.lower()
     own = bodies.find_roles(node.text)
     above = _inherited(nodes, node, cache)
     lead, requested = own.lead, own.requested
@@ -130,8 +135,8 @@ def _body_task(
         "lead": list(lead),
         "support": list(own.support),
         "requested": list(requested),
-        "due": _due(node.text),
-        "output": _output(node.text),
+        "due": _due(node.text, low),
+        "output": _output(node.text, low),
         "line": node.line,
         "rule": _rule(node),
     }
@@ -147,14 +152,18 @@ def _rule(node: Node) -> str:
     return "paragraph"
 
 
-def _due(text: str) -> str | None:
-    if not _DUE_CUE.search(text):
+def _due(text: str, low: str | None = None) -> str | None:
+    """The completion time printed in a task's text; ``low`` is the text lower-cased."""
+    low = text.lower() if low is None else low
+    if not _DUE_CUE.search(low):
         return None
-    for pattern in _DUE:
-        for m in pattern.finditer(text):
+    patterns = _DUE if len(low) == len(text) else _DUE_ANY_CASE
+    where = low if patterns is _DUE else text
+    for pattern in patterns:
+        for m in pattern.finditer(where):
             clause = _clause_around(text, m.start())
             if not _DUE_RECURRING.search(clause):
-                return _DUE_DAY.sub("", m.group("due").strip(" ,."))
+                return _DUE_DAY.sub("", text[m.start("due") : m.end("due")].strip(" ,."))
     return None
 
 
@@ -165,13 +174,17 @@ def _clause_around(text: str, pos: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
-def _output(text: str) -> str | None:
-    if not _OUTPUT_CUE.search(text):
+def _output(text: str, low: str | None = None) -> str | None:
+    """The product printed in a task's text; ``low`` is the text lower-cased."""
+    low = text.lower() if low is None else low
+    if not _OUTPUT_CUE.search(low):
         return None
-    for pattern in _OUTPUT:
-        m = pattern.search(text)
+    patterns = _OUTPUT if len(low) == len(text) else _OUTPUT_ANY_CASE
+    where = low if patterns is _OUTPUT else text
+    for pattern in patterns:
+        m = pattern.search(where)
         if m:
-            return m.group("output").strip(" ,.")
+            return text[m.start("output") : m.end("output")].strip(" ,.")
     return None
 
 
