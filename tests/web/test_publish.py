@@ -8,12 +8,20 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from trienkhai.web.orgs.models import Unit, UnitKind, UnitLevel, UnresolvedBody
-from trienkhai.web.orgs.resolve import find_unit
+from trienkhai.web.orgs.resolve import Resolver, find_unit
+from trienkhai.web.plans.carry import match_tasks
+from trienkhai.web.plans.carry import preview as carry_preview
 from trienkhai.web.plans.due import due_date, rules
 from trienkhai.web.plans.errors import NotPublishable
 from trienkhai.web.plans.importer import store_extraction
-from trienkhai.web.plans.models import Assignment, PlanVersion
-from trienkhai.web.plans.publish import handover_expired, new_draft_from, publish, settle_body
+from trienkhai.web.plans.models import Assignment, PlanVersion, Task
+from trienkhai.web.plans.publish import (
+    as_of,
+    handover_expired,
+    new_draft_from,
+    publish,
+    settle_body,
+)
 from trienkhai.web.plans.review import body_resolutions
 
 from .cast import sample_extraction
@@ -103,10 +111,14 @@ def test_correction_is_a_new_version_that_supersedes_the_old(cast, draft) -> Non
     publish(second, cast.officer)
     draft.refresh_from_db()
     assert draft.status == "superseded"
+    # Task 1 is restated: its lead moves from the Sở Nội vụ (cancelled) to the Ban Dân vận,
+    # the support of the Ban Dân vận and task 2's assignment carry over to the new version.
     assert set(Assignment.objects.filter(task__version=draft).values_list("state", flat=True)) == {
         "cancelled"
     }
     assert (1, "mau-bdv", "lead") in _assigned(second)
+    assert (1, "mau-bdv", "support") in _assigned(second)
+    assert (2, "mau-son-ubnd", "lead") in _assigned(second)
     assert draft.plan.published_version() == second
     assert draft.tasks.get(order=1).lead == ["Sở Nội vụ"]  # the old version kept its text
 
@@ -158,3 +170,73 @@ def test_open_assignments_of_an_abolished_unit_pass_to_its_successor(cast, draft
     assert old.state == "handed_over" and new.state == "open"
     assert new.handed_over_from == old and new.role == old.role
     assert handover_expired(dt.date(2025, 7, 3)) == 0  # idempotent
+
+
+# --- republishing a correction: carry the assignments over ---------------------------------------
+
+
+def _correct(draft: PlanVersion, user) -> PlanVersion:
+    publish(draft, user)
+    return new_draft_from(draft, user)
+
+
+def test_republishing_carries_open_assignments_with_their_state(cast, draft) -> None:
+    second = _correct(draft, cast.officer)
+    lead = Assignment.objects.get(task__version=draft, task__order=1, role="lead")
+    Assignment.objects.filter(pk=lead.pk).update(state="done")
+    district = Assignment.objects.get(task__version=draft, task__order=2)
+    task = second.tasks.get(order=2)
+    task.text = task.text.replace(" ở ", " tại ")  # a small correction of the wording
+    task.save()
+    result = publish(second, cast.officer)
+    lead.refresh_from_db()
+    district.refresh_from_db()
+    assert lead.task.version == second and lead.state == "done"  # done stays done
+    assert district.task == task and district.state == "open"
+    assert result.carried == 3 and result.cancelled == 0 and result.assignments == 0
+    assert not Assignment.objects.filter(task__version=draft).exists()
+
+
+def test_republishing_cancels_only_what_disappeared(cast, draft) -> None:
+    second = _correct(draft, cast.officer)
+    second.tasks.get(order=2).delete()  # the district task is dropped
+    task = second.tasks.get(order=1)
+    task.support = []  # Ban Dân vận no longer supports
+    task.save()
+    kept = Assignment.objects.get(task__version=draft, task__order=1, role="lead")
+    gone = set(
+        Assignment.objects.filter(task__version=draft)
+        .exclude(pk=kept.pk)
+        .values_list("pk", flat=True)
+    )
+    shown = carry_preview(second, Resolver(draft.plan.issuing_unit, as_of(second)))
+    assert (shown.carried, shown.new, shown.cancelled) == (1, 0, 2)
+    result = publish(second, cast.officer)
+    assert (result.carried, result.cancelled) == (1, 2)
+    kept.refresh_from_db()
+    assert kept.task.version == second and kept.state == "open"
+    states = Assignment.objects.filter(pk__in=gone).values_list("state", "task__version")
+    assert set(states) == {("cancelled", draft.pk)}
+
+
+def test_a_rewritten_task_is_new_and_its_old_assignment_cancelled(cast, draft) -> None:
+    second = _correct(draft, cast.officer)
+    task = second.tasks.get(order=2)
+    task.text = "Tổ chức hội nghị tổng kết mười năm thực hiện quy chế dân chủ ở cơ sở."
+    task.save()
+    shown = carry_preview(second, Resolver(draft.plan.issuing_unit, as_of(second)))
+    assert (shown.carried, shown.new, shown.cancelled) == (2, 1, 1)
+    result = publish(second, cast.officer)
+    assert (result.carried, result.assignments, result.cancelled) == (2, 1, 1)
+
+
+def test_tasks_match_by_section_and_similar_text() -> None:
+    old = [
+        Task(pk=1, order=1, section="1", text="Rà soát tổ chức bộ máy"),
+        Task(pk=2, order=2, section="2", text="Bồi dưỡng cán bộ"),
+    ]
+    new = [
+        Task(pk=11, order=1, section="2", text="Rà soát tổ chức bộ máy"),
+        Task(pk=12, order=2, section="2", text="Bồi dưỡng cán bộ dân vận"),
+    ]
+    assert {k: t.pk for k, t in match_tasks(old, new).items()} == {2: 12}

@@ -409,3 +409,20 @@ def test_revised_file_becomes_a_new_version_only_when_asked(cast, published) -> 
         (1, VersionStatus.PUBLISHED),
         (2, VersionStatus.DRAFT),
     ]
+
+
+def test_review_of_a_correction_says_what_publishing_does_to_assignments(cast, published) -> None:
+    client = _client(cast.officer)
+    client.post(reverse("plans:revise", args=[published.pk]))
+    second = published.plan.latest_version()
+    page = client.get(reverse("plans:version", args=[second.pk]))
+    shown = page.context["republish"]
+    open_now = Assignment.objects.filter(task__version=published, state="open").count()
+    assert (shown.carried, shown.new, shown.cancelled) == (open_now, 0, 0)
+    assert "Khi công bố phiên bản này" in page.content.decode()
+    done = client.post(reverse("plans:publish", args=[second.pk]), follow=True)
+    assert f"{open_now} giao nhiệm vụ được chuyển sang phiên bản này" in done.content.decode()
+    assert (
+        _client(cast.officer).get(reverse("plans:version", args=[second.pk])).context["republish"]
+        is None
+    )

@@ -1,7 +1,8 @@
 """Publishing a reviewed version, and keeping assignments with the units that exist.
 
 Publishing freezes the version (a later correction is a new version), supersedes the one
-before, resolves every body its tasks name to units of the issuer's territory at the plan's
+before (carrying the assignments of each task it restates over to the new task, see
+``carry.py``), resolves every body its tasks name to units of the issuer's territory at the plan's
 date, and creates one ``Assignment`` per task, unit and role with the due date read from the
 task's printed time. Bodies nobody can match are queued for an officer; once settled, the
 missing assignments are made. Units past their ``valid_to`` hand their open assignments to
@@ -25,6 +26,7 @@ from trienkhai.web.orgs.models import Unit, UnresolvedBody
 from trienkhai.web.orgs.names import name_key
 from trienkhai.web.orgs.resolve import Resolver, queue_unresolved, settle
 
+from .carry import CarryOver, apply_carry_over, plan_carry_over
 from .due import due_date
 from .errors import NotPublishable
 from .graph import attach_incoming
@@ -46,6 +48,19 @@ class PublishResult:
     assignments: int = 0
     unresolved: list[str] = field(default_factory=list)
     handed_over: int = 0
+    carried: int = 0  # assignments of the previous version moved onto the task restating theirs
+    cancelled: int = 0  # open assignments of the previous version whose task disappeared
+
+
+def _refresh_due_dates(carry: CarryOver, plan_date: dt.date | None) -> None:
+    """A carried open assignment takes the due date its new task prints (it may be corrected)."""
+    for assignment in carry.carried:
+        if assignment.state != AssignmentState.OPEN:
+            continue
+        task = carry.moves[assignment.task_id]
+        due = due_date(task.due_text, plan_date)
+        if due != assignment.due_date:
+            Assignment.objects.filter(pk=assignment.pk).update(due_date=due)
 
 
 def as_of(version: PlanVersion) -> dt.date:
@@ -88,6 +103,10 @@ def publish(version: PlanVersion, user: AbstractBaseUser | None = None) -> Publi
         raise NotPublishable(_("Chỉ công bố được phiên bản mới nhất của kế hoạch."))
     if not version.tasks.exists():
         raise NotPublishable(_("Kế hoạch chưa có nhiệm vụ nào để giao."))
+    day = as_of(version)
+    resolver = Resolver(plan.issuing_unit, day)
+    carry = plan_carry_over(version, resolver)
+    apply_carry_over(carry)
     for old in plan.versions.filter(status=VersionStatus.PUBLISHED):
         old.status = VersionStatus.SUPERSEDED
         old.save(update_fields=["status"])
@@ -100,9 +119,10 @@ def publish(version: PlanVersion, user: AbstractBaseUser | None = None) -> Publi
     PlanVersion.objects.filter(pk=version.pk).update(
         status=version.status, published_at=version.published_at, published_by=user
     )
-    result = PublishResult(version=version)
-    day = as_of(version)
-    resolver = Resolver(plan.issuing_unit, day)
+    result = PublishResult(
+        version=version, carried=len(carry.carried), cancelled=len(carry.cancelled)
+    )
+    _refresh_due_dates(carry, plan.date)
     for task in version.tasks.all():
         for role, text in task.bodies():
             found = resolver.resolve(text)
@@ -121,7 +141,12 @@ def publish(version: PlanVersion, user: AbstractBaseUser | None = None) -> Publi
         Action.PUBLISH,
         version,
         actor=user,
-        changes={"assignments": result.assignments, "unresolved": result.unresolved},
+        changes={
+            "assignments": result.assignments,
+            "carried": result.carried,
+            "cancelled": result.cancelled,
+            "unresolved": result.unresolved,
+        },
     )
     result.handed_over = handover_expired(timezone.localdate(), plans=[plan.pk])
     return result

@@ -29,9 +29,11 @@ from trienkhai.compare import CompareError
 from trienkhai.web.accounts.access import EDIT_ROLES, member_units, unit_scope_q
 from trienkhai.web.orgs.access import get_unit
 from trienkhai.web.orgs.models import Unit
+from trienkhai.web.orgs.resolve import Resolver
 
 from . import graph
 from .access import get_plan, get_version, inbox, visible_plans
+from .carry import preview as carry_preview
 from .comparison import comparison_html, current_version
 from .errors import DuplicatePlan, PlanError
 from .forms import ReportingDutyForm, TargetForm, TaskForm, UploadForm
@@ -47,7 +49,7 @@ from .models import (
     Task,
     VersionStatus,
 )
-from .publish import new_draft_from, publish
+from .publish import as_of, new_draft_from, publish
 
 PAGE_SIZE = 50
 
@@ -176,6 +178,11 @@ def _review(request: HttpRequest, plan: Plan, version: PlanVersion, access) -> H
         "duties": duties,
         "links": list(plan.links.all()),
         "unresolved": list(version.unresolved_bodies.all()),
+        "republish": (
+            carry_preview(version, Resolver(plan.issuing_unit, as_of(version)))
+            if access.edit and version.status == VersionStatus.DRAFT
+            else None
+        ),
     }
     return render(request, "plans/review.html", context)
 
@@ -207,6 +214,10 @@ def publish_version(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(err))
         return redirect("plans:version", version.pk)
     text = _("Đã công bố. Đã giao %(n)d nhiệm vụ cho các đơn vị.") % {"n": result.assignments}
+    if result.carried or result.cancelled:
+        text += " " + _(
+            "%(carried)d giao nhiệm vụ được chuyển sang phiên bản này, %(cancelled)d bị hủy."
+        ) % {"carried": result.carried, "cancelled": result.cancelled}
     if result.unresolved:
         text += " " + _("%(n)d tên cơ quan chưa xác định, xem hàng chờ.") % {
             "n": len(result.unresolved)
