@@ -33,9 +33,9 @@ _NOT_TASKS = re.compile("|".join(f"(?:{p})" for p in _PARTS["not_tasks"]), re.IG
 _INTRO_END = re.compile(_PARTS["intro_end"])
 _OUTPUT = [re.compile(p) for p in _PARTS["task_output"]]
 _OUTPUT_ANY_CASE = [re.compile(p, re.IGNORECASE) for p in _PARTS["task_output"]]
-_DUE_CUE = re.compile(_PARTS["task_due_cue"])
+_DUE_CUE: tuple[str, ...] = tuple(_PARTS["task_due_cue"])
 _DUE_RECURRING = re.compile(_PARTS["task_due_recurring"], re.IGNORECASE)
-_OUTPUT_CUE = re.compile(_PARTS["task_output_cue"])
+_OUTPUT_CUE: tuple[str, ...] = tuple(_PARTS["task_output_cue"])
 _DUE_DAY = re.compile(r"^ngày\s+", re.IGNORECASE)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (role, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"))
@@ -155,7 +155,7 @@ def _rule(node: Node) -> str:
 def _due(text: str, low: str | None = None) -> str | None:
     """The completion time printed in a task's text; ``low`` is the text lower-cased."""
     low = text.lower() if low is None else low
-    if not _DUE_CUE.search(low):
+    if not any(cue in low for cue in _DUE_CUE):
         return None
     patterns = _DUE if len(low) == len(text) else _DUE_ANY_CASE
     where = low if patterns is _DUE else text
@@ -177,7 +177,7 @@ def _clause_around(text: str, pos: int) -> str:
 def _output(text: str, low: str | None = None) -> str | None:
     """The product printed in a task's text; ``low`` is the text lower-cased."""
     low = text.lower() if low is None else low
-    if not _OUTPUT_CUE.search(low):
+    if not any(cue in low for cue in _OUTPUT_CUE):
         return None
     patterns = _OUTPUT if len(low) == len(text) else _OUTPUT_ANY_CASE
     where = low if patterns is _OUTPUT else text
