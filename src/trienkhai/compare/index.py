@@ -122,11 +122,16 @@ class CorpusIndex:
         keys = _band_keys(self.signatures)
         # each band's keys with the task numbers beside them, sorted by key then task (what
         # a stable argsort gives) as one 64-bit value: numpy's vectorised sort, no gather
-        both = keys.astype(np.uint64) << np.uint64(32)
-        both |= np.arange(keys.shape[1], dtype=np.uint64)
-        both.sort(axis=1)
-        self.band_keys = (both >> np.uint64(32)).astype(np.uint32)
-        self.band_ids = (both & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        # a band at a time: the 64-bit working copy is 8 bytes a task, not 256
+        task = np.arange(keys.shape[1], dtype=np.uint64)
+        self.band_keys = np.empty_like(keys)
+        self.band_ids = np.empty_like(keys)
+        for b in range(keys.shape[0]):
+            both = keys[b].astype(np.uint64) << np.uint64(32)
+            both |= task
+            both.sort()
+            self.band_keys[b] = both >> np.uint64(32)
+            self.band_ids[b] = both & np.uint64(0xFFFFFFFF)
         self._dirty = False
 
     def __len__(self) -> int:
