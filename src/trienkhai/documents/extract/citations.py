@@ -50,7 +50,11 @@ NUMBER = (
     r"|\s?/\d{4}/[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)*"
     r"|\s?/\s?[A-ZĐ][^\W_]*(?:-\s?[^\W_]+)+)(?![\w/])"
 )
-_NUMBER_RE = re.compile(r"(?<![\w/])" + NUMBER)
+# the first digit, then the check that no letter, digit or "/" stands before it: a pattern that
+# opens with a digit lets the regex engine skip straight to digits (a look-behind first would
+# make it try every position of the text)
+assert NUMBER.startswith(r"\d{1,5}")
+_NUMBER_RE = re.compile(r"\d(?<![\w/]\d)\d{0,4}" + NUMBER[len(r"\d{1,5}") :])
 _LEAD = _alternation(_KINDS["number_lead"])
 _PLAIN_WORDS = [w for w in WORD_TO_KIND if w not in _NAMED_WORDS]
 _KIND_BEFORE = re.compile(
@@ -64,6 +68,10 @@ _NAMED_BEFORE = re.compile(
 _WINDOW = 40
 _LEADS = sorted(_KINDS["number_lead"], key=len, reverse=True)
 _PLAIN_BY_LENGTH = sorted(_PLAIN_WORDS, key=len, reverse=True)
+# kind words by their last syllable: a window is compared only with the words it can end with
+_PLAIN_BY_LAST: dict[str, list[str]] = {}
+for _w in _PLAIN_BY_LENGTH:
+    _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
 _NAMED_HINT = "luật"
 _DIGIT = re.compile(r"\d")
 _NAMED_WINDOW = 140
@@ -233,7 +241,8 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
         ):
             window = window[: -len(lead)].rstrip()
             break
-    for word in _PLAIN_BY_LENGTH:
+    last = window.rsplit(None, 1)[-1] if window else ""
+    for word in _PLAIN_BY_LAST.get(last, ()):
         if window.endswith(word):
             begin = len(window) - len(word)
             if begin == 0 or not window[begin - 1].isalnum():

@@ -104,8 +104,8 @@ HEADER_SCAN = 40  # lines of the top of the document that may hold the header an
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    """Printed in capitals: some letter, and none in lower case (compared in C, not per char)."""
+    return text == text.upper() and text != text.lower()
 
 
 def body_case(text: str) -> str:
