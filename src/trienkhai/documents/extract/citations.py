@@ -144,9 +144,10 @@ class CitedDocument:
 
 def printed_number(raw: str) -> str:
     """A number as printed, without the space a line wrap left after a hyphen."""
-    return re.sub(r"\s+", "", raw)
+    return "".join(raw.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_number(number: str | None) -> str:
     """A number compared across mentions: NFC, case-folded, no spaces."""
     if not number:
