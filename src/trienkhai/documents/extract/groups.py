@@ -56,22 +56,12 @@ def label_group(text: str) -> str | None:
     return best[1] if best else None
 
 
-# Every keyword (case-folded, spaces squeezed) and the groups it counts for; one compiled
-# alternation finds them all in one pass. A keyword inside a longer one ("công nhân" in
-# "công nhân viên chức") also counts, as each is looked up from the same start.
-_KEYWORD_GROUPS: dict[str, list[int]] = {}
+_KEYWORDS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _index, _spec in enumerate(_LEX["groups"]):
     for _word in _spec["keywords"]:
-        _KEYWORD_GROUPS.setdefault(" ".join(_word.casefold().split()), []).append(_index)
-_KEYWORD_PREFIXES: dict[str, list[str]] = {
-    word: [w for w in _KEYWORD_GROUPS if w != word and word.startswith(w + " ")]
-    for word in _KEYWORD_GROUPS
-}
-_KEYWORD = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(w) for w in sorted(_KEYWORD_GROUPS, key=len, reverse=True))
-    + r")(?!\w)"
-)
+        _words_of = tuple(_word.casefold().split())
+        _KEYWORDS.setdefault(_words_of[0], []).append((_words_of, _index))
+_TOKEN = re.compile(r"\w+")
 _SCAN_CHARS = 600  # a bullet of a group run names its group early
 
 
@@ -86,11 +76,11 @@ def heading_group(text: str) -> str | None:
 def _scores(text: str) -> list[int]:
     """Keyword hits per group, in one pass over the words of the case-folded text."""
     scores = [0] * len(_GROUPS)
-    folded = " ".join(text[:_SCAN_CHARS].casefold().split())
-    for m in _KEYWORD.finditer(folded):
-        word = m.group(0)
-        for hit in (word, *_KEYWORD_PREFIXES[word]):
-            for group in _KEYWORD_GROUPS[hit]:
+    tokens = _TOKEN.findall(text[:_SCAN_CHARS].casefold())
+    starts = [i for i, token in enumerate(tokens) if token in _KEYWORDS]
+    for i in starts:
+        for words, group in _KEYWORDS[tokens[i]]:
+            if tuple(tokens[i : i + len(words)]) == words:
                 scores[group] += 1
     return scores
 

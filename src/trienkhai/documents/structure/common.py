@@ -25,6 +25,9 @@ _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
 ]
 _PART_CUES.sort(key=lambda c: -len(c[0]))  # longest cue first: "tổ chức thực hiện" over others
+_PART_OF_CUE = dict(reversed(_PART_CUES))  # a cue listed twice keeps its first (longest-first) part
+# All cues in one alternation, longest first, each ending where no letter follows.
+_PART_CUE = re.compile("(?:" + "|".join(re.escape(cue) for cue, _ in _PART_CUES) + r")(?![^\W\d_])")
 
 _TRAILING_PUNCT = re.compile(r"[\s.:;,\-–]+$")
 
@@ -75,10 +78,8 @@ def _part_of_title(title: str) -> str | None:
         folded = _PART_PREFIX.sub("", folded)
     if not folded:
         return None
-    for cue, part in _PART_CUES:
-        if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalpha()):
-            return part
-    return None
+    m = _PART_CUE.match(folded)
+    return _PART_OF_CUE[m.group(0)] if m else None
 
 
 def _is_heading_like(p: _Para) -> bool:
