@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Outline
-from .dates import find_dates, iso
+from .dates import date_at, iso
 from .sources import memo, units
 
 _KINDS = lexicon.load("document_kinds")
@@ -73,10 +73,10 @@ _PLAIN_BY_LAST: dict[str, list[str]] = {}
 for _w in _PLAIN_BY_LENGTH:
     _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
 _NAMED_HINT = "luật"
-_DIGIT = re.compile(r"\d")
 _NAMED_WINDOW = 140
-_DATE_GAP = re.compile(r"^[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?$", re.IGNORECASE)
-_DATE_LEAD = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?:ngày\s*)?\d", re.IGNORECASE)
+_DATE_PRE = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?", re.IGNORECASE)
+_DATE_DAY = re.compile(r"ngày\s*", re.IGNORECASE)
+_DATE_WINDOW = 60
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
 _KHOA_IN = re.compile(r"\s*\(?\bkh[oó]a\s+(?P<k>[IVXLC]+)\b\)?", re.IGNORECASE)
@@ -205,14 +205,20 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 
 
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
-    if _DATE_LEAD.match(text, pos) is None:
+    """The date printed right after ``pos`` (", ngày 25/5/2023", " ban hành ngày ..."): only
+    punctuation, "ban hành" and "ngày" may stand between; a blank date gives none."""
+    start = _DATE_PRE.match(text, pos).end()  # type: ignore[union-attr] - it matches empty
+    day = _DATE_DAY.match(text, start)
+    digits_at = day.end() if day else start
+    if digits_at >= len(text) or not text[digits_at].isdigit():
         return None, pos
-    window = text[pos : pos + 60]
-    for d in find_dates(window):
-        if d.value is not None and _DATE_GAP.match(window[: d.start]):
-            return d.value, pos + d.end
-        break
-    return None, pos
+    endpos = pos + _DATE_WINDOW
+    found = date_at(text, start, endpos)
+    if found is None and digits_at != start:
+        found = date_at(text, digits_at, endpos)
+    if found is None or found.value is None:
+        return None, pos
+    return found.value, found.end
 
 
 def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
@@ -261,7 +267,7 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     just before each one, and the date, issuer and term just after.
     """
     found: list[Mention] = []
-    if _DIGIT.search(text) is None:
+    if "/" not in text:  # every number and symbol has a slash: most paragraphs end here
         return found
     for m in _NUMBER_RE.finditer(text):
         kind: str | None

@@ -84,6 +84,28 @@ def find_dates(text: str) -> list[DateMatch]:
     return out
 
 
+def date_at(text: str, pos: int, endpos: int) -> DateMatch | None:
+    """The full or blank date that starts exactly at ``pos`` (ending by ``endpos``), or None.
+
+    What :func:`find_dates` would give first for ``text[pos:endpos]`` when that date opens it,
+    without scanning the rest: a citation's date is read right after its number.
+    """
+    best: DateMatch | None = None
+    for pattern in _FULL:
+        m = pattern.match(text, pos, endpos)
+        if m is None or (best is not None and m.end() <= best.end):
+            continue
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        value = make_date(y, mo, d)
+        if value is not None:
+            best = DateMatch(m.start(), m.end(), value, y, m.group(0))
+    for pattern in _BLANK:
+        m = pattern.match(text, pos, endpos)
+        if m is not None and (best is None or m.end() > best.end):
+            best = DateMatch(m.start(), m.end(), None, int(m["y"]), m.group(0))
+    return best
+
+
 def parse_date(text: str) -> date | None:
     """The first full date printed in ``text``, or None."""
     for item in find_dates(text):
