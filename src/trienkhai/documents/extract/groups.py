@@ -10,6 +10,7 @@ Two ways a plan says it, both read from the ``target_groups`` lexicon:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,7 +122,16 @@ def run_groups(texts: Sequence[str], listed: bool = True) -> list[str | None]:
     labelled = [label_group(t) for t in texts]
     if not listed or sum(1 for g in labelled if g) >= _MIN_RUN or len(texts) < _MIN_RUN:
         return labelled
-    picks = _monotone([_scores(t) for t in texts])
+    # Only items with some keyword can be chosen: stop scoring as soon as too many have none.
+    allowed_misses = len(texts) - max(_MIN_RUN, math.ceil(0.75 * len(texts)))
+    scores: list[list[int]] = []
+    for text in texts:
+        scores.append(_scores(text))
+        if not any(scores[-1]):
+            allowed_misses -= 1
+            if allowed_misses < 0:
+                return labelled
+    picks = _monotone(scores)
     chosen = [p for p in picks if p is not None]
     if len(chosen) < _MIN_RUN or len(chosen) < 0.75 * len(texts):
         return labelled
