@@ -3,7 +3,8 @@
 Sets up a throw-away SQLite database in a temporary directory, migrates it, loads the sample
 data (the same as `make run`), serves it with Django's development server on a free local
 port, and drives Debian's chromium through Playwright: login, plan list, plan review, document
-graph, a unit's inbox, the unresolved-bodies queue and the admin registry. Nothing touches the
+graph, the cascade (the focal officer's, and the administrator's from resolution 43-NQ/TW), a
+unit's inbox, the unresolved-bodies queue and the admin registry. Nothing touches the
 developer's own database in var/.
 """
 
@@ -83,7 +84,11 @@ def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: 
         login(page, user, password)
         page.goto(f"{base}/ke-hoach/")
         snap(page, "02-danh-sach-ke-hoach")
+        # The province's programme 82-CTr/TU: its graph and its cascade down to La Gi's plan.
+        page.goto(f"{base}/ke-hoach/?q=82-CTr")
         plan = first_link(page, "table.data tbody a")
+        page.goto(f"{base}/ke-hoach/")
+        plan = plan or first_link(page, "table.data tbody a")
         if not plan:
             raise SystemExit("screenshots: the sample data holds no plan for this officer")
         pages = [
@@ -112,6 +117,9 @@ def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: 
         snap(page, "07-co-cau-to-chuc")
         page.goto(f"{base}/quan-tri/orgs/unit/")
         snap(page, "09-quan-tri-danh-muc-don-vi")
+        # The whole cascade of the central resolution (not uploaded) down to the towns.
+        page.goto(f"{base}/ke-hoach/van-ban/chuoi-trien-khai/?so=43-NQ/TW&ngay=2023-11-24")
+        snap(page, "10-chuoi-trien-khai-43-NQ-TW")
         context.close()
         browser.close()
     return written

@@ -50,3 +50,10 @@ def test_admin_change_pages_open(cast, root_client) -> None:
 def test_admin_labels_are_vietnamese(cast, root_client) -> None:
     page = root_client.get("/quan-tri/orgs/unit/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "đơn vị" in page.lower()
+
+
+def test_unit_list_shows_validity_and_successor_in_one_column(cast, root_client) -> None:
+    cast.district.successor = cast.province
+    cast.district.save()
+    html = root_client.get("/quan-tri/orgs/unit/?q=Mẫu+Sơn").content.decode()
+    assert "đến 30/06/2025 → Tỉnh Mẫu" in html

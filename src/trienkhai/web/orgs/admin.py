@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai.web.core.templatetags.trienkhai import ngay
+
 from .models import Unit, UnitAlias, UnresolvedBody
 
 
@@ -17,10 +19,9 @@ class UnitAdmin(admin.ModelAdmin):
         "kind",
         "level",
         "parent",
-        "valid_from",
-        "valid_to",
-        "successor",
+        "validity",
     ]
+    list_select_related = ["parent", "successor"]
     list_filter = ["kind", "level", ("valid_to", admin.EmptyFieldListFilter)]
     search_fields = ["name", "code", "abbreviation", "aliases"]
     autocomplete_fields = ["parent", "successor"]
@@ -30,6 +31,18 @@ class UnitAdmin(admin.ModelAdmin):
         (_("Vị trí"), {"fields": ["kind", "level", "parent", "territory", "path"]}),
         (_("Hiệu lực"), {"fields": ["valid_from", "valid_to", "successor"]}),
     ]
+
+    @admin.display(description=_("hiệu lực"), ordering="valid_to")
+    def validity(self, unit: Unit) -> str:
+        """Validity dates and successor in one short column, so the list fits a laptop screen."""
+        parts = []
+        if unit.valid_from:
+            parts.append(_("từ %(d)s") % {"d": ngay(unit.valid_from)})
+        if unit.valid_to:
+            parts.append(_("đến %(d)s") % {"d": ngay(unit.valid_to)})
+        if unit.successor_id:
+            parts.append(f"→ {unit.successor.name}")
+        return " ".join(str(p) for p in parts) or "—"
 
 
 @admin.register(UnitAlias)

@@ -130,6 +130,11 @@ def describe_ref(number: str, date: dt.date | None) -> DocumentRef | None:
         return None
     dated = next((link for link in links if link.date), links[0])
     issuer = next((link.issuer_text for link in links if link.issuer_text), "")
+    if not issuer:  # an ``implements`` line rarely names the issuer; a citation of it does
+        cited = DocumentLink.objects.filter(number__iexact=number.strip()).exclude(issuer_text="")
+        if dated.date is not None:
+            cited = cited.filter(Q(date=dated.date) | Q(date__isnull=True))
+        issuer = cited.values_list("issuer_text", flat=True).order_by("-date").first() or ""
     kind = next((link.kind for link in links if link.kind != "other"), dated.kind)
     return DocumentRef(dated.number, date or dated.date, kind, issuer)
 
