@@ -20,7 +20,7 @@ from ..model import Outline
 from . import citations
 from .dates import find_dates, iso
 from .sources import Line, SourceLines, Unit, memo, source_lines, split_label, units
-from .targets import heading_of
+from .targets import headings
 
 _KINDS = lexicon.load("document_kinds")
 _ISSUERS = lexicon.load("issuers")
@@ -380,10 +380,9 @@ def _direct(text: str, anchor_end: int, limit: int) -> list[citations.Mention]:
     return out
 
 
-def _numbered_heading(unit: Unit) -> bool:
+def _numbered_heading(unit: Unit, found: tuple[int, str] | None) -> bool:
     """A numbered heading ends the opening; an unnumbered lead-in ("Thực hiện ..., Ban Thường vụ
     yêu cầu ... sau:") that structure holds as a heading is still the opening sentence."""
-    found = heading_of(unit)
     if found is None:
         return False
     node = unit.node
@@ -403,8 +402,8 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
     issuing = _issuing_re(str(document.get("kind")))
     fallback: str | None = None
     before_headings = True
-    for unit in units(outline, footnotes=False):
-        if _numbered_heading(unit):
+    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
+        if _numbered_heading(unit, head):
             before_headings = False
             continue
         if unit.text == title or unit.text == document.get("title"):

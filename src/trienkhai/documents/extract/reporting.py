@@ -20,7 +20,7 @@ from .. import lexicon
 from ..model import Outline
 from .dates import find_dates, find_day_months
 from .sources import split_label, units
-from .targets import heading_of
+from .targets import headings
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -181,13 +181,12 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     heading_subject: str | None = None
-    for unit in units(outline, footnotes=False):
+    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
         node = unit.node
         if node is not None and node.part in ("recipients", "signature", "appendix"):
             continue
         if node is not None and node.kind == "row":
             continue
-        head = heading_of(unit)
         if head is not None:
             heading_subject = subject_of(head[1]) or (
                 head[1].strip(" :") if _starts_body(head[1]) else None

@@ -29,12 +29,21 @@ _LABEL = re.compile(
 )
 
 
-_MARKUP_CHARS = frozenset("*<#`⁰¹²³⁴⁵⁶⁷⁸⁹\t\u00a0\u2002\u2003\u2009\u200b")
+_MARKUP_CHARS = tuple("*<#`⁰¹²³⁴⁵⁶⁷⁸⁹\t\u00a0\u2002\u2003\u2009\u200b")
+
+
+def _has_markup(text: str) -> bool:
+    """Whether any markup character occurs: one substring search each (a fast scan in C) costs
+    far less than walking the text character by character."""
+    for ch in _MARKUP_CHARS:  # noqa: SIM110 - a plain loop is cheaper than any(<genexpr>)
+        if ch in text:
+            return True
+    return False
 
 
 def clean(text: str) -> str:
     """Text without markdown marks, footnote anchors and doubled spaces (line breaks kept)."""
-    if "  " not in text and _MARKUP_CHARS.isdisjoint(text):
+    if "  " not in text and not _has_markup(text):
         return "\n".join(line.strip() for line in text.split("\n"))
     text = _SUP.sub("", text)
     text = _TAGS.sub("", text)
@@ -45,7 +54,7 @@ def clean(text: str) -> str:
 
 def one_line(text: str) -> str:
     """``clean`` with line breaks turned into spaces."""
-    if "\n" not in text and "  " not in text and _MARKUP_CHARS.isdisjoint(text):
+    if "\n" not in text and "  " not in text and not _has_markup(text):
         return text.strip()
     return " ".join(clean(text).split())
 

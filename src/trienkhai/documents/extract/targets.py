@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Outline
-from .sources import Unit, split_label, units
+from .sources import Unit, memo, split_label, units
 
 _LEX = lexicon.load("comparators")
 
@@ -97,6 +97,14 @@ def heading_of(unit: Unit) -> tuple[int, str] | None:
     return None
 
 
+def headings(outline: Outline) -> list[tuple[int, str] | None]:
+    """:func:`heading_of` for each unit of ``units(outline, footnotes=False)``, computed once
+    per outline (targets, reporting and metadata all walk the headings)."""
+    return memo(
+        outline, "headings", lambda: [heading_of(u) for u in units(outline, footnotes=False)]
+    )
+
+
 def _year_in(text: str) -> int | None:
     for pattern in _YEARS:
         if m := pattern.search(text):
@@ -114,8 +122,7 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
     titles: list[str] = []
     titled = specific = not_target = False
     stack_year: int | None = None
-    for unit in units(outline, footnotes=False):
-        head = heading_of(unit)
+    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
         if head is not None:
             level, title = head
             while stack and stack[-1][0] >= level:
