@@ -502,3 +502,16 @@ def test_closing_line_after_a_directive_list_is_top_level() -> None:
     assert (first.section, first.part) == ("1", "tasks")
     closing = by_text(outline, "Thông báo này")
     assert (closing.parent, closing.section, closing.part) == (None, "", "tasks")
+
+
+def test_closing_line_after_nested_items_of_a_directive_list_is_top_level() -> None:
+    outline = outline_of(
+        "CHỈ THỊ\nvề phòng, chống dịch bệnh trên gia súc\n"
+        "Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, chính quyền thực hiện tốt các nội dung sau:\n"
+        "1. Ủy ban nhân dân huyện:\n"
+        "a) Chỉ đạo tiêm phòng đợt 1 cho đàn gia súc trên địa bàn toàn huyện.\n"
+        "b) Bố trí kinh phí mua vắc xin và hóa chất sát trùng chuồng trại.\n"
+        "Chỉ thị này được quán triệt đến chi bộ và đảng viên.\n"
+    )
+    closing = by_text(outline, "Chỉ thị này")
+    assert (closing.parent, closing.section, closing.part) == (None, "", "tasks")

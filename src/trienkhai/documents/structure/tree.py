@@ -122,19 +122,20 @@ def _lift_closing_paragraph(nodes: list[Node]) -> None:
     if last.parent is None or before.marker is None:
         return
     parent = nodes[last.parent]
-    top: int | None
-    if parent.marker is None and _is_intro(parent.text):
-        # "..., Ban Thường vụ yêu cầu ... thực hiện tốt một số nội dung sau:" introduces the
-        # numbered list, not the closing line after it ("Chỉ thị này phổ biến đến ...").
-        top = parent.parent
-    elif parent.marker == "arabic" and before.marker in ("letter", "bullet"):
-        top = parent.parent
-        while top is not None and nodes[top].marker == "arabic":
-            top = nodes[top].parent
-    else:
+    if not (_is_list_intro(parent) or (parent.marker == "arabic" and before.marker != "arabic")):
         return
+    # Climb out of the numbered items and of the paragraph that introduced their list
+    # ("..., Ban Thường vụ yêu cầu ... thực hiện tốt một số nội dung sau:"): the closing line
+    # ("Chỉ thị này phổ biến đến ...") belongs to the part above them, or to the top level.
+    top = last.parent
+    while top is not None and (nodes[top].marker == "arabic" or _is_list_intro(nodes[top])):
+        top = nodes[top].parent
     last.parent = top
     last.level = 0 if top is None else nodes[top].level + 1
+
+
+def _is_list_intro(node: Node) -> bool:
+    return node.marker is None and _is_intro(node.text)
 
 
 def _close_for_bullet(stack: list[_Open], key: str) -> None:
