@@ -46,3 +46,12 @@ def test_text_fixture_matches_its_expected_json(documents, stem):
     assert essentials(extract_path(documents / f"{stem}.txt"))["citations"] == sorted(
         (c["kind"], c["number"], c["date"]) for c in expected["citations"]
     )
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_text_fixture_implements_what_its_expected_json_says(documents, stem):
+    expected = json.loads((documents / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    got = extract_path(documents / f"{stem}.txt")["implements"]
+    assert [(x["kind"], x["number"], x["date"]) for x in got] == [
+        (x["kind"], x["number"], x["date"]) for x in expected["implements"]
+    ]
