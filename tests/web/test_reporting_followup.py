@@ -242,3 +242,21 @@ def test_a_report_received_meanwhile_is_not_rescheduled_by_a_failure(cast, setti
     ob.refresh_from_db()
     assert (ob.state, ob.remind_after) == ("received", None)
     assert "không thử lại" in ReportEvent.objects.get(obligation=ob, kind="mail_failed").comment
+
+
+def test_a_failed_escalation_is_retried_then_given_up(cast, settings) -> None:
+    settings.EMAIL_BACKEND = FLAKY
+    settings.TRIENKHAI_REMINDER_MAX_TRIES = 2
+    FlakySMTPBackend.failures = 100
+    ob = department_obligation(cast)
+    Obligation.objects.exclude(pk=ob.pk).update(remind_after=None)
+    Obligation.objects.filter(pk=ob.pk).update(reminder_stage=1, remind_after=ob.due_at)
+    late = ob.due_at + dt.timedelta(days=4)
+    assert reminders.send_due(late).failed == 1
+    ob.refresh_from_db()
+    assert (ob.reminder_stage, ob.remind_after) == (1, late + dt.timedelta(minutes=10))
+    assert reminders.send_due(late + dt.timedelta(minutes=10)).gave_up == 1
+    ob.refresh_from_db()
+    assert (ob.reminder_stage, ob.remind_after) == (2, None)  # nothing left to send
+    assert "Đôn đốc quá hạn" in ReportEvent.objects.get(obligation=ob, kind="mail_gave_up").comment
+    assert mail.outbox == []
