@@ -216,3 +216,13 @@ def test_a_commitment_governs_the_clauses_of_its_sentence() -> None:
     )
     got = [(t["comparator"], t["value"], t["unit"]) for t in extract_targets(_outline(text))]
     assert got == [("between", [10, 15], "%"), (">=", 90, "%"), (">", 60, "%")]
+
+
+def test_a_statistic_after_a_commitment_is_not_governed_by_it() -> None:
+    text = (
+        "CHỈ THỊ\nvề phòng, chống đuối nước cho trẻ em\n\n"
+        "Ban Thường vụ Huyện ủy yêu cầu thực hiện tốt các nội dung sau:\n\n"
+        "1. Phấn đấu đến năm 2027 có 95% trẻ em biết bơi; năm 2025 đã đạt 40% trẻ em biết bơi.\n"
+    )
+    got = [(t["comparator"], t["value"], t["unit"]) for t in extract_targets(_outline(text))]
+    assert got == [(">=", 95, "%")]

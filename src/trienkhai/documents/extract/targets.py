@@ -329,7 +329,9 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
             committing = governed
             if not (ctx.objectives or committing):
                 continue
-            if not committing and any(p.search(clause) for p in _PAST):
+            # a statistic is not a target, even inside a committing sentence ("...; năm 2024
+            # đã đạt 80%"); only a clause that itself commits is read despite past words
+            if not cue and any(p.search(clause) for p in _PAST):
                 continue
             found = [
                 f
