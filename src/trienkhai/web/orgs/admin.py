@@ -18,7 +18,7 @@ class UnitAdmin(admin.ModelAdmin):
         "abbreviation",
         "kind",
         "level",
-        "parent",
+        "parent_unit",
         "validity",
     ]
     list_select_related = ["parent", "successor"]
@@ -31,6 +31,11 @@ class UnitAdmin(admin.ModelAdmin):
         (_("Vị trí"), {"fields": ["kind", "level", "parent", "territory", "path"]}),
         (_("Hiệu lực"), {"fields": ["valid_from", "valid_to", "successor"]}),
     ]
+
+    @admin.display(description=_("đơn vị cấp trên"), ordering="parent__name")
+    def parent_unit(self, unit: Unit) -> str:
+        """The parent's name; a plain column wraps (Django keeps a foreign key on one line)."""
+        return unit.parent.name if unit.parent_id else "—"
 
     @admin.display(description=_("hiệu lực"), ordering="valid_to")
     def validity(self, unit: Unit) -> str:
