@@ -158,6 +158,20 @@ def joined(bodies: list[str]) -> str:
             "các phòng chuyên môn",
             "",
         ),
+        (
+            "Các phòng nông nghiệp và phát triển nông thôn kiểm tra diện tích gieo trồng.",
+            "Các phòng nông nghiệp và phát triển nông thôn",
+            "",
+            "",
+        ),
+        # any other verb after "và" ends the bodies, and the "và" is not part of them
+        (
+            "Sở Xây dựng chủ trì, phối hợp với các đơn vị liên quan và triển khai đề án nhà ở.",
+            "Sở Xây dựng",
+            "các đơn vị liên quan",
+            "",
+        ),
+        ("Các sở, ngành và tổ chức thực hiện tốt nhiệm vụ.", "Các sở, ngành", "", ""),
         # "X là đầu mối / là thường trực / là cơ quan thường trực": X leads
         (
             "Phòng Nội vụ là đầu mối tổng hợp, đánh giá kết quả thực hiện.",

@@ -69,9 +69,10 @@ _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
 _CONJ = _alternation(_LEX["conjunctions"])
 _AFTER_PLURAL = re.compile(rf"(?:^|\s)(?:{_PLURAL})$", re.IGNORECASE)
-# A subject's verb never follows "và" directly ("A và B chủ trì"; "A chủ trì và ..." has
-# ended at "chủ trì" already), so a verb word there belongs to a name ("giáo dục và đào tạo").
+# "giáo dục và đào tạo": after "và", a field word that is a verb elsewhere stays in the name.
 _AFTER_AND = re.compile(r"\svà$")
+_FIELDS_AFTER_AND = tuple(_LEX["fields_after_and"])
+_TRAILING_CONJ = re.compile(rf"\s+(?:{_CONJ})$")  # "các đơn vị và | triển khai ..."
 _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 _FIRST_WORD = re.compile(r"\w+")
@@ -174,7 +175,7 @@ def _phrase_until(text: str, end: re.Pattern[str], need_verb: bool = False) -> s
             return None
         phrase = text[:start]
         break
-    phrase = phrase.strip(" ,;:-–")
+    phrase = _TRAILING_CONJ.sub("", phrase.strip(" ,;:-–")).strip(" ,;:-–")
     if not phrase or len(phrase.split()) > _MAX_WORDS:
         return None
     return phrase
@@ -192,8 +193,8 @@ def _is_name_part(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     if _AFTER_PLURAL.search(before):
         return True  # "các tổ chức ...": after a plural marker comes a noun
-    if _AFTER_AND.search(before) and not _ROLE_LEAD.match(text, start):
-        return True  # "các phòng giáo dục và đào tạo": a field's name, no verb follows "và"
+    if _AFTER_AND.search(before) and text[start:].lower().startswith(_FIELDS_AFTER_AND):
+        return True  # "các phòng giáo dục và đào tạo": the field's name goes on
     if before.endswith(","):
         return bool(_HEAD.match(text, start) or _CASED_HEAD.match(text, start))
     return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)
