@@ -286,7 +286,7 @@ def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | No
     """The document's number and date as its appendix prints them ("Kèm theo Kế hoạch số ...")."""
     lead = _KINDS["attached_to"]
     for unit in units(outline, footnotes=False):
-        if lead not in unit.text.lower():
+        if "/" not in unit.text or lead not in unit.text.lower():  # a number has a slash
             continue
         m = _ATTACHED.search(unit.text)
         if m and citations.kind_of_word(m.group("word")) == kind:
