@@ -288,3 +288,13 @@ def test_implements_from_a_title_opening_with_ve() -> None:
     )
     got = [(x["kind"], x["number"], x["date"]) for x in extract_implements(_outline(text))]
     assert got == [("nghi_quyet", "11-NQ/TU", "2021-09-09")]
+
+
+def test_title_stops_at_a_part_numbered_with_a_dash() -> None:
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 88-NQ/TW\nHà Nội, ngày 05 tháng 3 năm 2026\n\n"
+        "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\nvề phát triển kinh tế biển\n\n"
+        "I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n\nKinh tế biển phát triển khá.\n\n"
+        "II- QUAN ĐIỂM VÀ MỤC TIÊU\n\n1. Quan điểm\n"
+    )
+    assert extract_document(_outline(text))["title"] == "về phát triển kinh tế biển"

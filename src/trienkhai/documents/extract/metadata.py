@@ -87,6 +87,8 @@ _DESCRIPTION_START = re.compile(
     r"^\s*[,;]?\s*(?:" + "|".join(re.escape(w) for w in _KINDS["description_leads"]) + r")\s",
     re.IGNORECASE,
 )
+# a part heading numbered the central party's way: "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
+_DASH_PART = re.compile(r"^[IVXLC]+\s?[-–]\s*\S")
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
 _ATTACHED = re.compile(
     re.escape(_KINDS["attached_to"])
@@ -156,7 +158,7 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
             lower_start = text[:1].islower()
             upper_run = _is_upper(last) and _is_upper(text)
             joined = bool(_TITLE_JOINER.search(last)) or bool(_ROMAN_START.match(text))
-            if split_label(text)[0] is not None:
+            if split_label(text)[0] is not None or _DASH_PART.match(text):
                 break
             if not (same_block or lower_start or upper_run or joined) or last.endswith((".", ":")):
                 break
