@@ -518,7 +518,7 @@ def _median_ms(fn: Callable[[], Any], runs: int) -> float:
     return statistics.median(times)
 
 
-def _bare(sql: str, params: Sequence[Any]) -> Callable[[], Any]:
+def _bare(sql: str, params: Sequence[Any] | dict[str, Any]) -> Callable[[], Any]:
     from django.db import connection
 
     def run() -> Any:
@@ -548,12 +548,28 @@ JOIN plans_task t ON t.id = a.task_id
 WHERE r.state IN ('approved', 'accepted') AND u.path LIKE %s
 GROUP BY g ORDER BY g
 """
-BARE_COMPLETENESS = """
-SELECT COUNT(*), COUNT(o.received_at), COUNT(*) FILTER (WHERE o.received_at < o.due_at)
-FROM reporting_obligation o JOIN orgs_unit u ON u.id = o.unit_id
-WHERE u.path LIKE %s AND o.state <> 'cancelled' AND (o.due_at <= %s OR o.received_at IS NOT NULL)
-"""
+# The root's children read from the timeliness summaries, the root's own reports directly.
 BARE_HEATMAP = """
+SELECT s.node_id AS child, s.period_id,
+       SUM(CASE WHEN s.due_at <= %(now)s THEN s.owed ELSE s.received END) AS expected,
+       SUM(s.received) AS received, SUM(s.on_time) AS on_time
+FROM dashboards_timelinesssummary s JOIN orgs_unit n ON n.id = s.node_id
+WHERE n.parent_id = %(root)s
+GROUP BY s.node_id, s.period_id
+HAVING SUM(CASE WHEN s.due_at <= %(now)s THEN s.owed ELSE s.received END) > 0
+UNION ALL
+SELECT o.unit_id, o.period_id, COUNT(*), COUNT(o.received_at),
+       COUNT(*) FILTER (WHERE o.received_at < o.due_at)
+FROM reporting_obligation o
+WHERE o.unit_id = %(root)s AND o.state <> 'cancelled'
+      AND (o.due_at <= %(now)s OR o.received_at IS NOT NULL)
+GROUP BY o.unit_id, o.period_id
+ORDER BY child, period_id
+"""
+BARE_COMPLETENESS = f"""
+SELECT SUM(expected), SUM(received), SUM(on_time) FROM ({BARE_HEATMAP}) AS heat
+"""
+BARE_HEATMAP_FROM_OBLIGATIONS = """
 SELECT CASE WHEN o.unit_id = %s THEN %s ELSE split_part(substr(u.path, %s), '/', 1)::int END
          AS child,
        o.period_id, COUNT(*), COUNT(o.received_at),
@@ -589,14 +605,15 @@ def time_queries(label: str, root: Any, runs: int) -> list[tuple[str, float, flo
     now = timezone.now()
     scope = Scope(root=root, plan_ids=None, as_of=now)
     like = root.path + "%"
+    params = {"now": now, "root": root.pk}
     cases = [
         ("progress by group", lambda: queries.progress_by_group(scope), BARE_PROGRESS, [root.pk]),
-        ("completeness", lambda: queries.completeness(scope), BARE_COMPLETENESS, [like, now]),
+        ("completeness", lambda: queries.completeness(scope), BARE_COMPLETENESS, params),
         (
             "timeliness heatmap",
             lambda: queries.timeliness_heatmap(scope),
             BARE_HEATMAP,
-            [root.pk, root.pk, len(root.path) + 1, like, now],
+            params,
         ),
         (
             "targets vs reached",
@@ -617,6 +634,12 @@ def time_queries(label: str, root: Any, runs: int) -> list[tuple[str, float, flo
     results.append((f"{label}: (progress straight from the entries)", float("nan"), entries_ms))
     values_ms = _median_ms(_bare(BARE_TARGETS_FROM_VALUES, [like]), slow_runs)
     results.append((f"{label}: (targets straight from the values)", float("nan"), values_ms))
+    scan = [root.pk, root.pk, len(root.path) + 1, like, now]
+    heat_ms = _median_ms(lambda: queries.timeliness_from_obligations(scope), slow_runs)
+    heat_sql_ms = _median_ms(_bare(BARE_HEATMAP_FROM_OBLIGATIONS, scan), slow_runs)
+    results.append((f"{label}: (heatmap straight from the obligations)", heat_ms, heat_sql_ms))
+    if queries.timeliness_heatmap(scope) != queries.timeliness_from_obligations(scope):
+        raise SystemExit(f"{label}: the timeliness summaries differ from the obligations")
     return results
 
 
@@ -650,7 +673,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  loaded in {load_s:.0f} s")
     start = time.perf_counter()
     facts = rebuild_all()
-    print(f"  progress facts and summaries: {facts:,} facts in {time.perf_counter() - start:.0f} s")
+    print(
+        f"  progress facts, progress, target and timeliness summaries: {facts:,} facts "
+        f"in {time.perf_counter() - start:.0f} s"
+    )
     with connection.cursor() as cur:
         cur.execute("VACUUM ANALYZE") if connection.connection.autocommit else cur.execute(
             "ANALYZE"

@@ -53,6 +53,74 @@ def test_summaries_match_the_entries_at_every_root(cast, cycle: Cycle, root: str
         assert units == direct[key][1]
 
 
+AS_OF = (None, dt.datetime(2025, 4, 12, tzinfo=dt.UTC), dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize("root", ["province", "district", "department", "peoples_committee"])
+@pytest.mark.parametrize("as_of", AS_OF)
+def test_timeliness_summaries_match_the_obligations_at_every_root(
+    cast, cycle: Cycle, root: str, as_of: dt.datetime | None
+) -> None:
+    scope = Scope(root=getattr(cast, root), plan_ids=[cycle.plan.pk], as_of=as_of)
+    assert queries.timeliness_heatmap(scope) == queries.timeliness_from_obligations(scope)
+    whole = Scope(root=cast.province, plan_ids=[cycle.plan.pk], as_of=as_of)
+    assert queries.timeliness_from_obligations(whole)  # not vacuous
+
+
+def _timeliness_snapshot() -> set[tuple]:
+    from trienkhai.web.dashboards.models import TimelinessSummary
+
+    return set(
+        TimelinessSummary.objects.values_list(
+            "node_id", "plan_id", "period_id", "due_at", "owed", "received", "on_time"
+        )
+    )
+
+
+def test_timeliness_refresh_by_obligation_by_plan_and_rebuild_agree(cast, cycle: Cycle) -> None:
+    from trienkhai.web.dashboards.models import TimelinessSummary
+
+    rebuilt = _timeliness_snapshot()
+    assert rebuilt
+    TimelinessSummary.objects.all().delete()
+    rollup.refresh_timeliness([cycle.on_time.pk, cycle.late.pk, cycle.missing.pk])
+    assert _timeliness_snapshot() == rebuilt
+    TimelinessSummary.objects.all().delete()
+    rollup.refresh_plan_timeliness(cycle.plan.pk)
+    assert _timeliness_snapshot() == rebuilt
+
+
+def test_receiving_a_report_refreshes_the_timeliness_summaries(cast, cycle: Cycle) -> None:
+    from trienkhai.web.reporting.models import Obligation
+
+    # The late report was never received (raw write, then the summaries rebuilt to match).
+    Obligation.objects.filter(pk=cycle.late.pk).update(received_at=None)
+    rollup.rebuild_all()
+    scope = _scope(cast, cycle)
+    before = queries.completeness(scope)
+    report = Report.objects.get(obligation=cycle.late)
+    report.return_to_unit(cast.officer, "Bổ sung số liệu.")
+    report.submit(cast.district_reporter)
+    report.approve(cast.district_reporter)  # received now: Obligation.mark_received
+    assert queries.completeness(scope)["received"] == before["received"] + 1
+    for as_of in AS_OF:
+        at = _scope(cast, cycle, as_of=as_of)
+        assert queries.timeliness_heatmap(at) == queries.timeliness_from_obligations(at)
+
+
+def test_generating_obligations_refreshes_the_timeliness_summaries(cast, cycle: Cycle) -> None:
+    from trienkhai.web.reporting.generation import generate_for_plan
+
+    result = generate_for_plan(cycle.plan, until=dt.date(2026, 12, 31))
+    assert result.created + result.cancelled + result.rescheduled  # not vacuous
+    for as_of in AS_OF:
+        at = _scope(cast, cycle, as_of=as_of)
+        assert queries.timeliness_heatmap(at) == queries.timeliness_from_obligations(at)
+    refreshed = _timeliness_snapshot()
+    rollup.rebuild_all()
+    assert _timeliness_snapshot() == refreshed
+
+
 def test_event_refresh_and_full_rebuild_agree(cast, cycle: Cycle) -> None:
     from trienkhai.web.dashboards.models import ProgressSummary, TargetSummary
 
@@ -241,6 +309,7 @@ def test_expected_reports_are_those_due_or_received_and_not_cancelled(cast, cycl
     # Before the deadline only the reports already in count; the missing one is not yet due.
     assert queries.completeness(early) == {"expected": 2, "received": 2, "on_time": 1}
     Obligation.objects.filter(pk=cycle.missing.pk).update(state=Obligation.State.CANCELLED)
+    rollup.refresh_timeliness([cycle.missing.pk])  # a raw update: no signal, refresh by hand
     later = _scope(cast, cycle, as_of=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
     assert queries.completeness(later) == {"expected": 2, "received": 2, "on_time": 1}
 

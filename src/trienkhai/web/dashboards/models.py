@@ -122,3 +122,38 @@ class TargetSummary(models.Model):
             )
         ]
         indexes = [models.Index(fields=["plan", "period"], name="targetsummary_plan_idx")]
+
+
+class TimelinessSummary(models.Model):
+    """Owed, received and on-time reports of the units at and below ``node``, per plan, period
+    and deadline, so the heatmap of a root reads one row per child, plan and period instead of
+    scanning every obligation of its subtree.
+
+    Kept per deadline because "expected" depends on the moment the page looks: an obligation
+    counts once due, or once received; a row whose ``due_at`` is still ahead counts only its
+    received reports (see ``queries.timeliness_heatmap``).
+    """
+
+    node = models.ForeignKey(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    period = models.ForeignKey(
+        "reporting.Period", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    due_at = models.DateTimeField()
+    owed = models.PositiveIntegerField(default=0)
+    received = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tính kịp thời tổng hợp theo đơn vị")
+        verbose_name_plural = _("tính kịp thời tổng hợp theo đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "plan", "period", "due_at"], name="timelinesssummary_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["plan", "period"], name="timelinesssummary_plan_idx")]

@@ -205,6 +205,43 @@ def _timeliness_counts() -> dict[str, Count]:
 def timeliness_heatmap(scope: Scope) -> list[dict]:
     """Rows (root's children, or the root itself) × periods: expected, received, on time.
 
+    Reads the timeliness summaries of the root's children (their whole subtrees, a few rows
+    per plan and period whatever their size — see ``rollup.py``) and the root's own
+    obligations. A summary row whose deadline is after ``as_of`` counts only its received
+    reports, as :func:`timeliness_from_obligations` does row by row.
+    """
+    from .models import TimelinessSummary
+
+    below = TimelinessSummary.objects.filter(scope.plans_q(""), node__parent=scope.root)
+    if scope.period_ids:
+        below = below.filter(period_id__in=scope.period_ids)
+    expected: Sum | Case = Sum("owed")
+    if scope.as_of is not None:
+        expected = Sum(
+            Case(
+                When(due_at__lte=scope.as_of, then=F("owed")),
+                default=F("received"),
+                output_field=IntegerField(),
+            )
+        )
+    children = (
+        below.values("period_id", child=F("node_id"))
+        .annotate(expected=expected, received=Sum("received"), on_time=Sum("on_time"))
+        .filter(expected__gt=0)
+    )
+    own = (
+        scope.obligations()
+        .filter(unit=scope.root)
+        .values("period_id", child=Value(scope.root.pk, output_field=IntegerField()))
+        .annotate(**_timeliness_counts())
+    )
+    rows = [*children, *own]
+    return sorted(rows, key=lambda row: (row["child"], row["period_id"]))
+
+
+def timeliness_from_obligations(scope: Scope) -> list[dict]:
+    """The same rows straight from the obligations (the reference the summaries must match).
+
     One pass over the obligations: the row is the root's child the unit lies under, read
     from the unit's materialised path, or the root for the root's own reports.
     """
@@ -223,8 +260,9 @@ def timeliness_heatmap(scope: Scope) -> list[dict]:
 
 
 def completeness(scope: Scope) -> dict[str, int]:
-    """Whole-scope totals: reports expected, received, received on time."""
-    return scope.obligations().aggregate(**_timeliness_counts())
+    """Whole-scope totals: reports expected, received, received on time (the heatmap summed)."""
+    rows = timeliness_heatmap(scope)
+    return {key: sum(row[key] for row in rows) for key in ("expected", "received", "on_time")}
 
 
 def overdue_units(scope: Scope, now, limit: int = 20) -> list[dict]:  # type: ignore[no-untyped-def]

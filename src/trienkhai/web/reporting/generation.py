@@ -17,6 +17,7 @@ from django.utils import timezone
 from trienkhai.lib import periods as lib
 
 from .models import Obligation, Period
+from .signals import obligations_changed
 
 
 @dataclass
@@ -95,6 +96,7 @@ def generate_for_plan(
                 alive = [u.pk for u in owing if _exists_during(u, period)]
                 result.add(_ensure(plan, duty, slot, period, due, alive))
     result.cancelled = _cancel_unowed(plan, units, wanted)
+    obligations_changed.send(sender=Obligation, plan_id=plan.pk)
     return result
 
 

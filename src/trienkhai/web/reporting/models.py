@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai.lib import periods as lib
 
+from .signals import obligations_changed
+
 #: Days before the deadline when the first reminder goes out, and after it when the escalation
 #: does; overridable in settings (``TRIENKHAI_REMIND_DAYS_BEFORE`` / ``..._ESCALATE_DAYS_AFTER``).
 REMIND_DAYS_BEFORE = 5
@@ -200,6 +202,7 @@ class Obligation(models.Model):
         Obligation.objects.filter(pk=self.pk).update(**updates)
         for name, value in updates.items():
             setattr(self, name, value)
+        obligations_changed.send(sender=Obligation, obligation_ids=[self.pk])
 
     def mark_accepted(self) -> None:
         Obligation.objects.filter(pk=self.pk).update(state=self.State.ACCEPTED, remind_after=None)

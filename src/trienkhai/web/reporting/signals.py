@@ -11,6 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
+
+#: Obligations changed without a model save (bulk generation, cancellation, receipt): sent with
+#: ``plan_id`` (all of a plan's obligations) or ``obligation_ids``, for derived tables to follow.
+obligations_changed = Signal()
 
 
 def plan_saved(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
