@@ -89,19 +89,21 @@ def _groups(nodes: list[Node], picked: list[int]) -> dict[int, str | None]:
     for i in picked:
         runs[nodes[i].parent].append(i)
     out: dict[int, str | None] = {}
-    for members in runs.values():
+    for parent, members in runs.items():
         listed = all(nodes[i].marker in ("bullet", "letter") for i in members)
         codes = groups.run_groups([nodes[i].text for i in members], listed)
+        # the members share their parent: its group is read once, and only if needed
+        above = _group_above(nodes, parent) if not all(codes) else None
         for i, code in zip(members, codes, strict=True):
-            out[i] = code or _group_above(nodes, nodes[i])
+            out[i] = code or above
     return out
 
 
-def _group_above(nodes: list[Node], node: Node) -> str | None:
-    """The group named by the heading an item sits under ("a) Đối với công nhân:" + bullets)."""
-    if node.parent is None:
+def _group_above(nodes: list[Node], parent: int | None) -> str | None:
+    """The group named by the heading items sit under ("a) Đối với công nhân:" + bullets)."""
+    if parent is None:
         return None
-    return groups.heading_group(nodes[node.parent].text)
+    return groups.heading_group(nodes[parent].text)
 
 
 def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) -> bodies.Roles:
