@@ -178,3 +178,12 @@ def test_two_duties_joined_in_one_clause() -> None:
         (["quarterly"], None, "Sở Thông tin và Truyền thông", "Phòng Chuyển đổi số"),
         (["annual"], "11-30", "Sở Thông tin và Truyền thông", "Phòng Chuyển đổi số"),
     ]
+
+
+def test_sending_what_was_reported_is_the_same_duty() -> None:
+    text = (
+        "KẾ HOẠCH\nvề chuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các xã báo cáo kết quả hằng năm và gửi về Phòng Văn hóa - Thông tin trước ngày 10/12.\n"
+    )
+    got = [(r["frequency"], r["deadline"]) for r in extract_reporting(_outline(text))]
+    assert got == [(["annual"], "12-10")]

@@ -66,7 +66,7 @@ _VIA = re.compile(rf"(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
 _SECOND_VERB = re.compile(
-    rf"(?:,\s*|\s)và\s+(?=(?:{_alt(_LEX['report_verbs'])})(?!\w))", re.IGNORECASE
+    rf"(?:,\s*|\s)và\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
