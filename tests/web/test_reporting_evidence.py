@@ -101,6 +101,9 @@ def test_extension_must_agree_with_content() -> None:
     assert filetypes.extension_matches("bao-cao.docx", filetypes.DOCX)
     assert not filetypes.extension_matches("bao-cao.pdf", filetypes.DOCX)
     assert not filetypes.extension_matches("khong-duoi", filetypes.PDF)
+    # a password-protected .docx is an OLE container
+    assert filetypes.extension_matches("mat.docx", filetypes.OLE)
+    assert filetypes.allowed_extensions().count("docx") == 1
 
 
 @pytest.fixture

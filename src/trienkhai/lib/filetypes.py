@@ -45,7 +45,10 @@ PPTX = FileKind(
 ODT = FileKind("OpenDocument (.odt)", "application/vnd.oasis.opendocument.text", ("odt",))
 ODS = FileKind("OpenDocument (.ods)", "application/vnd.oasis.opendocument.spreadsheet", ("ods",))
 ODP = FileKind("OpenDocument (.odp)", "application/vnd.oasis.opendocument.presentation", ("odp",))
-OLE = FileKind("Office 97–2003", "application/x-ole-storage", ("doc", "xls", "ppt"))
+#: the compound-file container of Office 97–2003, also used by password-protected .docx/.xlsx
+OLE = FileKind(
+    "Office 97–2003", "application/x-ole-storage", ("doc", "xls", "ppt", "docx", "xlsx", "pptx")
+)
 RTF = FileKind("RTF", "application/rtf", ("rtf",))
 JPEG = FileKind("JPEG", "image/jpeg", ("jpg", "jpeg", "jpe", "jfif"))
 PNG = FileKind("PNG", "image/png", ("png",))
@@ -126,4 +129,5 @@ def extension_matches(name: str, kind: FileKind) -> bool:
 
 def allowed_extensions() -> str:
     """The accepted extensions, for messages: "pdf, docx, xlsx, …"."""
-    return ", ".join(e for k in KINDS for e in (k.extensions if k is OLE else k.extensions[:1]))
+    names = (e for k in KINDS for e in (k.extensions if k is OLE else k.extensions[:1]))
+    return ", ".join(dict.fromkeys(names))

@@ -107,7 +107,11 @@ class EvidenceForm(forms.Form):
         help_text=_("PDF, Word, Excel, OpenDocument hoặc ảnh (JPG, PNG, TIFF…)."),
         # a hint for the browser's picker only: the server checks the content itself
         widget=forms.ClearableFileInput(
-            attrs={"accept": ",".join("." + e for k in filetypes.KINDS for e in k.extensions)}
+            attrs={
+                "accept": ",".join(
+                    dict.fromkeys("." + e for k in filetypes.KINDS for e in k.extensions)
+                )
+            }
         ),
     )
 
