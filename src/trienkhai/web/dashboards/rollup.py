@@ -195,6 +195,13 @@ def refresh_plan_timeliness(plan_id: int) -> None:
     """Recompute every timeliness summary of one plan (its obligations changed in bulk)."""
     with transaction.atomic():
         TimelinessSummary.objects.filter(plan_id=plan_id).delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    _POSTGRES_TIMELINESS + " AND o.plan_id = %s" + _POSTGRES_TIMELINESS_GROUP,
+                    [Obligation.State.CANCELLED, plan_id],
+                )
+            return
         TimelinessSummary.objects.bulk_create(
             _timeliness_rows(_owed().filter(plan_id=plan_id)), batch_size=1000
         )
@@ -211,7 +218,9 @@ def rebuild_all() -> int:
             with connection.cursor() as cursor:
                 for statement in _POSTGRES_REBUILD:
                     cursor.execute(statement, [list(RECEIVED_STATES)])
-                cursor.execute(_POSTGRES_TIMELINESS, [Obligation.State.CANCELLED])
+                cursor.execute(
+                    _POSTGRES_TIMELINESS + _POSTGRES_TIMELINESS_GROUP, [Obligation.State.CANCELLED]
+                )
             return ProgressFact.objects.count()
         for plan_id in _owed().values_list("plan_id", flat=True).distinct():
             refresh_plan_timeliness(plan_id)
@@ -276,6 +285,5 @@ SELECT node::bigint, o.plan_id, o.period_id, o.due_at, COUNT(*), COUNT(o.receive
 FROM reporting_obligation o
 JOIN orgs_unit u ON u.id = o.unit_id,
      unnest(string_to_array(trim(both '/' from u.path), '/')) AS node
-WHERE o.state <> %s
-GROUP BY 1, 2, 3, 4
-"""
+WHERE o.state <> %s"""
+_POSTGRES_TIMELINESS_GROUP = " GROUP BY 1, 2, 3, 4"
