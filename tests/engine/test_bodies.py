@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from trienkhai.documents.extract.bodies import find_roles, heading_roles, only_bodies, split_bodies
+from trienkhai.documents.extract.bodies import (
+    find_roles,
+    heading_roles,
+    is_field_line,
+    only_bodies,
+    split_bodies,
+)
 
 
 def joined(bodies: list[str]) -> str:
@@ -309,3 +315,113 @@ def test_parts_lexicon_patterns_compile_and_match_their_examples() -> None:
         "funding",
         "appendix",
     }
+
+
+# Responsibility printed as labelled fields after the task (a parenthesis or a tail clause):
+# the labelled bodies win over anything else the sentence names.
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support"),
+    [
+        (
+            "Tổ chức hội thi tìm hiểu pháp luật cho đoàn viên. (Cơ quan chủ trì: Sở Tư pháp; "
+            "cơ quan phối hợp: Tỉnh đoàn, UBND các xã; thời gian thực hiện: hằng năm)",
+            "Sở Tư pháp",
+            "Tỉnh đoàn | UBND các xã",
+        ),
+        (
+            "Cải tạo hệ thống thoát nước đô thị (Chủ trì: Sở Xây dựng; Phối hợp: Sở Tài chính; "
+            "Thời gian: Quý IV/2026).",
+            "Sở Xây dựng",
+            "Sở Tài chính",
+        ),
+        (
+            "Số hóa hồ sơ hộ tịch; Cơ quan thực hiện: Sở Tư pháp; Thời gian hoàn thành: năm 2027.",
+            "Sở Tư pháp",
+            "",
+        ),
+        (
+            "Mở rộng mô hình tổ công nghệ số cộng đồng - Đơn vị chủ trì: Sở Khoa học và Công nghệ"
+            " - Đơn vị phối hợp: Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh.",
+            "Sở Khoa học và Công nghệ",
+            "Liên đoàn Lao động tỉnh | Hội Liên hiệp Phụ nữ tỉnh",
+        ),
+        # the label wins over a subject the sentence opens with
+        (
+            "Các cơ quan báo chí mở chuyên mục về an toàn giao thông (chủ trì: Sở Văn hóa, Thể thao"
+            " và Du lịch; phối hợp: Công an tỉnh).",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Công an tỉnh",
+        ),
+        # "chủ trì" and "phối hợp" as verbs, without a colon, are not labels
+        (
+            "Sở Công Thương chủ trì, phối hợp với Cục Quản lý thị trường kiểm tra hàng hóa.",
+            "Sở Công Thương",
+            "Cục Quản lý thị trường",
+        ),
+        # a colon after a subject is a body label, not a responsibility field
+        (
+            "Sở Nội vụ: chủ trì tổng hợp kết quả thi đua.",
+            "Sở Nội vụ",
+            "",
+        ),
+    ],
+)
+def test_labelled_responsibility_fields(sentence: str, lead: str, support: str) -> None:
+    roles = find_roles(sentence)
+    assert joined(roles.lead) == lead
+    assert joined(roles.support) == support
+
+
+@pytest.mark.parametrize(
+    ("line", "is_field"),
+    [
+        ("- Đơn vị chủ trì: Công an tỉnh.", True),
+        ("Cơ quan phối hợp: các sở, ban, ngành.", True),
+        ("+ Thời gian hoàn thành: tháng 9/2026.", True),
+        ("Chủ trì: Sở Y tế", True),
+        ("- Sở Y tế chủ trì: tổ chức tập huấn.", False),
+        ("- Tổ chức tập huấn cho cán bộ y tế cơ sở.", False),
+        ("Thời gian qua, công tác dân vận có nhiều chuyển biến.", False),
+    ],
+)
+def test_field_lines(line: str, is_field: bool) -> None:
+    assert is_field_line(line) is is_field
+
+
+# Subjects whose head is a service or field unit, a village-level unit, or a school level;
+# and common nouns that only look like one ("các trường hợp", "Trung tâm của ...").
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        (
+            "Trạm Y tế phường An Lạc rà soát danh sách trẻ chưa tiêm chủng.",
+            "Trạm Y tế phường An Lạc",
+        ),
+        (
+            "Bệnh viện Y học cổ truyền tỉnh bảo đảm thuốc và vật tư.",
+            "Bệnh viện Y học cổ truyền tỉnh",
+        ),
+        ("Đồn Biên phòng Sông Trà tăng cường tuần tra trên biển.", "Đồn Biên phòng Sông Trà"),
+        (
+            "Chi nhánh Ngân hàng Chính sách xã hội tỉnh ưu tiên cho vay hộ nghèo.",
+            "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
+        ),
+        (
+            "Ban Quản lý Khu kinh tế tỉnh hướng dẫn nhà đầu tư thủ tục.",
+            "Ban Quản lý Khu kinh tế tỉnh",
+        ),
+        ("Các bản, buôn, làng tổ chức ngày hội đại đoàn kết.", "Các bản, buôn, làng"),
+        ("Các tổ dân phố, khu phố báo cáo số hộ tạm trú.", "Các tổ dân phố, khu phố"),
+        (
+            "Các trường tiểu học, trung học cơ sở tổ chức dạy bơi.",
+            "Các trường tiểu học, trung học cơ sở",
+        ),
+        ("Thư viện tỉnh xây dựng tủ sách pháp luật.", "Thư viện tỉnh"),
+        ("Các trường hợp vi phạm được xử lý theo quy định.", ""),
+        ("Trung tâm của xã được chỉnh trang theo quy hoạch.", ""),
+        ("Khuyến khích thành lập Trung tâm hỗ trợ khởi nghiệp ở các huyện.", ""),
+        ("Trạm dừng nghỉ trên các tuyến quốc lộ được nâng cấp.", ""),
+    ],
+)
+def test_subjects_headed_by_units(sentence: str, lead: str) -> None:
+    assert joined(find_roles(sentence).lead) == lead

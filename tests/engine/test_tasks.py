@@ -532,3 +532,56 @@ def test_numbered_conclusions_of_a_meeting_are_tasks() -> None:
         ("2", ["Các huyện ủy", "thành ủy"], "bullet-item"),
         ("3", ["Văn phòng Tỉnh ủy"], "numbered-item"),
     ]
+
+
+FIELDS = """KẾ HOẠCH
+Phát triển thể thao quần chúng năm 2026
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Phát triển phong trào
+
+a) Tổ chức giải chạy việt dã cấp tỉnh.
+- Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Đơn vị phối hợp: Tỉnh đoàn, UBND các phường.
+- Thời gian hoàn thành: Quý II/2026.
+
+b) Xây dựng sân chơi cho thiếu nhi ở khu dân cư (Chủ trì: UBND các xã; Phối hợp: Sở Tài chính; Thời gian: năm 2027).
+
+c) Duy trì câu lạc bộ dưỡng sinh.
++ Cơ quan thực hiện: Hội Người cao tuổi tỉnh.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Trung tâm Huấn luyện thể thao tỉnh chuẩn bị lực lượng vận động viên.
+
+2. Các thôn, tổ dân phố báo cáo kết quả phong trào.
+"""
+
+
+def test_labelled_fields_give_lead_support_and_due_and_are_not_tasks() -> None:
+    tasks = tasks_of_text(FIELDS)
+    assert [t["text"][:20] for t in tasks] == [
+        "Tổ chức giải chạy vi",
+        "Xây dựng sân chơi ch",
+        "Duy trì câu lạc bộ d",
+        "Trung tâm Huấn luyện",
+        "Các thôn, tổ dân phố",
+    ]
+    first, second, third, fourth, fifth = tasks
+    assert first["section"] == "II.1"
+    assert first["lead"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert first["support"] == ["Tỉnh đoàn", "UBND các phường"]
+    assert first["due"] == "Quý II/2026"
+    # the parenthesis stays in the text as printed
+    assert second["text"].endswith(
+        "(Chủ trì: UBND các xã; Phối hợp: Sở Tài chính; Thời gian: năm 2027)."
+    )
+    assert (second["lead"], second["support"], second["due"]) == (
+        ["UBND các xã"],
+        ["Sở Tài chính"],
+        "năm 2027",
+    )
+    assert (third["lead"], third["due"]) == (["Hội Người cao tuổi tỉnh"], None)
+    assert fourth["lead"] == ["Trung tâm Huấn luyện thể thao tỉnh"]
+    assert fifth["lead"] == ["Các thôn, tổ dân phố"]

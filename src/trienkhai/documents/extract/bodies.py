@@ -77,6 +77,17 @@ _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 _FIRST_WORD = re.compile(r"\w+")
 _WINDOW = 700  # a subject and its verb sit well within this many characters of a clause start
+_LABELS = _LEX["responsibility_labels"]
+_LABEL_ROLE = {w: role for role in ("lead", "support") for w in _LABELS[role]}
+# "(Cơ quan chủ trì: X; cơ quan phối hợp: Y)": a label after a boundary, then ":". Run on the
+# lower-cased text (the labels are lower case in the lexicon).
+_LABEL = re.compile(
+    rf"(?:^|(?<=[(;.,+\-–•\n]))\s*(?P<label>{_alternation([*_LABEL_ROLE, *_LABELS['other']])})"
+    r"\s*:\s*"
+)
+_LABEL_VALUE_END = re.compile(r"[;()\n]|\.(?:\s|$)")
+_LABEL_WORDS = tuple(_LABEL_ROLE)  # only a role label makes the fields worth reading
+_LABEL_REACH = max(len(w) for w in _LABEL_WORDS) + 4  # how close a label ends to its colon
 
 
 def _first_words(phrases: list[str]) -> set[str]:
@@ -223,10 +234,74 @@ def _after_adverbial(clause: str) -> str | None:
     return None
 
 
-def find_roles(text: str) -> Roles:
-    """Lead, support and requested bodies named anywhere in a task's text."""
+def labelled_roles(text: str, low: str | None = None) -> tuple[Roles, str]:
+    """Bodies given by labelled fields ("(Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính)"), and
+    the text with those fields blanked out (same length) for the other readers; ``low`` is
+    the text lower-cased, when the caller has it."""
     roles = Roles()
-    low = text.lower()  # the quick cue checks, once for the whole text
+    if not _has_label(text):
+        return roles, text
+    low = text.lower() if low is None else low
+    if len(low) != len(text):
+        return roles, text
+    found = list(_LABEL.finditer(low))
+    if not found:
+        return roles, text
+    masked = list(text)
+    for k, m in enumerate(found):
+        limit = found[k + 1].start() if k + 1 < len(found) else len(text)
+        stop = _LABEL_VALUE_END.search(low, m.end(), limit)
+        end = stop.start() if stop else limit
+        role = _LABEL_ROLE.get(m.group("label"))
+        if role is None:
+            continue  # a due time or product label: read by the tasks stage
+        value = text[m.end() : end].strip(" ,;:-–.")
+        roles.add(role, split_bodies(value) if value else [])
+        masked[m.start() : end] = " " * (end - m.start())
+    if not roles:
+        return roles, text
+    return roles, "".join(masked)
+
+
+def _has_label(text: str) -> bool:
+    """Quick check: some colon in the text follows a role label ("chủ trì:", "phối hợp :")."""
+    colon = text.find(":")
+    while colon != -1:
+        before = text[max(0, colon - _LABEL_REACH) : colon].rstrip().lower()
+        if before.endswith(_LABEL_WORDS):
+            return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def is_field_line(text: str) -> bool:
+    """True for a line that only gives a labelled field of the item above it ("- Đơn vị chủ
+    trì: Sở Y tế", "- Thời gian hoàn thành: Quý III/2026"): not a task of its own."""
+    if text.find(":", 0, 80) == -1:
+        return False
+    head = text[:80].lstrip(" -–+•").lower()
+    return bool(_LABEL.match(head))
+
+
+def find_roles(text: str, low: str | None = None) -> Roles:
+    """Lead, support and requested bodies named anywhere in a task's text (``low``: the text
+    lower-cased, when the caller has it).
+
+    Labelled fields ("Cơ quan chủ trì: X; cơ quan phối hợp: Y") win over the other shapes:
+    they are the plan's explicit assignment."""
+    labelled, read = labelled_roles(text, low)
+    if not labelled:
+        return _find_roles(text, low)
+    roles = _find_roles(read)
+    if labelled.lead:
+        roles.lead = list(labelled.lead)
+    roles.add("support", labelled.support)
+    return roles
+
+
+def _find_roles(text: str, low: str | None = None) -> Roles:
+    roles = Roles()
+    low = text.lower() if low is None else low  # for the quick cue checks
     directive = _mentions(low, "directive")
     for start in _clause_starts(text):
         first = _FIRST_WORD.match(text, start)

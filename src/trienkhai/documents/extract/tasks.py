@@ -51,13 +51,24 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
     """All tasks of the outline, body items first in reading order, then appendix rows."""
     nodes = outline.nodes
     children: dict[int, list[int]] = defaultdict(list)
+    # "- Đơn vị chủ trì: Sở Y tế" under an item: a field of that item, not a task of its own
+    fields: dict[int, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
-        if node.parent is not None:
+        if node.parent is None:
+            continue
+        if node.kind != "row" and bodies.is_field_line(node.text):
+            fields[node.parent].append(i)
+        else:
             children[node.parent].append(i)
-    picked = [i for i, n in enumerate(nodes) if _is_body_task(n, i, children)]
+    field_lines = {i for members in fields.values() for i in members}
+    picked = [
+        i
+        for i, n in enumerate(nodes)
+        if i not in field_lines and _is_body_task(n, i, children, fields)
+    ]
     group_of = _groups(nodes, picked)
     cache: dict[int, bodies.Roles] = {}
-    tasks = [_body_task(nodes, i, group_of.get(i), cache) for i in picked]
+    tasks = [_body_task(nodes, i, group_of.get(i), cache, fields.get(i)) for i in picked]
     rows = [_row_task(n) for n in nodes if n.kind == "row"]
     body_count = len(tasks)
     for row in rows:
@@ -70,12 +81,16 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- body items
 
 
-def _is_body_task(node: Node, index: int, children: dict[int, list[int]]) -> bool:
+def _is_body_task(
+    node: Node, index: int, children: dict[int, list[int]], fields: dict[int, list[int]]
+) -> bool:
     if node.part not in TASK_PARTS or node.kind == "row" or index in children:
         return False
     text = node.text.strip()
-    if not text or text.endswith(":") or _INTRO_END.search(text[-60:].casefold()):
+    if not text or (text.endswith(":") and index not in fields):
         return False  # announces a list (or a table) rather than being a task
+    if _INTRO_END.search(text[-60:].casefold()):
+        return False
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
     if _NOT_TASKS.match(text):
@@ -119,11 +134,18 @@ def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) ->
 
 
 def _body_task(
-    nodes: list[Node], index: int, group: str | None, cache: dict[int, bodies.Roles]
+    nodes: list[Node],
+    index: int,
+    group: str | None,
+    cache: dict[int, bodies.Roles],
+    field_lines: list[int] | None = None,
 ) -> dict[str, Any]:
     node = nodes[index]
-    low = node.text.lower()
-    own = bodies.find_roles(node.text)
+    read = node.text  # the item, with its field lines ("- Đơn vị chủ trì: ...") if any
+    if field_lines:
+        read = "; ".join([node.text.rstrip(" ;."), *(nodes[i].text for i in field_lines)])
+    low = read.lower()
+    own = bodies.find_roles(read, low)
     above = _inherited(nodes, node, cache)
     lead, requested = own.lead, own.requested
     if above.requested and not requested:
@@ -137,8 +159,8 @@ def _body_task(
         "lead": list(lead),
         "support": list(own.support),
         "requested": list(requested),
-        "due": _due(node.text, low),
-        "output": _output(node.text, low),
+        "due": _due(read, low),
+        "output": _output(read, low),
         "line": node.line,
         "rule": _rule(node),
     }
