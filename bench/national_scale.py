@@ -18,19 +18,22 @@ Without a PostgreSQL ``DATABASE_URL`` it re-runs itself under ``scripts/with-pos
 (a throw-away server, as ``make test`` uses), so it never touches a real database.
 
 The full run on this 2-core machine (PostgreSQL 15 with the defaults of with-postgres.sh, and
-other engineers' work beside it: load average ~7 during the timing): about 8.5 minutes in all —
-loading ~180 s (10,138,624 entries COPYed in ~65 s, their indexes rebuilt in ~40 s), the
-dashboards' facts and summaries ~240 s (3,168,320 facts), timing ~1.5 min — and a database of
-2.65 GB (entries 1.4 GB, facts 0.65 GB). Medians of 7 runs, ORM vs bare SQL, in ms:
+other engineers' work beside it: load average 4.3 during the timing, 22 Nov 2026): 229 s in
+all — loading 113 s (10,138,624 entries COPYed in 43 s), the dashboards' facts and summaries
+86 s (3,168,320 facts), the rest timing — and a database of 2.69 GB (entries 1.39 GB, facts
+0.65 GB). Medians of 7 runs, ORM vs bare SQL, in ms:
 
-    country  progress by group      25 vs  18     province  12 vs  1
-    country  completeness          226 vs 190     province   9 vs  8
-    country  timeliness heatmap    615 vs 482     province  32 vs 15
-    country  targets vs reached     25 vs   8     province  19 vs  1
-    (progress straight from the entries, not the summaries: country 15.7 s, province 957 ms)
+    country  progress by group       6 vs   4     province   2 vs  0.4
+    country  completeness            5 vs   1     province   6 vs  1.5
+    country  timeliness heatmap      5 vs   1     province   6 vs  1.9
+    country  targets vs reached      8 vs   2     province   4 vs  0.5
+    country  whole page data        51            province  20
+    (progress straight from the entries: country 7.7 s, province 466 ms; the heatmap straight
+    from the obligations: country 179 vs 153, province 10 vs 5)
 
-The country-wide heatmap scans all 167,000 obligations and misses the 500 ms goal on that
-loaded machine (the bare SQL does too); everything else meets it with a wide margin.
+The heatmap and completeness read the timeliness summaries (a few hundred rows for the
+country); before them they scanned all 166,752 obligations: 615 ms ORM / 482 ms SQL for the
+country heatmap and 226 / 190 for completeness at load ~7, missing the 500 ms goal.
 """
 
 from __future__ import annotations

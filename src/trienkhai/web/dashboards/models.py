@@ -10,7 +10,9 @@ moves (``rollup.py``, on every report event) and rebuilt by ``manage.py rebuild_
 foreign keys (``db_constraint=False``): a rebuild writes millions of rows without a deferred
 check per row, and Django still deletes them with their obligation, plan or unit.
 A summary row of ``node`` counts the units strictly below it; the node's own reports are read
-from the facts (see ``queries.py``), so leaves have no summaries.
+from the facts (see ``queries.py``), so leaves have no summaries. ``TimelinessSummary``
+counts the obligations of a node and everything below it (the heatmap reads a root's
+children), refreshed when obligations are generated or received.
 """
 
 from __future__ import annotations
