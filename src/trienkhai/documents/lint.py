@@ -30,7 +30,12 @@ _SINGLE = set(_LEX["doubled_single"])
 _CENTRAL_TERMS: dict[str, int] = _LEX["central_terms"]
 _CENTRAL_ISSUERS = tuple(_LEX["central_issuers"])
 _RESTART = tuple(_LEX["restart"])
+# lower-case only as much of a line as the longest restart word needs (with room to spare for
+# context-dependent lower-casing), not every line of the document in full
+_RESTART_SPAN = max((len(w) for w in _RESTART), default=0) + 8
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_ROMAN_LABEL = re.compile(r"[IVXLC]+")
+_ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
 _TRAILING = ",.;:!?)”\"'…"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -239,9 +244,9 @@ def _same_pair(low: list[str], i: int) -> bool:
 
 def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
     """(level kind, parent path, position) of a numbering label, None for bullets."""
-    if re.fullmatch(r"[IVXLC]+", label):
+    if _ROMAN_LABEL.fullmatch(label):
         return "roman", (), roman_value(label)
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", label):
+    if _ARABIC_LABEL.fullmatch(label):
         parts = label.split(".")
         return f"num{len(parts)}", tuple(parts[:-1]), int(parts[-1])
     if label.lower() in _LETTERS:
@@ -258,7 +263,7 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
         node = unit.node
         if node is not None and node.kind == "row":
             continue
-        if unit.text.lower().startswith(_RESTART):
+        if unit.text[:_RESTART_SPAN].lower().startswith(_RESTART):
             last.clear()
             continue
         label = (node.label if node is not None else None) or split_label(unit.text)[0]

@@ -76,8 +76,12 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def take_anchors(text: str) -> tuple[str, list[str]]:
-    """Remove footnote anchors (``<sup>(1)</sup>``, ``⁽¹⁾``, ``¹``); return text and labels."""
+def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
+    """Remove footnote anchors (``<sup>(1)</sup>``, ``⁽¹⁾``, ``¹``); return text and labels.
+
+    ``glyphs=False`` when the caller knows no superscript glyph occurs (checked once for a
+    whole document by :func:`clean_all`), which spares a scan of every line.
+    """
     labels: list[str] = []
 
     def _tag(m: re.Match[str]) -> str:
@@ -92,7 +96,7 @@ def take_anchors(text: str) -> tuple[str, list[str]]:
 
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
-    if _HAS_SUP.search(text):
+    if glyphs and _HAS_SUP.search(text):
         text = _SUP_GLYPHS.sub(_glyph, text)
     return text, labels
 
@@ -120,18 +124,33 @@ def strip_markup(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Collapse runs of spaces (non-breaking and zero-width too) and trim."""
+    # Most lines are already squeezed: printable means no whitespace but the ASCII space
+    # (tabs, NBSP, zero-width and line breaks are all non-printable), checked in C.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if "\u200b" in text:
         text = text.replace("\u200b", " ")
     return " ".join(text.split())
 
 
-def clean(raw: str) -> tuple[str, list[str]]:
-    """Full cleaning of one raw line or paragraph: text ready to read, and its anchors."""
-    text, anchors = take_anchors(nfc(raw))
+def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
+    """Full cleaning of one raw line or paragraph: text ready to read, and its anchors.
+
+    ``glyphs=False``: the caller checked that no superscript glyph occurs in ``raw``.
+    """
+    text, anchors = take_anchors(nfc(raw), glyphs=glyphs)
     text = squeeze(strip_markup(text))
     if _RULE.match(text):
         return "", anchors
     return text, anchors
+
+
+def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
+    """:func:`clean` for every paragraph of a document; what holds for the whole text (no
+    superscript glyph anywhere) is checked once instead of on every line. NFC never makes or
+    removes a superscript digit, so the raw text tells."""
+    glyphs = _HAS_SUP.search("\n".join(raws)) is not None
+    return [clean(raw, glyphs=glyphs) for raw in raws]
 
 
 def is_rule(raw: str) -> bool:

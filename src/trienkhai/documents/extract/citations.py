@@ -55,6 +55,9 @@ NUMBER = (
 # make it try every position of the text)
 assert NUMBER.startswith(r"\d{1,5}")
 _NUMBER_RE = re.compile(r"\d(?<![\w/]\d)\d{0,4}" + NUMBER[len(r"\d{1,5}") :])
+_SPACE_RUN = re.compile(r"\s+")
+_DASH_SYMBOL = re.compile(r"\d+-([^\W\d_]+)/")  # 43-NQ/TW
+_SLASH_SYMBOL = re.compile(r"\d+/(?:\d{4}/)?([^\W\d_]+)")  # 12/2024/NĐ-CP
 _LEAD = _alternation(_KINDS["number_lead"])
 _PLAIN_WORDS = [w for w in WORD_TO_KIND if w not in _NAMED_WORDS]
 _KIND_BEFORE = re.compile(
@@ -152,7 +155,7 @@ def norm_number(number: str | None) -> str:
     """A number compared across mentions: NFC, case-folded, no spaces."""
     if not number:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", number)).casefold()
+    return _SPACE_RUN.sub("", unicodedata.normalize("NFC", number)).casefold()
 
 
 def kind_of_word(word: str) -> str:
@@ -161,10 +164,10 @@ def kind_of_word(word: str) -> str:
 
 def kind_of_symbol(number: str) -> str | None:
     """The kind a number's symbol suggests ("NQ" in 43-NQ/TW), None when it names no kind."""
-    m = re.match(r"\d+-([^\W\d_]+)/", number)
+    m = _DASH_SYMBOL.match(number)
     if m:
         return SYMBOL_TO_KIND.get(m.group(1).casefold())
-    m = re.match(r"\d+/(?:\d{4}/)?([^\W\d_]+)", number)
+    m = _SLASH_SYMBOL.match(number)
     if m:
         return SYMBOL_TO_KIND.get(m.group(1).casefold())
     return None

@@ -48,8 +48,11 @@ _ATTAIN_BEFORE = re.compile(
     r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$", re.IGNORECASE
 )
 _CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
-_PAST = [re.compile(p, re.IGNORECASE) for p in _LEX["past_patterns"]]
+# one alternation: a clause is searched once, not once per pattern
+_PAST = re.compile("|".join(f"(?:{p})" for p in _LEX["past_patterns"]), re.IGNORECASE)
 _YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
+# Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
+_YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
 _CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(r"(?:,|\svà|\sđồng thời)\s+(?=\S)", re.IGNORECASE)
 _OBJECTIVE = tuple(_LEX["objective_headings"])
@@ -106,6 +109,8 @@ def headings(outline: Outline) -> list[tuple[int, str] | None]:
 
 
 def _year_in(text: str) -> int | None:
+    if _YEAR_GUARD and "20" not in text and "19" not in text:
+        return None
     for pattern in _YEARS:
         if m := pattern.search(text):
             return int(m["y"])
@@ -331,7 +336,7 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
                 continue
             # a statistic is not a target, even inside a committing sentence ("...; năm 2024
             # đã đạt 80%"); only a clause that itself commits is read despite past words
-            if not cue and any(p.search(clause) for p in _PAST):
+            if not cue and _PAST.search(clause):
                 continue
             found = [
                 f

@@ -30,6 +30,7 @@ _SUBHEAD_WORDS = 20
 _RANK_INTRO = 15  # an unlabelled paragraph ending with ":" that introduces a list
 _RANK_BULLET = 20
 _SENTENCE_WORDS = 8  # a numbered line this long and finished is an item, not a title
+_ROMAN_HEAD = re.compile(r"[IVXL]+")
 
 
 def _rank(label: Label) -> int:
@@ -224,6 +225,6 @@ def _split_section(section: str) -> tuple[str, str]:
     if not section:
         return "", ""
     head, _, rest = section.partition(".")
-    if re.fullmatch(r"[IVXL]+", head):
+    if _ROMAN_HEAD.fullmatch(head):
         return head, rest
     return "", section

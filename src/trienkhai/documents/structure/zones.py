@@ -21,13 +21,15 @@ from .common import (
 
 def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
     items: list[_Para | Table] = []
+    paragraphs = [b for b in source.blocks if isinstance(b, Paragraph)]
+    cleaned = iter(normalize.clean_all([p.text for p in paragraphs]))
     for block in source.blocks:
         if isinstance(block, Table):
             if block.rows:
                 items.append(block)
             continue
         assert isinstance(block, Paragraph)
-        text, anchors = normalize.clean(block.text)
+        text, anchors = next(cleaned)
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
