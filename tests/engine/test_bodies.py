@@ -425,3 +425,30 @@ def test_field_lines(line: str, is_field: bool) -> None:
 )
 def test_subjects_headed_by_units(sentence: str, lead: str) -> None:
     assert joined(find_roles(sentence).lead) == lead
+
+
+# A clause opening with two capitalised words and running to a task verb names a body even
+# when its head noun is in no list; events, laws, periods and verb-first clauses do not.
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        (
+            "Hạt Kiểm lâm huyện Đam Rông tăng cường tuần tra bảo vệ rừng.",
+            "Hạt Kiểm lâm huyện Đam Rông",
+        ),
+        (
+            "Vườn Quốc gia Tràm Chim phối hợp với các xã giáp ranh tuyên truyền.",
+            "Vườn Quốc gia Tràm Chim",
+        ),
+        ("Cảng vụ Hàng hải tỉnh kiểm tra tàu thuyền ra vào cảng.", "Cảng vụ Hàng hải tỉnh"),
+        ("Tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị.", ""),
+        ("Tháng Hành động vì an toàn thực phẩm tập trung vào bếp ăn tập thể.", ""),
+        ("Luật Đất đai sửa đổi được phổ biến đến người dân.", ""),
+        ("Cử Đoàn công tác liên ngành kiểm tra tại cơ sở.", ""),
+        ("Hưởng ứng Ngày Sách và Văn hóa đọc, tổ chức trưng bày sách.", ""),
+        ("Chương trình Mục tiêu quốc gia giảm nghèo bền vững tiếp tục được triển khai.", ""),
+        ("NHIỆM VỤ TRỌNG TÂM tập trung vào cải cách hành chính.", ""),
+    ],
+)
+def test_capitalised_subject_not_in_the_lexicon(sentence: str, lead: str) -> None:
+    assert joined(find_roles(sentence).lead) == lead
