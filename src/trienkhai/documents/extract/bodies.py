@@ -7,10 +7,15 @@ Vietnamese plans name responsibility in a few fixed shapes, and this module read
 - "X chủ trì, phối hợp với Y, Z <verb> ..." (lead X, support Y, Z);
 - "Giao X chủ trì ..." / "Giao X là cơ quan đầu mối ..." (lead X);
 - "Đề nghị Z ..." (requested Z: bodies the issuer cannot order);
-- a text that is only bodies' names ("Sở Khoa học và Công nghệ", "Đề nghị: Hội Nông dân tỉnh").
+- a text that is only bodies' names ("Sở Khoa học và Công nghệ", "Đề nghị: Hội Nông dân tỉnh");
+- labelled fields after the task, in a parenthesis, a tail clause or a line of their own
+  ("(Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính; thời gian thực hiện: ...)",
+  "- Đơn vị chủ trì: Công an tỉnh"), which win over the other shapes.
 
-A body phrase starts with a body word from the ``bodies`` lexicon and runs to the first verb or
-preposition listed there (``subject_end``). Nothing here is specific to one document.
+A body phrase starts with a body word from the ``bodies`` lexicon (or, for a subject, with two
+capitalised words that open no event, law or verb: "Hạt Kiểm lâm huyện ...") and runs to the
+first verb or preposition listed there (``subject_verbs``, ``subject_stops``). Nothing here is
+specific to one document.
 """
 
 from __future__ import annotations
