@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 
 from ..lexicon import load
 
@@ -41,6 +42,11 @@ _GROUPS = [
     for i, g in enumerate(_LEX["groups"])
 ]
 CODES = [g.code for g in _GROUPS]
+# Every group's labels in one search: the leftmost label wins, and at one position the
+# alternatives are tried in the lexicon's order, so an earlier group wins a tie.
+_ANY_LABEL = re.compile(
+    "|".join(f"(?P<g{i}>{g.label.pattern})" for i, g in enumerate(_GROUPS)), re.IGNORECASE
+)
 
 
 def label_group(text: str) -> str | None:
@@ -49,12 +55,8 @@ def label_group(text: str) -> str | None:
     if not colon or len(head.split()) > _LABEL_MAX_WORDS:
         return None
     head = _PREFIX.sub("", head.strip())
-    best: tuple[int, str] | None = None
-    for group in _GROUPS:
-        m = group.label.search(head)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), group.code)
-    return best[1] if best else None
+    m = _ANY_LABEL.search(head)
+    return _GROUPS[int(m.lastgroup[1:])].code if m and m.lastgroup else None
 
 
 _KEYWORDS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
@@ -78,7 +80,9 @@ def _scores(text: str) -> list[int]:
     """Keyword hits per group, in one pass over the words of the case-folded text."""
     scores = [0] * len(_GROUPS)
     tokens = _TOKEN.findall(text[:_SCAN_CHARS].casefold())
-    starts = [i for i, token in enumerate(tokens) if token in _KEYWORDS]
+    if _KEYWORDS.keys().isdisjoint(tokens):  # most items name no group: one set test in C
+        return scores
+    starts = compress(count(), map(_KEYWORDS.__contains__, tokens))
     for i in starts:
         for words, group in _KEYWORDS[tokens[i]]:
             if tuple(tokens[i : i + len(words)]) == words:
