@@ -585,3 +585,20 @@ def test_labelled_fields_give_lead_support_and_due_and_are_not_tasks() -> None:
     assert (third["lead"], third["due"]) == (["Hội Người cao tuổi tỉnh"], None)
     assert fourth["lead"] == ["Trung tâm Huấn luyện thể thao tỉnh"]
     assert fifth["lead"] == ["Các thôn, tổ dân phố"]
+
+
+def test_a_heading_with_labelled_fields_hands_its_lead_to_the_items_under_it() -> None:
+    text = """KẾ HOẠCH
+Phòng, chống thiên tai năm 2026
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Nâng cao năng lực ứng phó (Chủ trì: Ban Chỉ huy Phòng thủ dân sự tỉnh; Phối hợp: các sở, ngành)
+
+- Rà soát phương án sơ tán dân ở vùng trũng.
+
+- Diễn tập ứng phó bão cấp xã; Công an tỉnh chủ trì ở vùng ven biển.
+"""
+    first, second = tasks_of_text(text)
+    assert first["lead"] == ["Ban Chỉ huy Phòng thủ dân sự tỉnh"]
+    assert second["lead"] == ["Công an tỉnh"]

@@ -448,6 +448,9 @@ def heading_roles(text: str) -> Roles:
     gives them as requested.
     """
     text = text.strip().rstrip(":").strip()
+    labelled, _ = labelled_roles(text)
+    if labelled.lead:
+        return labelled  # "2. Tổ chức hội thi (Chủ trì: Sở Tư pháp; Phối hợp: ...)"
     m = _ROLE_REQUESTED.match(text)
     if m:
         rest = text[m.end() :]
