@@ -452,3 +452,24 @@ def test_subjects_headed_by_units(sentence: str, lead: str) -> None:
 )
 def test_capitalised_subject_not_in_the_lexicon(sentence: str, lead: str) -> None:
     assert joined(find_roles(sentence).lead) == lead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        (
+            "Các tòa soạn báo, đài phát thanh mở chuyên mục về chuyển đổi số.",
+            "Các tòa soạn báo, đài phát thanh",
+        ),
+        ("Các cơ sở y tế tư nhân bảo đảm đủ thuốc cấp cứu.", "Các cơ sở y tế tư nhân"),
+        (
+            "Các tổ công tác cộng đồng hướng dẫn người dân cài ứng dụng.",
+            "Các tổ công tác cộng đồng",
+        ),
+        ("Các trường THCS tổ chức câu lạc bộ tiếng Anh.", "Các trường THCS"),
+        ("Các báo cáo phải được gửi trước ngày 15 hằng tháng.", ""),
+        ("Các trường hợp chậm nộp hồ sơ phải giải trình.", ""),
+    ],
+)
+def test_plural_subjects_in_lower_case(sentence: str, lead: str) -> None:
+    assert joined(find_roles(sentence).lead) == lead
