@@ -19,7 +19,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
 # ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
-_HAS_SUP = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁽]")
+_SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
 _SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|(?<![mM])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -83,6 +83,8 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     whole document by :func:`clean_all`), which spares a scan of every line.
     """
     labels: list[str] = []
+    if "<" not in text and not (glyphs and _has_sup(text)):
+        return text, labels  # most lines: nothing to take
 
     def _tag(m: re.Match[str]) -> str:
         value = m.group(1).strip().translate(SUPERSCRIPT_DIGITS)
@@ -96,9 +98,18 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
 
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
-    if glyphs and _HAS_SUP.search(text):
+    if glyphs and _has_sup(text):
         text = _SUP_GLYPHS.sub(_glyph, text)
     return text, labels
+
+
+def _has_sup(text: str) -> bool:
+    """Whether a superscript digit or bracket occurs: one substring search per glyph (a fast
+    scan in C) costs far less than a character-class regex over the same text."""
+    for ch in _SUP_CHARS:  # noqa: SIM110 - a plain loop is cheaper than any(<genexpr>)
+        if ch in text:
+            return True
+    return False
 
 
 def strip_markup(text: str) -> str:
@@ -149,7 +160,7 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     """:func:`clean` for every paragraph of a document; what holds for the whole text (no
     superscript glyph anywhere) is checked once instead of on every line. NFC never makes or
     removes a superscript digit, so the raw text tells."""
-    glyphs = _HAS_SUP.search("\n".join(raws)) is not None
+    glyphs = _has_sup("\n".join(raws))
     return [clean(raw, glyphs=glyphs) for raw in raws]
 
 

@@ -27,6 +27,12 @@ _BOMS = (
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return; DEL; C1.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_CONTROL_SHARE = 0.01
+# The same controls in UTF-8 bytes: C0 and DEL are single bytes (a byte below 0x80 is never part
+# of a longer sequence), C1 is \xc2 followed by \x80-\x9f. Bytes are checked far faster than text.
+_NOT_CONTROL_BYTES = bytes(
+    b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F)
+)
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 SNIFF_BYTES = 64 * 1024
 
 
@@ -42,7 +48,8 @@ class Decoded:
 def decode_text(data: bytes, name: str) -> Decoded:
     """Decode a text file's bytes; raise EncodingDetectionError/CorruptDocumentError on junk."""
     text, encoding = _decode(data, name)
-    _refuse_binary(text, name)
+    if not _plain_utf8(data, text, encoding):
+        _refuse_binary(text, name)
     notes: list[str] = []
     converted, legacy_name = legacy.convert_legacy(text)
     if legacy_name:
@@ -139,6 +146,16 @@ def _non_ascii_share(text: str) -> float:
 
 def _replacement_share(text: str) -> float:
     return (text.count("\ufffd") + len(_CONTROL_RE.findall(text))) / max(len(text), 1)
+
+
+def _plain_utf8(data: bytes, text: str, encoding: str) -> bool:
+    """True when UTF-8 ``data`` has no control character and no U+FFFD in the part of ``text``
+    that :func:`_refuse_binary` samples, told from the bytes (then it has nothing to refuse)."""
+    if encoding not in ("utf-8", "utf-8-sig") or len(text) > SNIFF_BYTES * 4:
+        return False
+    if data.translate(None, _NOT_CONTROL_BYTES) or _C1_UTF8.search(data) is not None:
+        return False
+    return "\ufffd" not in text
 
 
 def _refuse_binary(text: str, name: str) -> None:

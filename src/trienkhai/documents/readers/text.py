@@ -55,7 +55,7 @@ def read(data: bytes, name: str) -> SourceDocument:
 
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into Paragraph and Table blocks (``line`` is 1-based)."""
-    lines = [raw.replace("\f", "") for raw in text.split("\n")]
+    lines = (text.replace("\f", "") if "\f" in text else text).split("\n")
     blocks: list[Block] = []
     run: _Run | None = None
     index = 0
