@@ -152,6 +152,9 @@ class Roles:
         return bool(self.lead or self.support or self.requested)
 
 
+_NO_ROLES = Roles()  # returned, never changed, where a text names no labelled field
+
+
 def starts_with_body(text: str) -> bool:
     """True when the text opens with a body word ("Sở ...", "các cấp ủy ...", "UBND ...")."""
     return bool(_CASED_HEAD.match(text) or _HEAD.match(text))
@@ -282,15 +285,15 @@ def labelled_roles(text: str, low: str | None = None) -> tuple[Roles, str]:
     """Bodies given by labelled fields ("(Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính)"), and
     the text with those fields blanked out (same length) for the other readers; ``low`` is
     the text lower-cased, when the caller has it."""
-    roles = Roles()
-    if not _has_label(text):
-        return roles, text
+    if ":" not in text or not _has_label(text):
+        return _NO_ROLES, text
     low = text.lower() if low is None else low
     if len(low) != len(text):
-        return roles, text
+        return _NO_ROLES, text
     found = list(_LABEL.finditer(low))
     if not found:
-        return roles, text
+        return _NO_ROLES, text
+    roles = Roles()
     masked = list(text)
     for k, m in enumerate(found):
         limit = found[k + 1].start() if k + 1 < len(found) else len(text)
@@ -303,7 +306,7 @@ def labelled_roles(text: str, low: str | None = None) -> tuple[Roles, str]:
         roles.add(role, split_bodies(value) if value else [])
         masked[m.start() : end] = " " * (end - m.start())
     if not roles:
-        return roles, text
+        return _NO_ROLES, text
     return roles, "".join(masked)
 
 
@@ -354,7 +357,10 @@ def _find_roles(text: str, low: str | None = None) -> Roles:
         word = first.group(0)
         folded = word.casefold()
         if folded in _START_WORDS or (
-            folded not in _NOT_PROPER_FIRST and word[0].isupper() and _proper_head(text, start)
+            word[0].isupper()
+            and text[first.end() + 1 : first.end() + 2].isupper()  # "Hạt Kiểm lâm ..."
+            and folded not in _NOT_PROPER_FIRST
+            and _proper_head(text, start)
         ):
             _read_subject(text[start : start + _WINDOW], roles, directive)
     if not roles.lead and directive:

@@ -56,7 +56,7 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
     for i, node in enumerate(nodes):
         if node.parent is None:
             continue
-        if node.kind != "row" and bodies.is_field_line(node.text):
+        if node.part in TASK_PARTS and node.kind != "row" and bodies.is_field_line(node.text):
             fields[node.parent].append(i)
         else:
             children[node.parent].append(i)
