@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .lexicon import load
 
@@ -157,11 +159,21 @@ def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
 
 
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
-    """:func:`clean` for every paragraph of a document; what holds for the whole text (no
-    superscript glyph anywhere) is checked once instead of on every line. NFC never makes or
-    removes a superscript digit, so the raw text tells."""
-    glyphs = _has_sup("\n".join(raws))
-    return [clean(raw, glyphs=glyphs) for raw in raws]
+    """:func:`clean` for every paragraph of a document. Superscript glyphs (footnote anchors)
+    are looked for once in the whole text, and only the paragraphs that hold one are scanned
+    for them again. NFC never makes or removes a superscript digit, so the raw text tells."""
+    joined = "\n".join(raws)
+    hits: list[int] = []
+    for ch in _SUP_CHARS:
+        at = joined.find(ch)
+        while at != -1:
+            hits.append(at)
+            at = joined.find(ch, at + 1)
+    if not hits:
+        return [clean(raw, glyphs=False) for raw in raws]
+    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
+    marked = {bisect_right(starts, at) - 1 for at in hits}
+    return [clean(raw, glyphs=i in marked) for i, raw in enumerate(raws)]
 
 
 def is_rule(raw: str) -> bool:
