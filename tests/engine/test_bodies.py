@@ -279,7 +279,19 @@ def test_bodies_lexicon_is_well_formed() -> None:
         assert lex[key], key
     for name, pattern in lex["roles"].items():
         re.compile(pattern)
-        assert name in ("lead", "support", "requested", "assign", "directive", "request_inside")
+        assert name in (
+            "lead",
+            "support",
+            "supporting_subject",
+            "requested",
+            "assign",
+            "directive",
+            "request_inside",
+        )
+    labels = lex["responsibility_labels"]
+    assert labels["lead"] and labels["support"]
+    assert not set(labels["lead"]) & set(labels["support"]), "a label gives one role"
+    assert all(w == w.lower() for role in labels.values() for w in role), "labels are lower case"
     # an abbreviation stands for one name; no word is both a verb and a stop
     abbreviations = lex["abbreviations"]
     assert len({a.casefold() for a in abbreviations}) == len(abbreviations)
@@ -473,3 +485,37 @@ def test_capitalised_subject_not_in_the_lexicon(sentence: str, lead: str) -> Non
 )
 def test_plural_subjects_in_lower_case(sentence: str, lead: str) -> None:
     assert joined(find_roles(sentence).lead) == lead
+
+
+# Responsibility written as a clause inside a parenthesis after the task, without labels.
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support"),
+    [
+        (
+            "Mở lớp bồi dưỡng kỹ năng số cho cán bộ xã (Sở Nội vụ chủ trì, phối hợp với Trường Chính trị tỉnh thực hiện).",
+            "Sở Nội vụ",
+            "Trường Chính trị tỉnh",
+        ),
+        (
+            "Chuẩn hóa dữ liệu đất đai (Sở Nông nghiệp và Môi trường chủ trì; Sở Tư pháp phối hợp; hoàn thành trong năm 2026).",
+            "Sở Nông nghiệp và Môi trường",
+            "Sở Tư pháp",
+        ),
+        (
+            "Kiểm tra an toàn thực phẩm dịp Tết; Công an tỉnh phối hợp.",
+            "",
+            "Công an tỉnh",
+        ),
+        # "phối hợp với ..." after the subject keeps the subject as lead
+        (
+            "Liên đoàn Lao động tỉnh phối hợp với Sở Nội vụ tổ chức đối thoại.",
+            "Liên đoàn Lao động tỉnh",
+            "Sở Nội vụ",
+        ),
+        # a parenthesis that cites a document names no body
+        ("Triển khai nền tảng số (theo Quyết định số 15/QĐ-UBND) tại các xã.", "", ""),
+    ],
+)
+def test_responsibility_inside_a_parenthesis(sentence: str, lead: str, support: str) -> None:
+    roles = find_roles(sentence)
+    assert (joined(roles.lead), joined(roles.support)) == (lead, support)

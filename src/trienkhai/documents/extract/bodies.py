@@ -76,6 +76,7 @@ _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
 _VERB_AT_ANY_CASE = re.compile(_VERB_AT.pattern, re.IGNORECASE)
 _ROLE_LEAD = re.compile(_LEX["roles"]["lead"], re.IGNORECASE)
 _ROLE_SUPPORT = re.compile(_LEX["roles"]["support"], re.IGNORECASE)
+_SUPPORTING_VERB = re.compile(_LEX["roles"]["supporting_subject"], re.IGNORECASE)
 REQUESTED_CUE: str = _LEX["roles"]["requested"]
 _ROLE_REQUESTED = re.compile(REQUESTED_CUE, re.IGNORECASE)
 _ROLE_ASSIGN = re.compile(_LEX["roles"]["assign"], re.IGNORECASE)
@@ -377,7 +378,10 @@ def _find_roles(text: str, low: str | None = None) -> Roles:
 
 def _mentions(low: str, cue: str) -> bool:
     """Whether the lower-cased text holds one of the quick-check words of a role cue."""
-    return any(word in low for word in _QUICK[cue])
+    for word in _QUICK[cue]:  # noqa: SIM110 - no generator per call: this runs per clause
+        if word in low:
+            return True
+    return False
 
 
 def _has_directive(text: str) -> bool:
@@ -385,7 +389,17 @@ def _has_directive(text: str) -> bool:
 
 
 def _clause_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _BOUNDARY.finditer(text))]
+    """Where clauses start: after a sentence mark, and inside a parenthesis that opens with a
+    capital ("... (Sở Y tế chủ trì, phối hợp với ...)")."""
+    starts = [0, *(m.end() for m in _BOUNDARY.finditer(text))]
+    paren = text.find("(")
+    if paren == -1:
+        return starts
+    while paren != -1:
+        if text[paren + 1 : paren + 2].isupper():
+            starts.append(paren + 1)
+        paren = text.find("(", paren + 1)
+    return sorted(starts)
 
 
 def _read_support(text: str, roles: Roles) -> None:
@@ -421,6 +435,9 @@ def _read_subject(clause: str, roles: Roles, directive: bool = True) -> None:
             found = _after_adverbial(clause)
         else:
             found = _subject(clause) or _body_label(clause)
+            if found and _SUPPORTING_VERB.match(clause, len(found)):
+                roles.add("support", split_bodies(found))  # "...; Sở Nội vụ phối hợp; ..."
+                return
     if found:
         roles.add("lead", split_bodies(found))
 

@@ -179,7 +179,7 @@ def _rule(node: Node) -> str:
 def _due(text: str, low: str | None = None) -> str | None:
     """The completion time printed in a task's text; ``low`` is the text lower-cased."""
     low = text.lower() if low is None else low
-    if not any(cue in low for cue in _DUE_CUE):
+    if not _holds_any(low, _DUE_CUE):
         return None
     patterns = _DUE if len(low) == len(text) else _DUE_ANY_CASE
     where = low if patterns is _DUE else text
@@ -189,6 +189,14 @@ def _due(text: str, low: str | None = None) -> str | None:
             if not _DUE_RECURRING.search(clause):
                 return _DUE_DAY.sub("", text[m.start("due") : m.end("due")].strip(" ,."))
     return None
+
+
+def _holds_any(low: str, cues: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``cues`` (a plain loop: no generator per task)."""
+    for cue in cues:  # noqa: SIM110 - a plain loop: no generator per task
+        if cue in low:
+            return True
+    return False
 
 
 def _clause_around(text: str, pos: int) -> str:
@@ -201,7 +209,7 @@ def _clause_around(text: str, pos: int) -> str:
 def _output(text: str, low: str | None = None) -> str | None:
     """The product printed in a task's text; ``low`` is the text lower-cased."""
     low = text.lower() if low is None else low
-    if not any(cue in low for cue in _OUTPUT_CUE):
+    if not _holds_any(low, _OUTPUT_CUE):
         return None
     patterns = _OUTPUT if len(low) == len(text) else _OUTPUT_ANY_CASE
     where = low if patterns is _OUTPUT else text
