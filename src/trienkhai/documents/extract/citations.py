@@ -210,7 +210,8 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     """The date printed right after ``pos`` (", ngày 25/5/2023", " ban hành ngày ..."): only
     punctuation, "ban hành" and "ngày" may stand between; a blank date gives none."""
-    start = _DATE_PRE.match(text, pos).end()  # type: ignore[union-attr] - it matches empty
+    pre = _DATE_PRE.match(text, pos)  # the pattern can match empty, so it always matches
+    start = pre.end() if pre else pos
     day = _DATE_DAY.match(text, start)
     digits_at = day.end() if day else start
     if digits_at >= len(text) or not text[digits_at].isdigit():

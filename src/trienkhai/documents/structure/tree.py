@@ -128,7 +128,7 @@ def _lift_closing_paragraph(nodes: list[Node]) -> None:
     # Climb out of the numbered items and of the paragraph that introduced their list
     # ("..., Ban Thường vụ yêu cầu ... thực hiện tốt một số nội dung sau:"): the closing line
     # ("Chỉ thị này phổ biến đến ...") belongs to the part above them, or to the top level.
-    top = last.parent
+    top: int | None = last.parent
     while top is not None and (nodes[top].marker == "arabic" or _is_list_intro(nodes[top])):
         top = nodes[top].parent
     last.parent = top
