@@ -31,6 +31,15 @@ def test_units_seen_are_the_own_subtree(cast) -> None:
     assert set(visible_units(cast.reporter)) == {cast.department}
 
 
+def test_a_unit_without_a_path_reaches_nothing(cast) -> None:
+    """A membership on a unit bulk-inserted before rebuild_tree (empty path) must not act as
+    the prefix of every unit's path."""
+    from trienkhai.web.orgs.models import Unit
+
+    Unit.objects.filter(pk=cast.department.pk).update(path="")
+    assert set(visible_units(cast.reporter)) == set()
+
+
 def test_unit_refusals(cast) -> None:
     with pytest.raises(Http404):
         get_unit(cast.outsider, cast.department.pk)

@@ -29,9 +29,12 @@ def memberships(user: UserLike) -> QuerySet[Membership]:
 
 
 def _subtree_q(paths: Iterable[str], field: str = "path") -> Q:
+    """Units under any of ``paths``. An empty path (a unit bulk-inserted before
+    ``Unit.objects.rebuild_tree()`` ran) reaches nothing: as a prefix it would match every unit."""
     q = Q(pk__in=[])
     for path in set(paths):
-        q |= Q(**{f"{field}__startswith": path})
+        if path:
+            q |= Q(**{f"{field}__startswith": path})
     return q
 
 
