@@ -39,7 +39,7 @@ _ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
 _TRAILING = ",.;:!?)”\"'…"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUMBER_LINE = re.compile(r"^số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
 
 
 def _msg(code: str, lang: str, **values: str) -> str:
@@ -64,7 +64,7 @@ def roman_value(label: str) -> int:
 def _cited_name(doc: citations.CitedDocument) -> str:
     words = [w for w, k in citations.WORD_TO_KIND.items() if k == doc.kind]
     word = min(words, key=len) if words else doc.kind
-    return f"{word[:1].upper()}{word[1:]} số {doc.number}"
+    return _LEX["cited_name"].format(kind=f"{word[:1].upper()}{word[1:]}", number=doc.number)
 
 
 def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:

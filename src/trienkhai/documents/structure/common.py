@@ -74,8 +74,7 @@ def _part_of_title(title: str) -> str | None:
     if not title or title.count(" ") >= _PART_MAX_WORDS:
         return None
     folded = _TRAILING_PUNCT.sub("", _folded(title)).lstrip("0123456789. ")
-    if folded.startswith("phần"):
-        folded = _PART_PREFIX.sub("", folded)
+    folded = _PART_PREFIX.sub("", folded)  # "Phần thứ hai: NHIỆM VỤ …" -> "nhiệm vụ …"
     if not folded:
         return None
     m = _PART_CUE.match(folded)
