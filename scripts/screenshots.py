@@ -12,38 +12,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
+from trienkhai.lib.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("TRIENKHAI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
-
-
-def wait_until_up(url: str, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"screenshots: the server at {url} did not start")
 
 
 def shoot(base: str, out: Path, user: str, reporter: str, admin: str, password: str) -> list[Path]:
@@ -159,7 +139,8 @@ def main() -> None:
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_until_up(f"{base}/dang-nhap/")
+            if not wait_until_up(f"{base}/dang-nhap/"):
+                raise SystemExit(f"screenshots: the server at {base} did not start")
             written = shoot(base, args.out, args.user, args.reporter, args.admin, args.password)
         finally:
             server.terminate()

@@ -36,8 +36,7 @@ def gold_dir() -> Path:
     return GOLD
 
 
-CHROMIUM = os.environ.get("TRIENKHAI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from trienkhai.lib.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def browser_required() -> bool:

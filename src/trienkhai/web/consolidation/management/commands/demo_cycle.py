@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +20,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 
+from trienkhai.lib.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
 from trienkhai.web.consolidation.demo import DemoError, play
 from trienkhai.web.consolidation.exporters import EXPORTERS
 
-CHROMIUM = os.environ.get("TRIENKHAI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREEN_PASSWORD = "demo-chu-ky-2025"
 
 
@@ -109,7 +105,7 @@ class Command(BaseCommand):
         officer = outcome.officer
         officer.set_password(SCREEN_PASSWORD)
         officer.save()
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "trienkhai.web.settings"}
         server = subprocess.Popen(
             [
@@ -125,28 +121,12 @@ class Command(BaseCommand):
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait(base + reverse("login"))
+            if not wait_until_up(base + reverse("login")):
+                raise CommandError(f"máy chủ thử tại {base} không khởi động được")
             return _shoot(base, out, officer.get_username(), outcome)
         finally:
             server.terminate()
             server.wait(timeout=10)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait(url: str, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise CommandError(f"máy chủ thử tại {url} không khởi động được")
 
 
 def _shoot(base: str, out: Path, username: str, outcome: Any) -> list[Path]:
