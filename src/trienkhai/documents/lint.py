@@ -15,8 +15,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, islice, repeat
-from operator import eq
+from itertools import accumulate
 
 from . import lexicon
 from .extract import citations, metadata
@@ -36,8 +35,16 @@ _RESTART_SPAN = max((len(w) for w in _RESTART), default=0) + 8
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _ROMAN_LABEL = re.compile(r"[IVXLC]+")
 _ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-_SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
 _TRAILING = ",.;:!?)”\"'…"
+# In a text of lower-cased tokens one space apart (padded with a space at each end): a token and
+# the same token again ("a a"), or two tokens and the same two again, the last one perhaps with
+# closing punctuation ("a b a b."). The first branch wins where a token repeats, so a pair's two
+# words always differ. A search goes on one character after each match, so matches may overlap.
+_DOUBLED = re.compile(
+    r" (?P<a>[^ ]++) (?:(?P=a)|(?P<b>[^ ]++) (?P=a) (?P<d>(?P=b)["
+    + re.escape(_TRAILING)
+    + r"]*+))(?= )"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
 
@@ -203,28 +210,34 @@ def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
 def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Words or two-word phrases printed twice in a row ("Thực hiện thực hiện").
 
-    All units are split once into whitespace tokens (a sentinel between units), compared with
-    C-level ``map``/``compress``; only the few places where a token equals the next one or the
-    one after it are looked at closely.
+    The units are lower-cased and joined with single spaces into one text, and one regex scan
+    in C (:data:`_DOUBLED`) finds where a token is followed by itself, or two tokens by the same
+    two: splitting into token lists and comparing them with map(eq) cost twice as much. Only the
+    few places found are looked at closely; a phrase that runs from one unit into the next is
+    no doubled word.
     """
-    out: list[LintWarning] = []
     all_units = units(outline)
-    joined = f" {_SENTINEL} ".join(u.text for u in all_units)
-    low = joined.lower().split()
-    n = len(low)
-    singles = compress(range(n - 1), map(eq, low, islice(low, 1, None)))
-    pairs = compress(range(n - 3), map(eq, low, islice(low, 2, None)))
-    found: list[tuple[int, int]] = [(i, 2) for i in singles if low[i] in _SINGLE]
-    found += [(i, 4) for i in pairs if _same_pair(low, i)]
-    if not found:
-        return out
-    raw = joined.split()
-    # token index where each unit starts: 0, then after each sentinel
-    starts = [0, *(i + 1 for i in compress(range(n), map(eq, low, repeat(_SENTINEL))))]
-    for i, size in sorted(found):
-        words = raw[i : i + size]
-        if _SENTINEL in words:
+    lows = [u.text.lower() for u in all_units]
+    text = f" {' '.join(lows)} "
+    if "  " in text or not text.isprintable():
+        # a tab, a line break, a double space, an empty unit: tokens one space apart first
+        # (printable text holds no whitespace but the plain space)
+        lows = [" ".join(low.split()) for low in lows]
+        text = f" {' '.join(lows)} "
+    starts = list(accumulate((len(low) + 1 for low in lows), initial=1))
+    out: list[LintWarning] = []
+    pos = 0
+    while m := _DOUBLED.search(text, pos):
+        pos = m.start() + 1
+        pair = m["b"] is not None
+        if not (m["d"].rstrip(_TRAILING) == m["b"] if pair else m["a"] in _SINGLE):
             continue
+        k = bisect_right(starts, pos) - 1
+        if m.end() > starts[k] + len(lows[k]):
+            continue  # the phrase runs into the next unit
+        first = lows[k].count(" ", 0, pos - starts[k])  # tokens of the unit before it
+        size = 4 if pair else 2
+        words = all_units[k].text.split()[first : first + size]
         if not all(_PLAIN_WORD.fullmatch(w) for w in words[:-1]):
             continue
         if not _PLAIN_WORD.fullmatch(words[-1].rstrip(_TRAILING)):
@@ -232,14 +245,11 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
         second = words[size // 2]
         if words[0][:1].islower() and second[:1].isupper():
             continue  # "Đại hội Hội Nông dân": a name starts
-        unit = all_units[bisect_right(starts, i) - 1]
         phrase = " ".join(words).rstrip(_TRAILING)
-        out.append(LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), unit.line))
+        out.append(
+            LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), all_units[k].line)
+        )
     return out
-
-
-def _same_pair(low: list[str], i: int) -> bool:
-    return low[i + 1] == low[i + 3].rstrip(_TRAILING) and low[i] != low[i + 1]
 
 
 def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
