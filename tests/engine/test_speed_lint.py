@@ -6,7 +6,9 @@ random plans (mixed case, punctuation, odd whitespace, repeated words) must lint
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from itertools import compress, islice, repeat
 from operator import eq
 
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trienkhai.documents import lint
+from trienkhai.documents.extract import citations, metadata
 from trienkhai.documents.extract.sources import units
 from trienkhai.documents.model import LintWarning, Outline, Paragraph, SourceDocument
 from trienkhai.documents.structure import build_outline
@@ -102,3 +105,125 @@ def test_doubled_words_overlapping_and_at_the_ends() -> None:
     got = lint.check_doubled_words(outline)
     assert got == _reference_doubled_words(outline)
     assert len(got) >= 5
+
+
+def _reference_cited_name(doc: citations.CitedDocument) -> str:
+    words = [w for w, k in citations.WORD_TO_KIND.items() if k == doc.kind]
+    word = min(words, key=len) if words else doc.kind
+    return lint._LEX["cited_name"].format(kind=f"{word[:1].upper()}{word[1:]}", number=doc.number)
+
+
+def _reference_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    msg, line_word, name = lint._msg, lint._line_word, _reference_cited_name
+    out: list[LintWarning] = []
+    docs = citations.cited_documents(outline)
+    own = citations.norm_number(metadata.extract_document(outline).get("number"))
+    year = metadata.extract_document(outline).get("year")
+    by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
+    for doc in docs:
+        if own and citations.norm_number(doc.number) == own:
+            continue
+        by_key[(doc.kind, citations.norm_number(doc.number))].append(doc)
+    for group in by_key.values():
+        dated = [d for d in group if d.date is not None]
+        for a, b in itertools.pairwise(dated):
+            if citations.same_issuer(a.issuer, b.issuer):
+                values = ", ".join(
+                    f"{d.date:%d/%m/%Y} ({line_word(lang)} {d.mentions[0].line})"
+                    for d in (a, b)
+                    if d.date
+                )
+                text = msg("citation_dates", lang, cited=name(b), values=values)
+                out.append(LintWarning("citation_dates", text, b.mentions[0].line))
+        mentions = [m for doc in group for m in doc.mentions]
+        terms = Counter(m.khoa for m in mentions if m.khoa)
+        if len(terms) > 1:
+            usual = terms.most_common(1)[0][0]
+            usual_issuers = [m.issuer for m in mentions if m.khoa == usual]
+            odd = next(
+                (
+                    m
+                    for m in mentions
+                    if m.khoa
+                    and m.khoa != usual
+                    and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
+                ),
+                None,
+            )
+            if odd is not None:
+                usual_line = next(m.line for m in mentions if m.khoa == usual)
+                values = (
+                    f"khóa {odd.khoa} ({line_word(lang)} {odd.line}), "
+                    f"khóa {usual} ({line_word(lang)} {usual_line})"
+                )
+                text = msg("citation_terms", lang, cited=name(group[0]), values=values)
+                out.append(LintWarning("citation_terms", text, odd.line))
+        if year is not None:
+            terms_ = lint._CENTRAL_TERMS
+            begun = [lint.roman_value(t) for t, start in terms_.items() if start <= year]
+            for m in mentions if begun else []:
+                current = max(begun)
+                issuer = (m.issuer or "").lower()
+                if not m.khoa or not any(w in issuer for w in lint._CENTRAL_ISSUERS):
+                    continue
+                if lint.roman_value(m.khoa) > current:
+                    label = next(t for t in terms_ if lint.roman_value(t) == current)
+                    text = msg(
+                        "citation_term_unknown",
+                        lang,
+                        cited=name(group[0]),
+                        term=m.khoa,
+                        year=str(year),
+                        current=label,
+                    )
+                    out.append(LintWarning("citation_term_unknown", text, m.line))
+        for doc in group:
+            if doc.date is None:
+                text = msg("citation_undated", lang, cited=name(doc))
+                out.append(LintWarning("citation_undated", text, doc.mentions[0].line))
+    return out
+
+
+CITED = st.sampled_from(
+    [
+        "Nghị quyết số 43-NQ/TW",
+        "Nghị quyết số 57-NQ/TW",
+        "Quyết định số 12/QĐ-UBND",
+        "Kế hoạch số 45/KH-UBND",
+        "Chỉ thị số 05-CT/TW",
+        "Luật Đầu tư công",
+    ]
+)
+WHEN = st.sampled_from(["", " ngày 24/11/2023", " ngày 25/11/2023", " ngày 22/12/2024"])
+BY = st.sampled_from(
+    [
+        "",
+        " của Ban Chấp hành Trung ương Đảng",
+        " của Bộ Chính trị",
+        " của UBND tỉnh",
+        " của Ủy ban nhân dân tỉnh Quảng Trị",
+    ]
+)
+TERM = st.sampled_from(["", " (khóa XIII)", " (khóa XVIII)", " (khóa XII)", " khóa XIV"])
+HEAD = st.sampled_from(
+    [
+        ["Số: 45/KH-UBND", "Quảng Trị, ngày 02 tháng 01 năm 2025"],
+        ["Số: 12/KH-UBND", "Hà Nội, ngày 02 tháng 01 năm 2019"],
+        ["Số: /KH-UBND", "ngày tháng năm 2022"],
+        [],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    head=HEAD,
+    cites=st.lists(st.tuples(CITED, WHEN, BY, TERM), max_size=8),
+    lang=st.sampled_from(["vi", "en"]),
+)
+def test_citation_checks_as_before(
+    head: list[str], cites: list[tuple[str, str, str, str]], lang: str
+) -> None:
+    lines = [f"- Thực hiện {c}{w}{b}{t}." for c, w, b, t in cites]
+    outline = _outline(["ỦY BAN NHÂN DÂN", *head, "KẾ HOẠCH", "I. MỤC ĐÍCH", *lines])
+    assert lint.check_citations(outline, lang) == _reference_citations(outline, lang)

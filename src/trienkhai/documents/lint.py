@@ -68,68 +68,61 @@ def roman_value(label: str) -> int:
     return total
 
 
+def _kind_words() -> dict[str, str]:
+    """Each citation kind's shortest word (the first of the shortest, in lexicon order)."""
+    words: dict[str, str] = {}
+    for word, kind in citations.WORD_TO_KIND.items():
+        if kind not in words or len(word) < len(words[kind]):
+            words[kind] = word
+    return words
+
+
+_KIND_WORD = _kind_words()
+
+
 def _cited_name(doc: citations.CitedDocument) -> str:
-    words = [w for w, k in citations.WORD_TO_KIND.items() if k == doc.kind]
-    word = min(words, key=len) if words else doc.kind
+    word = _KIND_WORD.get(doc.kind, doc.kind)
     return _LEX["cited_name"].format(kind=f"{word[:1].upper()}{word[1:]}", number=doc.number)
 
 
+def _current_term(year: int | None) -> tuple[int, str] | None:
+    """The value and label of the latest central term begun by ``year`` (None: no year, or
+    none begun). Computed once per document, not once per cited document."""
+    if year is None:
+        return None
+    begun = [roman_value(t) for t, start in _CENTRAL_TERMS.items() if start <= year]
+    if not begun:
+        return None
+    current = max(begun)
+    return current, next(t for t in _CENTRAL_TERMS if roman_value(t) == current)
+
+
 def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
-    """Same document, different dates or terms; documents cited with no date."""
+    """Same document, different dates or terms; documents cited with no date.
+
+    Most cited documents are cited once and with no term (khóa): the per-group work on dates
+    and terms is skipped when there is nothing to compare.
+    """
     out: list[LintWarning] = []
     docs = citations.cited_documents(outline)
-    own = citations.norm_number(_own_number(outline))
-    year = metadata.extract_document(outline).get("year")
+    document = metadata.extract_document(outline)
+    own = citations.norm_number(document.get("number"))
+    year = document.get("year")
+    current = _current_term(year)
     by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
     for doc in docs:
-        if own and citations.norm_number(doc.number) == own:
+        number = citations.norm_number(doc.number)
+        if own and number == own:
             continue
-        by_key[(doc.kind, citations.norm_number(doc.number))].append(doc)
+        by_key[(doc.kind, number)].append(doc)
     for group in by_key.values():
-        dated = [d for d in group if d.date is not None]
-        for a, b in itertools.pairwise(dated):
-            if citations.same_issuer(a.issuer, b.issuer):
-                values = ", ".join(
-                    f"{d.date:%d/%m/%Y} ({_line_word(lang)} {d.mentions[0].line})"
-                    for d in (a, b)
-                    if d.date
-                )
-                out.append(
-                    LintWarning(
-                        "citation_dates",
-                        _msg("citation_dates", lang, cited=_cited_name(b), values=values),
-                        b.mentions[0].line,
-                    )
-                )
-        mentions = [m for doc in group for m in doc.mentions]
-        terms = Counter(m.khoa for m in mentions if m.khoa)
-        if len(terms) > 1:
-            usual = terms.most_common(1)[0][0]
-            usual_issuers = [m.issuer for m in mentions if m.khoa == usual]
-            odd = next(
-                (
-                    m
-                    for m in mentions
-                    if m.khoa
-                    and m.khoa != usual
-                    and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
-                ),
-                None,
-            )
-            if odd is not None:
-                usual_line = next(m.line for m in mentions if m.khoa == usual)
-                values = (
-                    f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), "
-                    f"khóa {usual} ({_line_word(lang)} {usual_line})"
-                )
-                out.append(
-                    LintWarning(
-                        "citation_terms",
-                        _msg("citation_terms", lang, cited=_cited_name(group[0]), values=values),
-                        odd.line,
-                    )
-                )
-        out.extend(_unknown_terms(mentions, group[0], year, lang))
+        if len(group) > 1:
+            out.extend(_date_conflicts(group, lang))
+        termed = [m for doc in group for m in doc.mentions if m.khoa]
+        if termed:
+            out.extend(_term_conflicts(termed, group[0], lang))
+            if current is not None:
+                out.extend(_unknown_terms(termed, group[0], year, current, lang))
         for doc in group:
             if doc.date is None:
                 out.append(
@@ -142,30 +135,82 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     return out
 
 
+def _date_conflicts(group: list[citations.CitedDocument], lang: str) -> list[LintWarning]:
+    """One document (kind and number) cited with two dates, by the same issuer."""
+    out: list[LintWarning] = []
+    dated = [d for d in group if d.date is not None]
+    for a, b in itertools.pairwise(dated):
+        if citations.same_issuer(a.issuer, b.issuer):
+            values = ", ".join(
+                f"{d.date:%d/%m/%Y} ({_line_word(lang)} {d.mentions[0].line})"
+                for d in (a, b)
+                if d.date
+            )
+            out.append(
+                LintWarning(
+                    "citation_dates",
+                    _msg("citation_dates", lang, cited=_cited_name(b), values=values),
+                    b.mentions[0].line,
+                )
+            )
+    return out
+
+
+def _term_conflicts(
+    termed: list[citations.Mention], doc: citations.CitedDocument, lang: str
+) -> list[LintWarning]:
+    """One document cited with two terms (khóa): the odd one out is flagged."""
+    terms = Counter(m.khoa for m in termed)
+    if len(terms) < 2:
+        return []
+    usual = terms.most_common(1)[0][0]
+    usual_issuers = [m.issuer for m in termed if m.khoa == usual]
+    odd = next(
+        (
+            m
+            for m in termed
+            if m.khoa != usual and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
+        ),
+        None,
+    )
+    if odd is None:
+        return []
+    usual_line = next(m.line for m in termed if m.khoa == usual)
+    values = (
+        f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), "
+        f"khóa {usual} ({_line_word(lang)} {usual_line})"
+    )
+    return [
+        LintWarning(
+            "citation_terms",
+            _msg("citation_terms", lang, cited=_cited_name(doc), values=values),
+            odd.line,
+        )
+    ]
+
+
 def _unknown_terms(
-    mentions: list[citations.Mention], doc: citations.CitedDocument, year: int | None, lang: str
+    termed: list[citations.Mention],
+    doc: citations.CitedDocument,
+    year: int,
+    current: tuple[int, str],
+    lang: str,
 ) -> list[LintWarning]:
     """Central documents cited with a term (khóa) that had not begun in the document's year."""
-    if year is None:
-        return []
-    begun = [roman_value(t) for t, start in _CENTRAL_TERMS.items() if start <= year]
-    if not begun:
-        return []
-    current = max(begun)
+    value, label = current
     out: list[LintWarning] = []
-    for m in mentions:
+    for m in termed:
         issuer = (m.issuer or "").lower()
-        if not m.khoa or not any(w in issuer for w in _CENTRAL_ISSUERS):
+        if not any(w in issuer for w in _CENTRAL_ISSUERS):
             continue
-        if roman_value(m.khoa) > current:
-            current_label = next(t for t in _CENTRAL_TERMS if roman_value(t) == current)
+        if m.khoa and roman_value(m.khoa) > value:
             message = _msg(
                 "citation_term_unknown",
                 lang,
                 cited=_cited_name(doc),
                 term=m.khoa,
                 year=str(year),
-                current=current_label,
+                current=label,
             )
             out.append(LintWarning("citation_term_unknown", message, m.line))
     return out
@@ -173,10 +218,6 @@ def _unknown_terms(
 
 def _header(outline: Outline) -> list[Line]:
     return source_lines(outline)[: metadata.header_end(outline)]
-
-
-def _own_number(outline: Outline) -> str | None:
-    return metadata.extract_document(outline).get("number")
 
 
 def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
