@@ -227,3 +227,22 @@ def test_citation_checks_as_before(
     lines = [f"- Thực hiện {c}{w}{b}{t}." for c, w, b, t in cites]
     outline = _outline(["ỦY BAN NHÂN DÂN", *head, "KẾ HOẠCH", "I. MỤC ĐÍCH", *lines])
     assert lint.check_citations(outline, lang) == _reference_citations(outline, lang)
+
+
+def _reference_label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
+    if lint._ROMAN_LABEL.fullmatch(label):
+        return "roman", (), lint.roman_value(label)
+    if lint._ARABIC_LABEL.fullmatch(label):
+        parts = label.split(".")
+        return f"num{len(parts)}", tuple(parts[:-1]), int(parts[-1])
+    if label.lower() in lint._LETTERS:
+        return "letter", (), lint._LETTERS[label.lower()] + 1
+    return None
+
+
+LABELS = ["1", "9", "01", "12", "123", "1.2", "2.10", "١", "٢٣", "²", "½", "IV", "a", "đ", "Đ", "-"]
+
+
+@given(label=st.one_of(st.sampled_from(LABELS), st.text(max_size=4)))
+def test_label_keys_as_before(label: str) -> None:
+    assert lint._label_key(label) == _reference_label_key(label)

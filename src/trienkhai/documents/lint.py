@@ -45,6 +45,8 @@ _DOUBLED = re.compile(
     + re.escape(_TRAILING)
     + r"]*+))(?= )"
 )
+_LEVELS = ["roman", "num1", "num2", "num3", "num4", "letter"]  # outer to inner
+_BULLETS = frozenset(("-", "+", "*", "•"))
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
 
@@ -294,7 +296,12 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
 
 
 def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
-    """(level kind, parent path, position) of a numbering label, None for bullets."""
+    """(level kind, parent path, position) of a numbering label, None for bullets.
+
+    "1" to "99", most labels, are read with ``str`` methods before any regex is tried
+    (``isdecimal`` is what ``\\d`` matches)."""
+    if label.isdecimal() and len(label) <= 2:
+        return "num1", (), int(label)
     if _ROMAN_LABEL.fullmatch(label):
         return "roman", (), roman_value(label)
     if _ARABIC_LABEL.fullmatch(label):
@@ -309,7 +316,6 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Headings and items whose numbering repeats or skips within their parent."""
     out: list[LintWarning] = []
     last: dict[str, tuple[tuple[str, ...], int, str]] = {}
-    order = ["roman", "num1", "num2", "num3", "num4", "letter"]
     for unit in units(outline, footnotes=False):
         node = unit.node
         if node is not None and node.kind == "row":
@@ -318,7 +324,7 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
             last.clear()
             continue
         label = (node.label if node is not None else None) or split_label(unit.text)[0]
-        if not label or label in ("-", "+", "*", "•"):
+        if not label or label in _BULLETS:
             continue
         key = _label_key(label)
         if key is None:
@@ -343,7 +349,7 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                     )
                 )
         last[level] = (parent, pos, label)
-        for deeper in order[order.index(level) + 1 :]:
+        for deeper in _LEVELS[_LEVELS.index(level) + 1 :]:
             last.pop(deeper, None)
     return out
 
