@@ -80,6 +80,8 @@ def _kind_words() -> dict[str, str]:
 
 
 _KIND_WORD = _kind_words()
+# (value, first year, label) of each central term, in lexicon order
+_TERM_TABLE = [(roman_value(t), start, t) for t, start in _CENTRAL_TERMS.items()]
 
 
 def _cited_name(doc: citations.CitedDocument) -> str:
@@ -92,11 +94,11 @@ def _current_term(year: int | None) -> tuple[int, str] | None:
     none begun). Computed once per document, not once per cited document."""
     if year is None:
         return None
-    begun = [roman_value(t) for t, start in _CENTRAL_TERMS.items() if start <= year]
+    begun = [value for value, start, _ in _TERM_TABLE if start <= year]
     if not begun:
         return None
     current = max(begun)
-    return current, next(t for t in _CENTRAL_TERMS if roman_value(t) == current)
+    return current, next(label for value, _, label in _TERM_TABLE if value == current)
 
 
 def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
@@ -162,9 +164,9 @@ def _term_conflicts(
     termed: list[citations.Mention], doc: citations.CitedDocument, lang: str
 ) -> list[LintWarning]:
     """One document cited with two terms (khóa): the odd one out is flagged."""
+    if len({m.khoa for m in termed}) < 2:
+        return []  # one term throughout: the usual case, no Counter needed
     terms = Counter(m.khoa for m in termed)
-    if len(terms) < 2:
-        return []
     usual = terms.most_common(1)[0][0]
     usual_issuers = [m.issuer for m in termed if m.khoa == usual]
     odd = next(
