@@ -36,14 +36,15 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _ROMAN_LABEL = re.compile(r"[IVXLC]+")
 _ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _TRAILING = ",.;:!?)”\"'…"
-# In a text of lower-cased tokens one space apart (padded with a space at each end): a token and
+# In a text of tokens one space apart (padded with a space at each end), case aside: a token and
 # the same token again ("a a"), or two tokens and the same two again, the last one perhaps with
 # closing punctuation ("a b a b."). The first branch wins where a token repeats, so a pair's two
 # words always differ. A search goes on one character after each match, so matches may overlap.
 _DOUBLED = re.compile(
     r" (?P<a>[^ ]++) (?:(?P=a)|(?P<b>[^ ]++) (?P=a) (?P<d>(?P=b)["
     + re.escape(_TRAILING)
-    + r"]*+))(?= )"
+    + r"]*+))(?= )",
+    re.IGNORECASE,
 )
 _LEVELS = ["roman", "num1", "num2", "num3", "num4", "letter"]  # outer to inner
 _BULLETS = frozenset(("-", "+", "*", "•"))
@@ -255,32 +256,40 @@ def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
 def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Words or two-word phrases printed twice in a row ("Thực hiện thực hiện").
 
-    The units are lower-cased and joined with single spaces into one text, and one regex scan
+    The units are joined with single spaces into one text, and one case-insensitive regex scan
     in C (:data:`_DOUBLED`) finds where a token is followed by itself, or two tokens by the same
-    two: splitting into token lists and comparing them with map(eq) cost twice as much. Only the
-    few places found are looked at closely; a phrase that runs from one unit into the next is
-    no doubled word.
+    two: lower-casing, splitting into token lists and comparing them with map(eq) cost twice as
+    much. Only the few places found are looked at closely; a phrase that runs from one unit
+    into the next is no doubled word.
     """
     all_units = units(outline)
-    lows = [u.text.lower() for u in all_units]
-    text = f" {' '.join(lows)} "
+    texts = [u.text for u in all_units]
+    text = f" {' '.join(texts)} "
     if "  " in text or not text.isprintable():
         # a tab, a line break, a double space, an empty unit: tokens one space apart first
         # (printable text holds no whitespace but the plain space)
-        lows = [" ".join(low.split()) for low in lows]
-        text = f" {' '.join(lows)} "
-    starts = list(accumulate((len(low) + 1 for low in lows), initial=1))
+        texts = [" ".join(t.split()) for t in texts]
+        text = f" {' '.join(texts)} "
+    if "İ" in text or "Σ" in text:
+        # the only letters str.lower() maps otherwise than the regex's case folding (İ to two
+        # characters, Σ to σ or ς by context): tokens compare as lower-cased, so lower them
+        texts = [t.lower() for t in texts]
+        text = f" {' '.join(texts)} "
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=1))
     out: list[LintWarning] = []
     pos = 0
     while m := _DOUBLED.search(text, pos):
         pos = m.start() + 1
         pair = m["b"] is not None
-        if not (m["d"].rstrip(_TRAILING) == m["b"] if pair else m["a"] in _SINGLE):
+        if pair:
+            if m["d"].lower().rstrip(_TRAILING) != m["b"].lower():
+                continue
+        elif m["a"].lower() not in _SINGLE:
             continue
         k = bisect_right(starts, pos) - 1
-        if m.end() > starts[k] + len(lows[k]):
+        if m.end() > starts[k] + len(texts[k]):
             continue  # the phrase runs into the next unit
-        first = lows[k].count(" ", 0, pos - starts[k])  # tokens of the unit before it
+        first = texts[k].count(" ", 0, pos - starts[k])  # tokens of the unit before it
         size = 4 if pair else 2
         words = all_units[k].text.split()[first : first + size]
         if not all(_PLAIN_WORD.fullmatch(w) for w in words[:-1]):
