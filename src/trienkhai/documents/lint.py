@@ -20,7 +20,7 @@ from itertools import accumulate
 from . import lexicon
 from .extract import citations, metadata
 from .extract.dates import find_dates
-from .extract.sources import Line, source_lines, split_label, units
+from .extract.sources import source_lines, split_label, units
 from .model import LintWarning, Outline
 
 _LEX = lexicon.load("lint")
@@ -50,6 +50,8 @@ _LEVELS = ["roman", "num1", "num2", "num3", "num4", "letter"]  # outer to inner
 _BULLETS = frozenset(("-", "+", "*", "•"))
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
+_SEPARATOR_SPACES = re.compile(r"\s*([/-])\s*")
+_DIGIT = re.compile(r"\d")
 
 
 def _msg(code: str, lang: str, **values: str) -> str:
@@ -221,26 +223,27 @@ def _unknown_terms(
     return out
 
 
-def _header(outline: Outline) -> list[Line]:
-    return source_lines(outline)[: metadata.header_end(outline)]
-
-
 def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
-    """A number or a date left blank in the header for the signer to fill in."""
+    """A number or a date left blank in the header for the signer to fill in.
+
+    Only the first number line and the first dated line count: the scan stops once both are
+    seen, and header lines after them are never fetched (or cleaned).
+    """
     out: list[LintWarning] = []
     number_seen = date_seen = False
-    for line in _header(outline):
+    lines = source_lines(outline)
+    for i in range(metadata.header_end(outline)):
+        line = lines[i]
         if not number_seen and (m := _NUMBER_LINE.match(line.text)):
             number_seen = True
-            rest = re.sub(r"\s*([/-])\s*", r"\1", m["rest"])
-            if not re.match(r"\d", rest):
+            rest = _SEPARATOR_SPACES.sub(r"\1", m["rest"])
+            if not _DIGIT.match(rest):
                 out.append(
                     LintWarning(
                         "blank_number", _msg("blank_number", lang, text=line.text), line.line
                     )
                 )
-            continue
-        if not date_seen and "ngày" in line.text.lower():
+        elif not date_seen and "ngày" in line.text.lower():
             found = find_dates(line.text)
             if found:
                 date_seen = True
@@ -250,6 +253,8 @@ def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                             "blank_date", _msg("blank_date", lang, text=line.text), line.line
                         )
                     )
+        if number_seen and date_seen:
+            break
     return out
 
 
