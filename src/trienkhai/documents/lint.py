@@ -280,7 +280,7 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
         # characters, Σ to σ or ς by context): tokens compare as lower-cased, so lower them
         texts = [t.lower() for t in texts]
         text = f" {' '.join(texts)} "
-    starts = list(accumulate((len(t) + 1 for t in texts), initial=1))
+    starts: list[int] = []  # where each unit's text begins in ``text``, once a match needs it
     out: list[LintWarning] = []
     pos = 0
     while m := _DOUBLED.search(text, pos):
@@ -291,6 +291,7 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
                 continue
         elif m["a"].lower() not in _SINGLE:
             continue
+        starts = starts or list(accumulate([len(t) + 1 for t in texts], initial=1))
         k = bisect_right(starts, pos) - 1
         if m.end() > starts[k] + len(texts[k]):
             continue  # the phrase runs into the next unit
