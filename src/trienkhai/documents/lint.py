@@ -15,13 +15,12 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, islice, repeat
-from operator import eq
+from itertools import accumulate
 
 from . import lexicon
 from .extract import citations, metadata
 from .extract.dates import find_dates
-from .extract.sources import Line, source_lines, split_label, units
+from .extract.sources import source_lines, split_label, units
 from .model import LintWarning, Outline
 
 _LEX = lexicon.load("lint")
@@ -36,10 +35,23 @@ _RESTART_SPAN = max((len(w) for w in _RESTART), default=0) + 8
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _ROMAN_LABEL = re.compile(r"[IVXLC]+")
 _ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-_SENTINEL = "\u241e"  # ␞: no text holds it, so no phrase is doubled across two units
 _TRAILING = ",.;:!?)”\"'…"
+# In a text of tokens one space apart (padded with a space at each end), case aside: a token and
+# the same token again ("a a"), or two tokens and the same two again, the last one perhaps with
+# closing punctuation ("a b a b."). The first branch wins where a token repeats, so a pair's two
+# words always differ. A search goes on one character after each match, so matches may overlap.
+_DOUBLED = re.compile(
+    r" (?P<a>[^ ]++) (?:(?P=a)|(?P<b>[^ ]++) (?P=a) (?P<d>(?P=b)["
+    + re.escape(_TRAILING)
+    + r"]*+))(?= )",
+    re.IGNORECASE,
+)
+_LEVELS = ["roman", "num1", "num2", "num3", "num4", "letter"]  # outer to inner
+_BULLETS = frozenset(("-", "+", "*", "•"))
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
+_SEPARATOR_SPACES = re.compile(r"\s*([/-])\s*")
+_DIGIT = re.compile(r"\d")
 
 
 def _msg(code: str, lang: str, **values: str) -> str:
@@ -61,68 +73,63 @@ def roman_value(label: str) -> int:
     return total
 
 
+def _kind_words() -> dict[str, str]:
+    """Each citation kind's shortest word (the first of the shortest, in lexicon order)."""
+    words: dict[str, str] = {}
+    for word, kind in citations.WORD_TO_KIND.items():
+        if kind not in words or len(word) < len(words[kind]):
+            words[kind] = word
+    return words
+
+
+_KIND_WORD = _kind_words()
+# (value, first year, label) of each central term, in lexicon order
+_TERM_TABLE = [(roman_value(t), start, t) for t, start in _CENTRAL_TERMS.items()]
+
+
 def _cited_name(doc: citations.CitedDocument) -> str:
-    words = [w for w, k in citations.WORD_TO_KIND.items() if k == doc.kind]
-    word = min(words, key=len) if words else doc.kind
+    word = _KIND_WORD.get(doc.kind, doc.kind)
     return _LEX["cited_name"].format(kind=f"{word[:1].upper()}{word[1:]}", number=doc.number)
 
 
+def _current_term(year: int | None) -> tuple[int, str] | None:
+    """The value and label of the latest central term begun by ``year`` (None: no year, or
+    none begun). Computed once per document, not once per cited document."""
+    if year is None:
+        return None
+    begun = [value for value, start, _ in _TERM_TABLE if start <= year]
+    if not begun:
+        return None
+    current = max(begun)
+    return current, next(label for value, _, label in _TERM_TABLE if value == current)
+
+
 def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
-    """Same document, different dates or terms; documents cited with no date."""
+    """Same document, different dates or terms; documents cited with no date.
+
+    Most cited documents are cited once and with no term (khóa): the per-group work on dates
+    and terms is skipped when there is nothing to compare.
+    """
     out: list[LintWarning] = []
     docs = citations.cited_documents(outline)
-    own = citations.norm_number(_own_number(outline))
-    year = metadata.extract_document(outline).get("year")
+    document = metadata.extract_document(outline)
+    own = citations.norm_number(document.get("number"))
+    year = document.get("year")
+    current = _current_term(year)
     by_key: dict[tuple[str, str], list[citations.CitedDocument]] = defaultdict(list)
     for doc in docs:
-        if own and citations.norm_number(doc.number) == own:
+        number = citations.norm_number(doc.number)
+        if own and number == own:
             continue
-        by_key[(doc.kind, citations.norm_number(doc.number))].append(doc)
+        by_key[(doc.kind, number)].append(doc)
     for group in by_key.values():
-        dated = [d for d in group if d.date is not None]
-        for a, b in itertools.pairwise(dated):
-            if citations.same_issuer(a.issuer, b.issuer):
-                values = ", ".join(
-                    f"{d.date:%d/%m/%Y} ({_line_word(lang)} {d.mentions[0].line})"
-                    for d in (a, b)
-                    if d.date
-                )
-                out.append(
-                    LintWarning(
-                        "citation_dates",
-                        _msg("citation_dates", lang, cited=_cited_name(b), values=values),
-                        b.mentions[0].line,
-                    )
-                )
-        mentions = [m for doc in group for m in doc.mentions]
-        terms = Counter(m.khoa for m in mentions if m.khoa)
-        if len(terms) > 1:
-            usual = terms.most_common(1)[0][0]
-            usual_issuers = [m.issuer for m in mentions if m.khoa == usual]
-            odd = next(
-                (
-                    m
-                    for m in mentions
-                    if m.khoa
-                    and m.khoa != usual
-                    and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
-                ),
-                None,
-            )
-            if odd is not None:
-                usual_line = next(m.line for m in mentions if m.khoa == usual)
-                values = (
-                    f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), "
-                    f"khóa {usual} ({_line_word(lang)} {usual_line})"
-                )
-                out.append(
-                    LintWarning(
-                        "citation_terms",
-                        _msg("citation_terms", lang, cited=_cited_name(group[0]), values=values),
-                        odd.line,
-                    )
-                )
-        out.extend(_unknown_terms(mentions, group[0], year, lang))
+        if len(group) > 1:
+            out.extend(_date_conflicts(group, lang))
+        termed = [m for doc in group for m in doc.mentions if m.khoa]
+        if termed:
+            out.extend(_term_conflicts(termed, group[0], lang))
+            if current is not None:
+                out.extend(_unknown_terms(termed, group[0], year, current, lang))
         for doc in group:
             if doc.date is None:
                 out.append(
@@ -135,59 +142,108 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     return out
 
 
+def _date_conflicts(group: list[citations.CitedDocument], lang: str) -> list[LintWarning]:
+    """One document (kind and number) cited with two dates, by the same issuer."""
+    out: list[LintWarning] = []
+    dated = [d for d in group if d.date is not None]
+    for a, b in itertools.pairwise(dated):
+        if citations.same_issuer(a.issuer, b.issuer):
+            values = ", ".join(
+                f"{d.date:%d/%m/%Y} ({_line_word(lang)} {d.mentions[0].line})"
+                for d in (a, b)
+                if d.date
+            )
+            out.append(
+                LintWarning(
+                    "citation_dates",
+                    _msg("citation_dates", lang, cited=_cited_name(b), values=values),
+                    b.mentions[0].line,
+                )
+            )
+    return out
+
+
+def _term_conflicts(
+    termed: list[citations.Mention], doc: citations.CitedDocument, lang: str
+) -> list[LintWarning]:
+    """One document cited with two terms (khóa): the odd one out is flagged."""
+    if len({m.khoa for m in termed}) < 2:
+        return []  # one term throughout: the usual case, no Counter needed
+    terms = Counter(m.khoa for m in termed)
+    usual = terms.most_common(1)[0][0]
+    usual_issuers = [m.issuer for m in termed if m.khoa == usual]
+    odd = next(
+        (
+            m
+            for m in termed
+            if m.khoa != usual and any(citations.same_issuer(m.issuer, i) for i in usual_issuers)
+        ),
+        None,
+    )
+    if odd is None:
+        return []
+    usual_line = next(m.line for m in termed if m.khoa == usual)
+    values = (
+        f"khóa {odd.khoa} ({_line_word(lang)} {odd.line}), "
+        f"khóa {usual} ({_line_word(lang)} {usual_line})"
+    )
+    return [
+        LintWarning(
+            "citation_terms",
+            _msg("citation_terms", lang, cited=_cited_name(doc), values=values),
+            odd.line,
+        )
+    ]
+
+
 def _unknown_terms(
-    mentions: list[citations.Mention], doc: citations.CitedDocument, year: int | None, lang: str
+    termed: list[citations.Mention],
+    doc: citations.CitedDocument,
+    year: int,
+    current: tuple[int, str],
+    lang: str,
 ) -> list[LintWarning]:
     """Central documents cited with a term (khóa) that had not begun in the document's year."""
-    if year is None:
-        return []
-    begun = [roman_value(t) for t, start in _CENTRAL_TERMS.items() if start <= year]
-    if not begun:
-        return []
-    current = max(begun)
+    value, label = current
     out: list[LintWarning] = []
-    for m in mentions:
+    for m in termed:
         issuer = (m.issuer or "").lower()
-        if not m.khoa or not any(w in issuer for w in _CENTRAL_ISSUERS):
+        if not any(w in issuer for w in _CENTRAL_ISSUERS):
             continue
-        if roman_value(m.khoa) > current:
-            current_label = next(t for t in _CENTRAL_TERMS if roman_value(t) == current)
+        if m.khoa and roman_value(m.khoa) > value:
             message = _msg(
                 "citation_term_unknown",
                 lang,
                 cited=_cited_name(doc),
                 term=m.khoa,
                 year=str(year),
-                current=current_label,
+                current=label,
             )
             out.append(LintWarning("citation_term_unknown", message, m.line))
     return out
 
 
-def _header(outline: Outline) -> list[Line]:
-    return source_lines(outline)[: metadata.header_end(outline)]
-
-
-def _own_number(outline: Outline) -> str | None:
-    return metadata.extract_document(outline).get("number")
-
-
 def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
-    """A number or a date left blank in the header for the signer to fill in."""
+    """A number or a date left blank in the header for the signer to fill in.
+
+    Only the first number line and the first dated line count: the scan stops once both are
+    seen, and header lines after them are never fetched (or cleaned).
+    """
     out: list[LintWarning] = []
     number_seen = date_seen = False
-    for line in _header(outline):
+    lines = source_lines(outline)
+    for i in range(metadata.header_end(outline)):
+        line = lines[i]
         if not number_seen and (m := _NUMBER_LINE.match(line.text)):
             number_seen = True
-            rest = re.sub(r"\s*([/-])\s*", r"\1", m["rest"])
-            if not re.match(r"\d", rest):
+            rest = _SEPARATOR_SPACES.sub(r"\1", m["rest"])
+            if not _DIGIT.match(rest):
                 out.append(
                     LintWarning(
                         "blank_number", _msg("blank_number", lang, text=line.text), line.line
                     )
                 )
-            continue
-        if not date_seen and "ngày" in line.text.lower():
+        elif not date_seen and "ngày" in line.text.lower():
             found = find_dates(line.text)
             if found:
                 date_seen = True
@@ -197,34 +253,51 @@ def check_blanks(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                             "blank_date", _msg("blank_date", lang, text=line.text), line.line
                         )
                     )
+        if number_seen and date_seen:
+            break
     return out
 
 
 def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Words or two-word phrases printed twice in a row ("Thực hiện thực hiện").
 
-    All units are split once into whitespace tokens (a sentinel between units), compared with
-    C-level ``map``/``compress``; only the few places where a token equals the next one or the
-    one after it are looked at closely.
+    The units are joined with single spaces into one text, and one case-insensitive regex scan
+    in C (:data:`_DOUBLED`) finds where a token is followed by itself, or two tokens by the same
+    two: lower-casing, splitting into token lists and comparing them with map(eq) cost twice as
+    much. Only the few places found are looked at closely; a phrase that runs from one unit
+    into the next is no doubled word.
     """
-    out: list[LintWarning] = []
     all_units = units(outline)
-    joined = f" {_SENTINEL} ".join(u.text for u in all_units)
-    low = joined.lower().split()
-    n = len(low)
-    singles = compress(range(n - 1), map(eq, low, islice(low, 1, None)))
-    pairs = compress(range(n - 3), map(eq, low, islice(low, 2, None)))
-    found: list[tuple[int, int]] = [(i, 2) for i in singles if low[i] in _SINGLE]
-    found += [(i, 4) for i in pairs if _same_pair(low, i)]
-    if not found:
-        return out
-    raw = joined.split()
-    # token index where each unit starts: 0, then after each sentinel
-    starts = [0, *(i + 1 for i in compress(range(n), map(eq, low, repeat(_SENTINEL))))]
-    for i, size in sorted(found):
-        words = raw[i : i + size]
-        if _SENTINEL in words:
+    texts = [u.text for u in all_units]
+    text = f" {' '.join(texts)} "
+    if "  " in text or not text.isprintable():
+        # a tab, a line break, a double space, an empty unit: tokens one space apart first
+        # (printable text holds no whitespace but the plain space)
+        texts = [" ".join(t.split()) for t in texts]
+        text = f" {' '.join(texts)} "
+    if "İ" in text or "Σ" in text:
+        # the only letters str.lower() maps otherwise than the regex's case folding (İ to two
+        # characters, Σ to σ or ς by context): tokens compare as lower-cased, so lower them
+        texts = [t.lower() for t in texts]
+        text = f" {' '.join(texts)} "
+    starts: list[int] = []  # where each unit's text begins in ``text``, once a match needs it
+    out: list[LintWarning] = []
+    pos = 0
+    while m := _DOUBLED.search(text, pos):
+        pos = m.start() + 1
+        pair = m["b"] is not None
+        if pair:
+            if m["d"].lower().rstrip(_TRAILING) != m["b"].lower():
+                continue
+        elif m["a"].lower() not in _SINGLE:
             continue
+        starts = starts or list(accumulate([len(t) + 1 for t in texts], initial=1))
+        k = bisect_right(starts, pos) - 1
+        if m.end() > starts[k] + len(texts[k]):
+            continue  # the phrase runs into the next unit
+        first = texts[k].count(" ", 0, pos - starts[k])  # tokens of the unit before it
+        size = 4 if pair else 2
+        words = all_units[k].text.split()[first : first + size]
         if not all(_PLAIN_WORD.fullmatch(w) for w in words[:-1]):
             continue
         if not _PLAIN_WORD.fullmatch(words[-1].rstrip(_TRAILING)):
@@ -232,18 +305,20 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
         second = words[size // 2]
         if words[0][:1].islower() and second[:1].isupper():
             continue  # "Đại hội Hội Nông dân": a name starts
-        unit = all_units[bisect_right(starts, i) - 1]
         phrase = " ".join(words).rstrip(_TRAILING)
-        out.append(LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), unit.line))
+        out.append(
+            LintWarning("doubled_word", _msg("doubled_word", lang, text=phrase), all_units[k].line)
+        )
     return out
 
 
-def _same_pair(low: list[str], i: int) -> bool:
-    return low[i + 1] == low[i + 3].rstrip(_TRAILING) and low[i] != low[i + 1]
-
-
 def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
-    """(level kind, parent path, position) of a numbering label, None for bullets."""
+    """(level kind, parent path, position) of a numbering label, None for bullets.
+
+    "1" to "99", most labels, are read with ``str`` methods before any regex is tried
+    (``isdecimal`` is what ``\\d`` matches)."""
+    if label.isdecimal() and len(label) <= 2:
+        return "num1", (), int(label)
     if _ROMAN_LABEL.fullmatch(label):
         return "roman", (), roman_value(label)
     if _ARABIC_LABEL.fullmatch(label):
@@ -258,7 +333,6 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
     """Headings and items whose numbering repeats or skips within their parent."""
     out: list[LintWarning] = []
     last: dict[str, tuple[tuple[str, ...], int, str]] = {}
-    order = ["roman", "num1", "num2", "num3", "num4", "letter"]
     for unit in units(outline, footnotes=False):
         node = unit.node
         if node is not None and node.kind == "row":
@@ -267,7 +341,7 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
             last.clear()
             continue
         label = (node.label if node is not None else None) or split_label(unit.text)[0]
-        if not label or label in ("-", "+", "*", "•"):
+        if not label or label in _BULLETS:
             continue
         key = _label_key(label)
         if key is None:
@@ -292,7 +366,7 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                     )
                 )
         last[level] = (parent, pos, label)
-        for deeper in order[order.index(level) + 1 :]:
+        for deeper in _LEVELS[_LEVELS.index(level) + 1 :]:
             last.pop(deeper, None)
     return out
 
