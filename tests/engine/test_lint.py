@@ -11,6 +11,7 @@ from trienkhai.documents.extract.reporting import extract_reporting
 from trienkhai.documents.extract.targets import extract_targets
 from trienkhai.documents.lint import lint_outline, roman_value
 from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.readers import read_bytes
 from trienkhai.documents.structure import build_outline
 
 
@@ -64,6 +65,29 @@ def test_numbering_that_repeats_or_skips() -> None:
     assert ("numbering_repeat", 8) in got
     assert ("numbering_skip", 10) in got
     assert len(got) == 3
+
+
+def test_doubled_words_whatever_symbols_the_text_holds() -> None:
+    """A symbol the check once used as its own separator ("␞") is just text (it used to stop the
+    extraction when a doubled word followed it)."""
+    text = "KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n- Ký hiệu ␞ trong bảng.\n- Thực hiện thực hiện tốt.\n"
+    assert _codes(text) == [("doubled_word", 5)]
+
+
+def test_numbering_deeper_than_four_levels_is_checked_not_fatal() -> None:
+    """An appendix may number its rows 1.1.1.1.1 and deeper: the check must follow them (it used to
+    stop the whole extraction on a level it had no name for)."""
+    text = (
+        "KẾ HOẠCH\nabc\nI. NHIỆM VỤ\n\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+        "|---|---|---|---|\n| 1.1.1.1.1 | Nhóm việc |  |  |\n"
+        "| 1.1.1.1.1.1 | Rà soát | Sở Tư pháp | Quý II/2025 |\n"
+        "| 1.1.1.1.3 | Nhóm khác |  |  |\n"
+        "| 1.1.1.1.3.1 | Rà soát thủ tục | Sở Tư pháp | Quý III/2025 |\n"
+    )
+    outline = build_outline(
+        read_bytes(text.encode(), "appendix.txt")
+    )  # the reader parses the table
+    assert [(w.code, w.line) for w in lint_outline(outline)] == [("numbering_skip", 8)]
 
 
 def test_same_document_with_different_terms_and_dates() -> None:

@@ -46,7 +46,6 @@ _DOUBLED = re.compile(
     + r"]*+))(?= )",
     re.IGNORECASE,
 )
-_LEVELS = ["roman", "num1", "num2", "num3", "num4", "letter"]  # outer to inner
 _BULLETS = frozenset(("-", "+", "*", "•"))
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_LINE = re.compile(_LEX["number_line"], re.IGNORECASE)
@@ -312,6 +311,16 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
     return out
 
 
+def _depth(level: str) -> int:
+    """Nesting of a numbering level, outer to inner: roman, then 1, 1.1, 1.1.1 … (any depth a
+    table numbers its rows to), then letters."""
+    if level == "roman":
+        return 0
+    if level == "letter":
+        return 1_000
+    return int(level[3:])  # "num<N>"
+
+
 def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
     """(level kind, parent path, position) of a numbering label, None for bullets.
 
@@ -366,8 +375,9 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                     )
                 )
         last[level] = (parent, pos, label)
-        for deeper in _LEVELS[_LEVELS.index(level) + 1 :]:
-            last.pop(deeper, None)
+        depth = _depth(level)
+        for deeper in [other for other in last if _depth(other) > depth]:
+            del last[deeper]
     return out
 
 
