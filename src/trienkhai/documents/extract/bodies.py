@@ -118,10 +118,13 @@ _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
 _CONJ = _alternation(_LEX["conjunctions"])
 _AFTER_PLURAL = re.compile(rf"(?:^|\s)(?:{_PLURAL})$", re.IGNORECASE)
+_PLURAL_REACH = max(len(w) for w in _LEX["plural_markers"]) + 2  # the space, a final newline
 # "giáo dục và đào tạo": after "và", a field word that is a verb elsewhere stays in the name.
 _AFTER_AND = re.compile(r"\svà$")
 _FIELDS_AFTER_AND = tuple(_LEX["fields_after_and"])
 _TRAILING_CONJ = re.compile(rf"\s+(?:{_CONJ})$")  # "các đơn vị và | triển khai ..."
+# what a text ends with when _TRAILING_CONJ can match ("$" also matches before a final newline)
+_CONJ_ENDS = tuple(w + nl for w in _LEX["conjunctions"] for nl in ("", "\n"))
 _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 # Where clauses start, with the word each opens with: the text's first word, a word after a
@@ -266,7 +269,9 @@ def _phrase_until(
             return None
         phrase = text[:start]
         break
-    phrase = _TRAILING_CONJ.sub("", phrase.strip(" ,;:-–")).strip(" ,;:-–")
+    phrase = phrase.strip(" ,;:-–")
+    if phrase.endswith(_CONJ_ENDS):
+        phrase = _TRAILING_CONJ.sub("", phrase).strip(" ,;:-–")
     if not phrase or len(phrase.split()) > _MAX_WORDS:
         return None
     return phrase
@@ -282,9 +287,12 @@ def _is_name_part(text: str, start: int) -> bool:
         rest = text[start + 1 :].lstrip()
         return bool(_CASED_HEAD.match(rest) or _HEAD.match(rest))  # "Các sở, ban, ngành; UBND ..."
     before = text[:start].rstrip()
-    if _AFTER_PLURAL.search(before):
+    # both end-anchored: searched from just before the longest word they can end with
+    if _AFTER_PLURAL.search(before, len(before) - _PLURAL_REACH):
         return True  # "các tổ chức ...": after a plural marker comes a noun
-    if _AFTER_AND.search(before) and text[start:].lower().startswith(_FIELDS_AFTER_AND):
+    if _AFTER_AND.search(before, len(before) - 4) and text[start:].lower().startswith(
+        _FIELDS_AFTER_AND
+    ):
         return True  # "các phòng giáo dục và đào tạo": the field's name goes on
     if before.endswith(","):
         return bool(_HEAD.match(text, start) or _CASED_HEAD.match(text, start))
@@ -494,6 +502,9 @@ def _read_subject(clause: str, roles: Roles, directive: bool = True) -> None:
 
 def _body_label(clause: str) -> str | None:
     """ "Sở Tài chính: Chủ trì ..." — a body's name set before a colon, as in per-body lists."""
+    colon = clause.find(":")
+    if colon == -1 or clause.find(";", 0, colon) != -1 or clause.find(".", 0, colon) != -1:
+        return None  # the label runs to the first colon, before any ";" or "."
     m = _BODY_LABEL.match(clause)
     if m and only_bodies(m.group(1)):
         return m.group(1).strip()
