@@ -117,6 +117,7 @@ _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
 _CONJ = _alternation(_LEX["conjunctions"])
+_CONJ_WORDS = tuple(_LEX["conjunctions"])
 _AFTER_PLURAL = re.compile(rf"(?:^|\s)(?:{_PLURAL})$", re.IGNORECASE)
 _PLURAL_REACH = max(len(w) for w in _LEX["plural_markers"]) + 2  # the space, a final newline
 # "giáo dục và đào tạo": after "và", a field word that is a verb elsewhere stays in the name.
@@ -129,8 +130,9 @@ _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 # Where clauses start, with the word each opens with: the text's first word, a word after a
 # sentence mark and spaces, and one right after "(" when capitalised ("... (Sở Y tế chủ trì,
-# phối hợp với ...)"). One scan for all marks (the groups tell the caller which fit): a
-# pattern that opens with a character class lets sre skip ahead in C.
+# phối hợp với ...)"). Matched at each mark (the groups tell the caller which fit), found by
+# str.find: sre scans for a class of characters some 10x slower than str.find for one.
+_CLAUSE_MARKS = ".;!?:("
 _CLAUSE_WORD = re.compile(r"([.;!?:(])(\s*)(\w+)")
 _FIRST_WORD = re.compile(r"()()(\w+)")
 _WINDOW = 700  # a subject and its verb sit well within this many characters of a clause start
@@ -204,6 +206,8 @@ def split_bodies(phrase: str) -> list[str]:
     phrase = phrase.strip(" ,;:-–")
     if not phrase:
         return []
+    if "," not in phrase and ";" not in phrase and not _holds(phrase, _CONJ_WORDS):
+        return [phrase]  # no separator: one body (and no scan of the pieces pattern)
     out: list[str] = []
     pos = 0
     for m in _PIECES.finditer(phrase):
@@ -219,8 +223,10 @@ def split_bodies(phrase: str) -> list[str]:
 
 def _head_length(text: str) -> int:
     """Length of the body word the text opens with (0 when it opens with none)."""
-    ends = [m.end() for m in (_CASED_HEAD.match(text), _HEAD.match(text)) if m]
-    return max(ends, default=0)
+    cased, head = _CASED_HEAD.match(text), _HEAD.match(text)
+    if cased is None:
+        return head.end() if head else 0
+    return max(cased.end(), head.end()) if head else cased.end()
 
 
 def _proper_head(text: str, pos: int = 0) -> int:
@@ -238,17 +244,23 @@ def _proper_head(text: str, pos: int = 0) -> int:
 
 
 def _phrase_until(
-    text: str, end: re.Pattern[str], need_verb: bool = False, proper: bool = False
+    text: str,
+    end: re.Pattern[str],
+    need_verb: bool = False,
+    proper: bool = False,
+    low: str | None = None,
 ) -> str | None:
     """The body phrase at the start of ``text``, up to the first end word; None if none.
 
     With ``need_verb`` (a subject), the phrase must end at a verb, not at a preposition; with
     ``proper``, a phrase may open with two capitalised words instead of a listed body word.
+    ``low`` is the text lower-cased, when the caller has it (see ``_aligned_lower``).
     """
     pos = _head_length(text) or (_proper_head(text) if proper else 0)
     if not pos:
         return None
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     verb_at = _VERB_AT
     if len(low) == len(text):
         end = _LOWER.get(end, end)
@@ -299,14 +311,25 @@ def _is_name_part(text: str, start: int) -> bool:
     return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)
 
 
-def _strip_opener(clause: str) -> str:
+def _opener_end(clause: str) -> int:
+    """Where the clause goes on after an opener ("Theo đó, ..."), 0 if it has none."""
     m = _OPENERS.match(clause)
-    return clause[m.end() :] if m else clause
+    return m.end() if m else 0
 
 
-def _subject(clause: str) -> str | None:
-    clause = _strip_opener(clause)
-    return _phrase_until(clause, _END, need_verb=True, proper=True)
+def _aligned_lower(text: str) -> str | None:
+    """The text lower-cased, when every slice of it is the lower case of the same slice of the
+    text (so callers can pass slices down instead of lower-casing each again); None when a
+    character changes length, or "Σ", whose lower case depends on the letters around it."""
+    low = text.lower()
+    return low if len(low) == len(text) and "Σ" not in text else None
+
+
+def _subject(clause: str, low: str | None = None) -> str | None:
+    cut = _opener_end(clause)
+    if cut:
+        clause, low = clause[cut:], None if low is None else low[cut:]
+    return _phrase_until(clause, _END, need_verb=True, proper=True, low=low)
 
 
 def _after_adverbial(clause: str) -> str | None:
@@ -390,10 +413,9 @@ def find_roles(text: str, low: str | None = None) -> Roles:
 def _find_roles(text: str, low: str | None = None) -> Roles:
     roles = Roles()
     low = text.lower() if low is None else low  # for the quick cue checks
+    aligned = low if len(low) == len(text) and "Σ" not in text else None  # see _aligned_lower
     directive = _mentions(low, "directive")
-    clauses = _CLAUSE_WORD.finditer(text)
-    first = _FIRST_WORD.match(text)
-    for m in (first, *clauses) if first else clauses:
+    for m in _clause_words(text):
         mark, space, word = m.groups()
         if mark == "(":
             if space or not word[0].isupper():
@@ -408,17 +430,44 @@ def _find_roles(text: str, low: str | None = None) -> Roles:
             and folded not in _NOT_PROPER_FIRST
             and _proper_head(text, start)
         ):
-            _read_subject(text[start : start + _WINDOW], roles, directive)
+            window = None if aligned is None else aligned[start : start + _WINDOW]
+            _read_subject(text[start : start + _WINDOW], roles, directive, window)
     if not roles.lead and directive:
-        roles.add("lead", _directed(text))
+        roles.add("lead", _directed(text, aligned))
     if _mentions(low, "request"):
         for m in _ROLE_REQUEST_INSIDE.finditer(text):
             found = _phrase_until(text[m.end() : m.end() + _WINDOW], _END, need_verb=True)
             if found:
                 roles.add("requested", split_bodies(found))
     if _mentions(low, "support"):
-        _read_support(text, roles, low)
+        _read_support(text, roles, aligned)
     return roles
+
+
+def _clause_words(text: str) -> list[re.Match[str]]:
+    """The clause openings of a text (``_CLAUSE_WORD``), in order; a mark can never lie inside
+    another's match (mark, spaces, word), so each mark is matched on its own."""
+    marks: list[int] = []
+    for mark in _CLAUSE_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    first = _FIRST_WORD.match(text)
+    found = [first] if first else []
+    for at in sorted(marks):
+        m = _CLAUSE_WORD.match(text, at)
+        if m:
+            found.append(m)
+    return found
+
+
+def _holds(text: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether the text holds one of the words (a plain loop: no generator per call)."""
+    for word in words:  # noqa: SIM110 - no generator per call
+        if word in text:
+            return True
+    return False
 
 
 def _mentions(low: str, cue: str) -> bool:
@@ -433,11 +482,10 @@ def _cue_matches(
     pattern: re.Pattern[str], cue: str, text: str, low: str | None = None
 ) -> list[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, for a role pattern whose every match opens with
-    one of the quick-check words of ``cue`` (lower-cased in ``low``): the pattern is tried only
+    one of the quick-check words of ``cue`` (``low``: the text lower-cased): the pattern is tried only
     where such a word starts. str.find runs in C at memory speed, while sre tries a pattern that
     opens with a lookbehind or \\b at every position (some 30 ns a character)."""
-    low = text.lower() if low is None else low
-    if len(low) != len(text):
+    if low is None or len(low) != len(text):
         return list(pattern.finditer(text))  # positions in ``low`` would not be those of text
     starts: list[int] = []
     for word in _QUICK[cue]:
@@ -456,43 +504,51 @@ def _cue_matches(
     return found
 
 
-def _has_directive(text: str) -> bool:
-    return _mentions(text.lower(), "directive")
-
-
-def _read_support(text: str, roles: Roles, low: str) -> None:
+def _read_support(text: str, roles: Roles, low: str | None) -> None:
     for sm in _cue_matches(_ROLE_SUPPORT, "support", text, low):
-        found = _phrase_until(text[sm.end() :], _SUPPORT_END)
+        rest = None if low is None else low[sm.end() :]
+        found = _phrase_until(text[sm.end() :], _SUPPORT_END, low=rest)
         if found:
             roles.add("support", split_bodies(found))
 
 
-def _read_subject(clause: str, roles: Roles, directive: bool = True) -> None:
+def _read_subject(
+    clause: str, roles: Roles, directive: bool = True, low: str | None = None
+) -> None:
     """The lead (or requested) bodies a clause opens with, by the first shape that fits
-    (``directive``: False when the whole text holds no "yêu cầu"/"giao", to skip that check)."""
-    clause = _strip_opener(clause)
+    (``directive``: False when the whole text holds no "yêu cầu"/"giao", to skip that check;
+    ``low``: the clause lower-cased, from ``_aligned_lower``, when the caller has it)."""
+    cut = _opener_end(clause)
+    if cut:
+        clause, low = clause[cut:], None if low is None else low[cut:]
     m = _ROLE_REQUESTED.match(clause)
     if m:
-        found = _phrase_until(clause[m.end() :], _END)
+        rest_low = None if low is None else low[m.end() :]
+        found = _phrase_until(clause[m.end() :], _END, low=rest_low)
         if found:
             roles.add("requested", split_bodies(found))
         return
     m = _ROLE_ASSIGN.match(clause)
     if m:
         rest = clause[m.end() :]
-        found = _phrase_until(rest, _END, need_verb=True) or _body_label(rest)
+        rest_low = None if low is None else low[m.end() :]
+        found = _phrase_until(rest, _END, need_verb=True, low=rest_low) or _body_label(rest)
         if found is None and only_bodies(rest):
             found = rest.strip().rstrip(":.").strip()  # a heading "Giao Sở Nội vụ:"
     else:
-        directive = directive and _has_directive(clause[:200])
-        directed = _directed(_first_sentence(clause)) if directive else []
-        if directed:
-            roles.add("lead", directed)
-            return
+        if directive:
+            head = clause[:200].lower() if low is None else low[:200]
+            directive = _mentions(head, "directive")
+        if directive:
+            sentence = _first_sentence(clause)
+            directed = _directed(sentence, None if low is None else low[: len(sentence)])
+            if directed:
+                roles.add("lead", directed)
+                return
         if _ADVERBIAL.match(clause):
             found = _after_adverbial(clause)
         else:
-            found = _subject(clause) or _body_label(clause)
+            found = _subject(clause, low) or _body_label(clause)
             if found and _SUPPORTING_VERB.match(clause, len(found)):
                 roles.add("support", split_bodies(found))  # "...; Sở Nội vụ phối hợp; ..."
                 return
@@ -515,10 +571,14 @@ def _first_sentence(text: str) -> str:
     return re.split(r"[.;]\s", text, maxsplit=1)[0]
 
 
-def _directed(text: str) -> list[str]:
-    """Bodies named after "yêu cầu" / "giao" inside a sentence ("Ban Bí thư yêu cầu X ...")."""
-    for m in _cue_matches(_ROLE_DIRECTIVE, "directive", text):
-        found = _phrase_until(text[m.end() :], _END, need_verb=True)
+def _directed(text: str, low: str | None = None) -> list[str]:
+    """Bodies named after "yêu cầu" / "giao" inside a sentence ("Ban Bí thư yêu cầu X ...");
+    ``low``: the text lower-cased, from ``_aligned_lower``, when the caller has it."""
+    if low is None:
+        low = _aligned_lower(text)
+    for m in _cue_matches(_ROLE_DIRECTIVE, "directive", text, low):
+        rest = None if low is None else low[m.end() :]
+        found = _phrase_until(text[m.end() :], _END, need_verb=True, low=rest)
         if found:
             return split_bodies(found)
     return []
