@@ -622,7 +622,9 @@ def only_bodies(text: str) -> bool:
         return False
     if text.endswith(")"):
         text = _TRAILING_NOTE.sub("", text)
-    if not text or len(text.split()) > _MAX_WORDS:
+    if not _head_length(text):
+        return False  # (most texts: no body word to open with, so no need to split them)
+    if len(text.split()) > _MAX_WORDS:
         return False
     found = _phrase_until(text, _END)
     return found is not None and found == text

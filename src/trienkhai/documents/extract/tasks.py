@@ -69,11 +69,15 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
     group_of = _groups(nodes, picked)
     cache: dict[int, bodies.Roles] = {}
     tasks = [_body_task(nodes, i, group_of.get(i), cache, fields.get(i)) for i in picked]
-    rows = [_row_task(n) for n in nodes if n.kind == "row"]
-    body_count = len(tasks)
+    columns: dict[tuple[str, ...], dict[str, int]] = {}  # a table's rows share its header
+    rows = [_row_task(n, columns) for n in nodes if n.kind == "row"]
+    body_tasks = tasks[:]
+    choices: list[str] = []  # the body tasks' texts case-folded, once for all rows
     for row in rows:
         if row is not None:
-            _link_restated(row, tasks[:body_count])
+            if body_tasks and not choices:
+                choices = [t["text"].casefold() for t in body_tasks]
+            _link_restated(row, body_tasks, choices)
             tasks.append(row)
     return tasks
 
@@ -89,10 +93,10 @@ def _is_body_task(
     text = node.text.strip()
     if not text or (text.endswith(":") and index not in fields):
         return False  # announces a list (or a table) rather than being a task
-    if _INTRO_END.search(text[-60:].casefold()):
-        return False
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
+    if _INTRO_END.search(text[-60:].casefold()):
+        return False
     if _NOT_TASKS.match(text):
         return False
     return not bodies.only_bodies(text)
@@ -248,11 +252,19 @@ def _cell_bodies(text: str) -> list[str]:
     return out
 
 
-def _row_task(node: Node) -> dict[str, Any] | None:
-    """A task from an appendix row, when its table has a task column and a lead or due column."""
+def _row_task(
+    node: Node, columns: dict[tuple[str, ...], dict[str, int]] | None = None
+) -> dict[str, Any] | None:
+    """A task from an appendix row, when its table has a task column and a lead or due column
+    (``columns``: the roles of the header's columns, by header, read once per document)."""
     if not node.cells or not node.header or node.part in _NOT_TASK_PARTS:
         return None
-    cols = _columns(node.header)
+    header = tuple(node.header)
+    cols = None if columns is None else columns.get(header)
+    if cols is None:
+        cols = _columns(node.header)  # (not changed below: shared by the table's rows)
+        if columns is not None:
+            columns[header] = cols
     if "task" not in cols or not ({"lead", "due"} & cols.keys()):
         return None
     text = _cell(node.cells, cols["task"])
@@ -278,12 +290,14 @@ def _row_task(node: Node) -> dict[str, Any] | None:
     }
 
 
-def _link_restated(row: dict[str, Any], body_tasks: list[dict[str, Any]]) -> None:
+def _link_restated(
+    row: dict[str, Any], body_tasks: list[dict[str, Any]], choices: list[str]
+) -> None:
     """Point an appendix row at the body task it restates, if any: fuzzy text similarity,
-    helped when the row's lead body is also the task's lead."""
+    helped when the row's lead body is also the task's lead (``choices``: the body tasks'
+    texts case-folded)."""
     if not body_tasks or len(row["text"].split()) < _RESTATE_MIN_WORDS:
         return
-    choices = [t["text"].casefold() for t in body_tasks]
     found = process.extract(
         row["text"].casefold(),
         choices,
