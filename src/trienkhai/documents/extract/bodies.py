@@ -90,13 +90,13 @@ _SUPPORT_END = re.compile(
 )
 _VERB_AT = re.compile(rf"(?:{_trie(_VERBS)})(?![\w])")
 # The same end patterns without IGNORECASE, run on the lower-cased text (4x faster on long
-# alternations), with the words as a prefix tree and no "^" branch: they are only searched
-# from after a body word (never at 0), and a leading "\s" lets sre skip to the next space or
-# mark in C. The case-insensitive ones serve the rare text whose lower case changes length.
+# alternations), with the words as a prefix tree and no "^" branch (they are only searched
+# from after a body word, never at 0). The case-insensitive ones serve the rare text whose
+# lower case changes length. Keyed by id: hashing a compiled pattern walks all its code.
 _PUNCT_END = r"|[.;:()\[\]“”\"]"
-_LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
-    _END: re.compile(rf"\s(?:{_trie(_VERBS + _STOPS)})(?![\w]){_PUNCT_END}"),
-    _SUPPORT_END: re.compile(
+_LOWER: dict[int, re.Pattern[str]] = {
+    id(_END): re.compile(rf"\s(?:{_trie(_VERBS + _STOPS)})(?![\w]){_PUNCT_END}"),
+    id(_SUPPORT_END): re.compile(
         rf"\s(?:{_trie(_VERBS + _STOPS + _LEX['support_end'])})(?![\w]){_PUNCT_END}"
     ),
 }
@@ -263,7 +263,7 @@ def _phrase_until(
         low = text.lower()
     verb_at = _VERB_AT
     if len(low) == len(text):
-        end = _LOWER.get(end, end)
+        end = _LOWER.get(id(end), end)
     else:
         low, verb_at = text, _VERB_AT_ANY_CASE
     while True:
