@@ -210,11 +210,16 @@ def split_bodies(phrase: str) -> list[str]:
         return [phrase]  # no separator: one body (and no scan of the pieces pattern)
     out: list[str] = []
     pos = 0
+    size = len(phrase)
     for m in _PIECES.finditer(phrase):
-        rest = phrase[m.end() :]
-        if m.start() == 0 or not rest:
+        rest = m.end()  # the head patterns hold no anchor or lookbehind: matched in place
+        if m.start() == 0 or rest == size:
             continue
-        if _CASED_HEAD.match(rest) or _SPLIT_HEAD.match(rest) or m.group(0).strip() == ";":
+        if (
+            _CASED_HEAD.match(phrase, rest)
+            or _SPLIT_HEAD.match(phrase, rest)
+            or m.group(0).strip() == ";"
+        ):
             out.append(phrase[pos : m.start()])
             pos = m.end()
     out.append(phrase[pos:])
