@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count, pairwise
+from itertools import compress, count
 
 from ..lexicon import load
 
@@ -59,10 +59,10 @@ def label_group(text: str) -> str | None:
     return _GROUPS[int(m.lastgroup[1:])].code if m and m.lastgroup else None
 
 
-# Keywords by their first two words (every keyword has two or more: "công nhân", "hội nông
-# dân"), and the rare one-word keyword by its word: a pair of words that begins a keyword is far
-# rarer than its first word alone ("các", "người"), so few positions reach the Python loop.
-_BY_PAIR: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+# Keywords by their first word, then their second ("công" -> "nhân" -> "công nhân"), and the
+# rare one-word keyword by its word: a scan for first words runs in C, and each hit costs one
+# look-up of the word after it.
+_BY_FIRST: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
 _BY_WORD: dict[str, list[int]] = {}
 for _index, _spec in enumerate(_LEX["groups"]):
     for _word in _spec["keywords"]:
@@ -70,8 +70,9 @@ for _index, _spec in enumerate(_LEX["groups"]):
         if len(_words_of) == 1:
             _BY_WORD.setdefault(_words_of[0], []).append(_index)
         else:
-            _BY_PAIR.setdefault(_words_of[:2], []).append((_words_of, _index))
-_FIRST_WORDS = {pair[0] for pair in _BY_PAIR} | _BY_WORD.keys()
+            _second = _BY_FIRST.setdefault(_words_of[0], {})
+            _second.setdefault(_words_of[1], []).append((_words_of, _index))
+_FIRST_WORDS = _BY_FIRST.keys() | _BY_WORD.keys()
 _TOKEN = re.compile(r"\w+")
 # Marks that split words in plans; none is a word character, so a space in their place leaves
 # the words as they were (checked after the split: any other mark falls back to the regex).
@@ -108,8 +109,9 @@ def _scores(text: str) -> list[int]:
         for i in compress(count(), map(_BY_WORD.__contains__, tokens)):
             for group in _BY_WORD[tokens[i]]:
                 scores[group] += 1
-    for i in compress(count(), map(_BY_PAIR.__contains__, pairwise(tokens))):
-        for words, group in _BY_PAIR[tokens[i], tokens[i + 1]]:
+    tokens.append("")  # the word after the last: no keyword goes on with it
+    for i in compress(count(), map(_BY_FIRST.__contains__, tokens)):
+        for words, group in _BY_FIRST[tokens[i]].get(tokens[i + 1], ()):
             if len(words) == 2 or tuple(tokens[i : i + len(words)]) == words:
                 scores[group] += 1
     return scores
