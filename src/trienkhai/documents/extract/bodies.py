@@ -330,8 +330,10 @@ def _aligned_lower(text: str) -> str | None:
     return low if len(low) == len(text) and "Σ" not in text else None
 
 
-def _subject(clause: str, low: str | None = None) -> str | None:
-    cut = _opener_end(clause)
+def _subject(clause: str, low: str | None = None, opener: bool = True) -> str | None:
+    """The subject a clause opens with, after an opener ("Theo đó, ...") if any (``opener``:
+    False when the caller already found that the clause opens with none)."""
+    cut = _opener_end(clause) if opener else 0
     if cut:
         clause, low = clause[cut:], None if low is None else low[cut:]
     return _phrase_until(clause, _END, need_verb=True, proper=True, low=low)
@@ -553,7 +555,7 @@ def _read_subject(
         if _ADVERBIAL.match(clause):
             found = _after_adverbial(clause)
         else:
-            found = _subject(clause, low) or _body_label(clause)
+            found = _subject(clause, low, opener=cut > 0) or _body_label(clause)
             if found and _SUPPORTING_VERB.match(clause, len(found)):
                 roles.add("support", split_bodies(found))  # "...; Sở Nội vụ phối hợp; ..."
                 return
