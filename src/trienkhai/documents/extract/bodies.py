@@ -50,6 +50,28 @@ def _grouped(words: list[str]) -> str:
     return "|".join(parts)
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation written as a tree of shared prefixes ("b(?:an hành|ồi dưỡng)"): the same
+    match as ``_alternation`` (the longest word that fits, the end of a word tried last), but
+    sre tries one branch per next character instead of every word in turn."""
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|)" if "" in node else ")")
+
+    return emit(root)
+
+
 _PLURAL = _alternation(_LEX["plural_markers"])
 _CASED_HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_grouped(_LEX['heads_cased'])})(?![\w])")
 _HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_grouped(_LEX['heads'])})(?![\w])", re.IGNORECASE)
@@ -66,14 +88,19 @@ _SUPPORT_END = re.compile(
     r"|[.;:()\[\]“”\"]",
     re.IGNORECASE,
 )
-_VERB_AT = re.compile(rf"(?:{_alternation(_VERBS)})(?![\w])")
+_VERB_AT = re.compile(rf"(?:{_trie(_VERBS)})(?![\w])")
 # The same end patterns without IGNORECASE, run on the lower-cased text (4x faster on long
-# alternations); the case-insensitive ones serve the rare text whose lower case changes length.
-_LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
-    _END: re.compile(_END.pattern),
-    _SUPPORT_END: re.compile(_SUPPORT_END.pattern),
+# alternations), with the words as a prefix tree and no "^" branch (they are only searched
+# from after a body word, never at 0). The case-insensitive ones serve the rare text whose
+# lower case changes length. Keyed by id: hashing a compiled pattern walks all its code.
+_PUNCT_END = r"|[.;:()\[\]“”\"]"
+_LOWER: dict[int, re.Pattern[str]] = {
+    id(_END): re.compile(rf"\s(?:{_trie(_VERBS + _STOPS)})(?![\w]){_PUNCT_END}"),
+    id(_SUPPORT_END): re.compile(
+        rf"\s(?:{_trie(_VERBS + _STOPS + _LEX['support_end'])})(?![\w]){_PUNCT_END}"
+    ),
 }
-_VERB_AT_ANY_CASE = re.compile(_VERB_AT.pattern, re.IGNORECASE)
+_VERB_AT_ANY_CASE = re.compile(rf"(?:{_alternation(_VERBS)})(?![\w])", re.IGNORECASE)
 _ROLE_LEAD = re.compile(_LEX["roles"]["lead"], re.IGNORECASE)
 _ROLE_SUPPORT = re.compile(_LEX["roles"]["support"], re.IGNORECASE)
 _SUPPORTING_VERB = re.compile(_LEX["roles"]["supporting_subject"], re.IGNORECASE)
@@ -90,14 +117,24 @@ _BODY_LABEL = re.compile(r"([^:;.]{2,160}?)\s*:\s+\S")
 _OPENERS = re.compile(rf"^(?:{_alternation(_LEX['clause_openers'])})\s*,\s*", re.IGNORECASE)
 _ADVERBIAL = re.compile(rf"^(?:{_alternation(_LEX['adverbial_openers'])})\s", re.IGNORECASE)
 _CONJ = _alternation(_LEX["conjunctions"])
+_CONJ_WORDS = tuple(_LEX["conjunctions"])
 _AFTER_PLURAL = re.compile(rf"(?:^|\s)(?:{_PLURAL})$", re.IGNORECASE)
+_PLURAL_REACH = max(len(w) for w in _LEX["plural_markers"]) + 2  # the space, a final newline
 # "giáo dục và đào tạo": after "và", a field word that is a verb elsewhere stays in the name.
 _AFTER_AND = re.compile(r"\svà$")
 _FIELDS_AFTER_AND = tuple(_LEX["fields_after_and"])
 _TRAILING_CONJ = re.compile(rf"\s+(?:{_CONJ})$")  # "các đơn vị và | triển khai ..."
+# what a text ends with when _TRAILING_CONJ can match ("$" also matches before a final newline)
+_CONJ_ENDS = tuple(w + nl for w in _LEX["conjunctions"] for nl in ("", "\n"))
 _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
-_FIRST_WORD = re.compile(r"\w+")
+# Where clauses start, with the word each opens with: the text's first word, a word after a
+# sentence mark and spaces, and one right after "(" when capitalised ("... (Sở Y tế chủ trì,
+# phối hợp với ...)"). Matched at each mark (the groups tell the caller which fit), found by
+# str.find: sre scans for a class of characters some 10x slower than str.find for one.
+_CLAUSE_MARKS = ".;!?:("
+_CLAUSE_WORD = re.compile(r"([.;!?:(])(\s*)(\w+)")
+_FIRST_WORD = re.compile(r"()()(\w+)")
 _WINDOW = 700  # a subject and its verb sit well within this many characters of a clause start
 _LABELS = _LEX["responsibility_labels"]
 _LABEL_ROLE = {w: role for role in ("lead", "support") for w in _LABELS[role]}
@@ -169,13 +206,20 @@ def split_bodies(phrase: str) -> list[str]:
     phrase = phrase.strip(" ,;:-–")
     if not phrase:
         return []
+    if "," not in phrase and ";" not in phrase and not _holds(phrase, _CONJ_WORDS):
+        return [phrase]  # no separator: one body (and no scan of the pieces pattern)
     out: list[str] = []
     pos = 0
+    size = len(phrase)
     for m in _PIECES.finditer(phrase):
-        rest = phrase[m.end() :]
-        if m.start() == 0 or not rest:
+        rest = m.end()  # the head patterns hold no anchor or lookbehind: matched in place
+        if m.start() == 0 or rest == size:
             continue
-        if _CASED_HEAD.match(rest) or _SPLIT_HEAD.match(rest) or m.group(0).strip() == ";":
+        if (
+            _CASED_HEAD.match(phrase, rest)
+            or _SPLIT_HEAD.match(phrase, rest)
+            or m.group(0).strip() == ";"
+        ):
             out.append(phrase[pos : m.start()])
             pos = m.end()
     out.append(phrase[pos:])
@@ -184,8 +228,10 @@ def split_bodies(phrase: str) -> list[str]:
 
 def _head_length(text: str) -> int:
     """Length of the body word the text opens with (0 when it opens with none)."""
-    ends = [m.end() for m in (_CASED_HEAD.match(text), _HEAD.match(text)) if m]
-    return max(ends, default=0)
+    cased, head = _CASED_HEAD.match(text), _HEAD.match(text)
+    if cased is None:
+        return head.end() if head else 0
+    return max(cased.end(), head.end()) if head else cased.end()
 
 
 def _proper_head(text: str, pos: int = 0) -> int:
@@ -203,20 +249,26 @@ def _proper_head(text: str, pos: int = 0) -> int:
 
 
 def _phrase_until(
-    text: str, end: re.Pattern[str], need_verb: bool = False, proper: bool = False
+    text: str,
+    end: re.Pattern[str],
+    need_verb: bool = False,
+    proper: bool = False,
+    low: str | None = None,
 ) -> str | None:
     """The body phrase at the start of ``text``, up to the first end word; None if none.
 
     With ``need_verb`` (a subject), the phrase must end at a verb, not at a preposition; with
     ``proper``, a phrase may open with two capitalised words instead of a listed body word.
+    ``low`` is the text lower-cased, when the caller has it (see ``_aligned_lower``).
     """
     pos = _head_length(text) or (_proper_head(text) if proper else 0)
     if not pos:
         return None
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     verb_at = _VERB_AT
     if len(low) == len(text):
-        end = _LOWER.get(end, end)
+        end = _LOWER.get(id(end), end)
     else:
         low, verb_at = text, _VERB_AT_ANY_CASE
     while True:
@@ -234,7 +286,9 @@ def _phrase_until(
             return None
         phrase = text[:start]
         break
-    phrase = _TRAILING_CONJ.sub("", phrase.strip(" ,;:-–")).strip(" ,;:-–")
+    phrase = phrase.strip(" ,;:-–")
+    if phrase.endswith(_CONJ_ENDS):
+        phrase = _TRAILING_CONJ.sub("", phrase).strip(" ,;:-–")
     if not phrase or len(phrase.split()) > _MAX_WORDS:
         return None
     return phrase
@@ -250,23 +304,39 @@ def _is_name_part(text: str, start: int) -> bool:
         rest = text[start + 1 :].lstrip()
         return bool(_CASED_HEAD.match(rest) or _HEAD.match(rest))  # "Các sở, ban, ngành; UBND ..."
     before = text[:start].rstrip()
-    if _AFTER_PLURAL.search(before):
+    # both end-anchored: searched from just before the longest word they can end with
+    if _AFTER_PLURAL.search(before, len(before) - _PLURAL_REACH):
         return True  # "các tổ chức ...": after a plural marker comes a noun
-    if _AFTER_AND.search(before) and text[start:].lower().startswith(_FIELDS_AFTER_AND):
+    if _AFTER_AND.search(before, len(before) - 4) and text[start:].lower().startswith(
+        _FIELDS_AFTER_AND
+    ):
         return True  # "các phòng giáo dục và đào tạo": the field's name goes on
     if before.endswith(","):
         return bool(_HEAD.match(text, start) or _CASED_HEAD.match(text, start))
     return bool(_HEAD.match(text, start)) and not _ROLE_LEAD.match(text, start)
 
 
-def _strip_opener(clause: str) -> str:
+def _opener_end(clause: str) -> int:
+    """Where the clause goes on after an opener ("Theo đó, ..."), 0 if it has none."""
     m = _OPENERS.match(clause)
-    return clause[m.end() :] if m else clause
+    return m.end() if m else 0
 
 
-def _subject(clause: str) -> str | None:
-    clause = _strip_opener(clause)
-    return _phrase_until(clause, _END, need_verb=True, proper=True)
+def _aligned_lower(text: str) -> str | None:
+    """The text lower-cased, when every slice of it is the lower case of the same slice of the
+    text (so callers can pass slices down instead of lower-casing each again); None when a
+    character changes length, or "Σ", whose lower case depends on the letters around it."""
+    low = text.lower()
+    return low if len(low) == len(text) and "Σ" not in text else None
+
+
+def _subject(clause: str, low: str | None = None, opener: bool = True) -> str | None:
+    """The subject a clause opens with, after an opener ("Theo đó, ...") if any (``opener``:
+    False when the caller already found that the clause opens with none)."""
+    cut = _opener_end(clause) if opener else 0
+    if cut:
+        clause, low = clause[cut:], None if low is None else low[cut:]
+    return _phrase_until(clause, _END, need_verb=True, proper=True, low=low)
 
 
 def _after_adverbial(clause: str) -> str | None:
@@ -350,30 +420,61 @@ def find_roles(text: str, low: str | None = None) -> Roles:
 def _find_roles(text: str, low: str | None = None) -> Roles:
     roles = Roles()
     low = text.lower() if low is None else low  # for the quick cue checks
+    aligned = low if len(low) == len(text) and "Σ" not in text else None  # see _aligned_lower
     directive = _mentions(low, "directive")
-    for start in _clause_starts(text):
-        first = _FIRST_WORD.match(text, start)
-        if first is None:
-            continue
-        word = first.group(0)
+    for m in _clause_words(text):
+        mark, space, word = m.groups()
+        if mark == "(":
+            if space or not word[0].isupper():
+                continue  # a parenthesis opens a clause only with a capital
+        elif mark and not space:
+            continue  # "3.5", "Sở Y tế;Sở ...": no clause starts without a space
+        start, end = m.span(3)
         folded = word.casefold()
         if folded in _START_WORDS or (
             word[0].isupper()
-            and text[first.end() + 1 : first.end() + 2].isupper()  # "Hạt Kiểm lâm ..."
+            and text[end + 1 : end + 2].isupper()  # "Hạt Kiểm lâm ..."
             and folded not in _NOT_PROPER_FIRST
             and _proper_head(text, start)
         ):
-            _read_subject(text[start : start + _WINDOW], roles, directive)
+            window = None if aligned is None else aligned[start : start + _WINDOW]
+            _read_subject(text[start : start + _WINDOW], roles, directive, window)
     if not roles.lead and directive:
-        roles.add("lead", _directed(text))
+        roles.add("lead", _directed(text, aligned))
     if _mentions(low, "request"):
         for m in _ROLE_REQUEST_INSIDE.finditer(text):
             found = _phrase_until(text[m.end() : m.end() + _WINDOW], _END, need_verb=True)
             if found:
                 roles.add("requested", split_bodies(found))
     if _mentions(low, "support"):
-        _read_support(text, roles)
+        _read_support(text, roles, aligned)
     return roles
+
+
+def _clause_words(text: str) -> list[re.Match[str]]:
+    """The clause openings of a text (``_CLAUSE_WORD``), in order; a mark can never lie inside
+    another's match (mark, spaces, word), so each mark is matched on its own."""
+    marks: list[int] = []
+    for mark in _CLAUSE_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    first = _FIRST_WORD.match(text)
+    found = [first] if first else []
+    for at in sorted(marks):
+        m = _CLAUSE_WORD.match(text, at)
+        if m:
+            found.append(m)
+    return found
+
+
+def _holds(text: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether the text holds one of the words (a plain loop: no generator per call)."""
+    for word in words:  # noqa: SIM110 - no generator per call
+        if word in text:
+            return True
+    return False
 
 
 def _mentions(low: str, cue: str) -> bool:
@@ -384,57 +485,77 @@ def _mentions(low: str, cue: str) -> bool:
     return False
 
 
-def _has_directive(text: str) -> bool:
-    return _mentions(text.lower(), "directive")
+def _cue_matches(
+    pattern: re.Pattern[str], cue: str, text: str, low: str | None = None
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a role pattern whose every match opens with
+    one of the quick-check words of ``cue`` (``low``: the text lower-cased): the pattern is tried only
+    where such a word starts. str.find runs in C at memory speed, while sre tries a pattern that
+    opens with a lookbehind or \\b at every position (some 30 ns a character)."""
+    if low is None or len(low) != len(text):
+        return list(pattern.finditer(text))  # positions in ``low`` would not be those of text
+    starts: list[int] = []
+    for word in _QUICK[cue]:
+        at = low.find(word)
+        while at != -1:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end:  # finditer goes on after each match: matches do not overlap
+            m = pattern.match(text, at)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 
 
-def _clause_starts(text: str) -> list[int]:
-    """Where clauses start: after a sentence mark, and inside a parenthesis that opens with a
-    capital ("... (Sở Y tế chủ trì, phối hợp với ...)")."""
-    starts = [0, *(m.end() for m in _BOUNDARY.finditer(text))]
-    paren = text.find("(")
-    if paren == -1:
-        return starts
-    while paren != -1:
-        if text[paren + 1 : paren + 2].isupper():
-            starts.append(paren + 1)
-        paren = text.find("(", paren + 1)
-    return sorted(starts)
-
-
-def _read_support(text: str, roles: Roles) -> None:
-    for sm in _ROLE_SUPPORT.finditer(text):
-        found = _phrase_until(text[sm.end() :], _SUPPORT_END)
+def _read_support(text: str, roles: Roles, low: str | None) -> None:
+    for sm in _cue_matches(_ROLE_SUPPORT, "support", text, low):
+        rest = None if low is None else low[sm.end() :]
+        found = _phrase_until(text[sm.end() :], _SUPPORT_END, low=rest)
         if found:
             roles.add("support", split_bodies(found))
 
 
-def _read_subject(clause: str, roles: Roles, directive: bool = True) -> None:
+def _read_subject(
+    clause: str, roles: Roles, directive: bool = True, low: str | None = None
+) -> None:
     """The lead (or requested) bodies a clause opens with, by the first shape that fits
-    (``directive``: False when the whole text holds no "yêu cầu"/"giao", to skip that check)."""
-    clause = _strip_opener(clause)
+    (``directive``: False when the whole text holds no "yêu cầu"/"giao", to skip that check;
+    ``low``: the clause lower-cased, from ``_aligned_lower``, when the caller has it)."""
+    cut = _opener_end(clause)
+    if cut:
+        clause, low = clause[cut:], None if low is None else low[cut:]
     m = _ROLE_REQUESTED.match(clause)
     if m:
-        found = _phrase_until(clause[m.end() :], _END)
+        rest_low = None if low is None else low[m.end() :]
+        found = _phrase_until(clause[m.end() :], _END, low=rest_low)
         if found:
             roles.add("requested", split_bodies(found))
         return
     m = _ROLE_ASSIGN.match(clause)
     if m:
         rest = clause[m.end() :]
-        found = _phrase_until(rest, _END, need_verb=True) or _body_label(rest)
+        rest_low = None if low is None else low[m.end() :]
+        found = _phrase_until(rest, _END, need_verb=True, low=rest_low) or _body_label(rest)
         if found is None and only_bodies(rest):
             found = rest.strip().rstrip(":.").strip()  # a heading "Giao Sở Nội vụ:"
     else:
-        directive = directive and _has_directive(clause[:200])
-        directed = _directed(_first_sentence(clause)) if directive else []
-        if directed:
-            roles.add("lead", directed)
-            return
+        if directive:
+            head = clause[:200].lower() if low is None else low[:200]
+            directive = _mentions(head, "directive")
+        if directive:
+            sentence = _first_sentence(clause)
+            directed = _directed(sentence, None if low is None else low[: len(sentence)])
+            if directed:
+                roles.add("lead", directed)
+                return
         if _ADVERBIAL.match(clause):
             found = _after_adverbial(clause)
         else:
-            found = _subject(clause) or _body_label(clause)
+            found = _subject(clause, low, opener=cut > 0) or _body_label(clause)
             if found and _SUPPORTING_VERB.match(clause, len(found)):
                 roles.add("support", split_bodies(found))  # "...; Sở Nội vụ phối hợp; ..."
                 return
@@ -444,6 +565,9 @@ def _read_subject(clause: str, roles: Roles, directive: bool = True) -> None:
 
 def _body_label(clause: str) -> str | None:
     """ "Sở Tài chính: Chủ trì ..." — a body's name set before a colon, as in per-body lists."""
+    colon = clause.find(":")
+    if colon == -1 or clause.find(";", 0, colon) != -1 or clause.find(".", 0, colon) != -1:
+        return None  # the label runs to the first colon, before any ";" or "."
     m = _BODY_LABEL.match(clause)
     if m and only_bodies(m.group(1)):
         return m.group(1).strip()
@@ -454,10 +578,14 @@ def _first_sentence(text: str) -> str:
     return re.split(r"[.;]\s", text, maxsplit=1)[0]
 
 
-def _directed(text: str) -> list[str]:
-    """Bodies named after "yêu cầu" / "giao" inside a sentence ("Ban Bí thư yêu cầu X ...")."""
-    for m in _ROLE_DIRECTIVE.finditer(text):
-        found = _phrase_until(text[m.end() :], _END, need_verb=True)
+def _directed(text: str, low: str | None = None) -> list[str]:
+    """Bodies named after "yêu cầu" / "giao" inside a sentence ("Ban Bí thư yêu cầu X ...");
+    ``low``: the text lower-cased, from ``_aligned_lower``, when the caller has it."""
+    if low is None:
+        low = _aligned_lower(text)
+    for m in _cue_matches(_ROLE_DIRECTIVE, "directive", text, low):
+        rest = None if low is None else low[m.end() :]
+        found = _phrase_until(text[m.end() :], _END, need_verb=True, low=rest)
         if found:
             return split_bodies(found)
     return []
@@ -501,7 +629,9 @@ def only_bodies(text: str) -> bool:
         return False
     if text.endswith(")"):
         text = _TRAILING_NOTE.sub("", text)
-    if not text or len(text.split()) > _MAX_WORDS:
+    if not _head_length(text):
+        return False  # (most texts: no body word to open with, so no need to split them)
+    if len(text.split()) > _MAX_WORDS:
         return False
     found = _phrase_until(text, _END)
     return found is not None and found == text

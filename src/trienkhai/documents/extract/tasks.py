@@ -42,6 +42,38 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     for role, words in _PARTS["table_columns"].items()
 ]
 _CELL_ITEMS = re.compile(r"\s+[-–+•]\s+|\s*;\s*|\n")
+_OPENING_WORD = re.compile(r"\\b(\w+)(?![*+?{])")  # a pattern written "\btrước\s+..."
+
+
+def _opening_word(source: str) -> str | None:
+    """The word every match of a pattern opens with, for a pattern written "\\bword..." with no
+    "|" outside parentheses (no match can then do without the word); None for any other."""
+    m = _OPENING_WORD.match(source)
+    if m is None:
+        return None
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1  # an escaped character: never a bracket or a bar
+        elif char == "[":  # a class: skip to its end ("[]...]" and "[^]...]" hold a "]")
+            i += 2 if source.startswith("[^", i) else 1
+            start, i = i, source.find("]", i + 1)
+            if i == -1 or "\\" in source[start:i]:
+                return None  # (an escape inside a class: too subtle to follow here)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        i += 1
+    return m.group(1)
+
+
+# The word each lower-case due pattern opens with, if any: sre tries a pattern that opens with
+# \b at every position (some 20 ns a character), str.find finds the word at memory speed.
+_DUE_WORDS = [_opening_word(p) for p in _PARTS["task_due"]]
 _RESTATE_CUTOFF = 85.0
 _RESTATE_MIN_WORDS = 4
 _SAME_LEAD_BONUS = 15.0
@@ -69,11 +101,15 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
     group_of = _groups(nodes, picked)
     cache: dict[int, bodies.Roles] = {}
     tasks = [_body_task(nodes, i, group_of.get(i), cache, fields.get(i)) for i in picked]
-    rows = [_row_task(n) for n in nodes if n.kind == "row"]
-    body_count = len(tasks)
+    columns: dict[tuple[str, ...], dict[str, int]] = {}  # a table's rows share its header
+    rows = [_row_task(n, columns) for n in nodes if n.kind == "row"]
+    body_tasks = tasks[:]
+    choices: list[str] = []  # the body tasks' texts case-folded, once for all rows
     for row in rows:
         if row is not None:
-            _link_restated(row, tasks[:body_count])
+            if body_tasks and not choices:
+                choices = [t["text"].casefold() for t in body_tasks]
+            _link_restated(row, body_tasks, choices)
             tasks.append(row)
     return tasks
 
@@ -89,10 +125,10 @@ def _is_body_task(
     text = node.text.strip()
     if not text or (text.endswith(":") and index not in fields):
         return False  # announces a list (or a table) rather than being a task
-    if _INTRO_END.search(text[-60:].casefold()):
-        return False
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
+    if _INTRO_END.search(text[-60:].casefold()):
+        return False
     if _NOT_TASKS.match(text):
         return False
     return not bodies.only_bodies(text)
@@ -181,14 +217,31 @@ def _due(text: str, low: str | None = None) -> str | None:
     low = text.lower() if low is None else low
     if not _holds_any(low, _DUE_CUE):
         return None
-    patterns = _DUE if len(low) == len(text) else _DUE_ANY_CASE
-    where = low if patterns is _DUE else text
-    for pattern in patterns:
-        for m in pattern.finditer(where):
+    lower = len(low) == len(text)
+    patterns, where = (_DUE, low) if lower else (_DUE_ANY_CASE, text)
+    for pattern, word in zip(patterns, _DUE_WORDS, strict=True):
+        found = _matches_from(pattern, low, word) if lower and word else pattern.finditer(where)
+        for m in found:
             clause = _clause_around(text, m.start())
             if not _DUE_RECURRING.search(clause):
                 return _DUE_DAY.sub("", text[m.start("due") : m.end("due")].strip(" ,."))
     return None
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, word: str) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose every match opens with
+    ``word``: the pattern is matched only where the word occurs."""
+    found: list[re.Match[str]] = []
+    end = 0
+    at = text.find(word)
+    while at != -1:
+        if at >= end:  # finditer goes on after each match: matches do not overlap
+            m = pattern.match(text, at)
+            if m:
+                found.append(m)
+                end = m.end()
+        at = text.find(word, at + 1)
+    return found
 
 
 def _holds_any(low: str, cues: tuple[str, ...]) -> bool:
@@ -248,11 +301,19 @@ def _cell_bodies(text: str) -> list[str]:
     return out
 
 
-def _row_task(node: Node) -> dict[str, Any] | None:
-    """A task from an appendix row, when its table has a task column and a lead or due column."""
+def _row_task(
+    node: Node, columns: dict[tuple[str, ...], dict[str, int]] | None = None
+) -> dict[str, Any] | None:
+    """A task from an appendix row, when its table has a task column and a lead or due column
+    (``columns``: the roles of the header's columns, by header, read once per document)."""
     if not node.cells or not node.header or node.part in _NOT_TASK_PARTS:
         return None
-    cols = _columns(node.header)
+    header = tuple(node.header)
+    cols = None if columns is None else columns.get(header)
+    if cols is None:
+        cols = _columns(node.header)  # (not changed below: shared by the table's rows)
+        if columns is not None:
+            columns[header] = cols
     if "task" not in cols or not ({"lead", "due"} & cols.keys()):
         return None
     text = _cell(node.cells, cols["task"])
@@ -278,12 +339,14 @@ def _row_task(node: Node) -> dict[str, Any] | None:
     }
 
 
-def _link_restated(row: dict[str, Any], body_tasks: list[dict[str, Any]]) -> None:
+def _link_restated(
+    row: dict[str, Any], body_tasks: list[dict[str, Any]], choices: list[str]
+) -> None:
     """Point an appendix row at the body task it restates, if any: fuzzy text similarity,
-    helped when the row's lead body is also the task's lead."""
+    helped when the row's lead body is also the task's lead (``choices``: the body tasks'
+    texts case-folded)."""
     if not body_tasks or len(row["text"].split()) < _RESTATE_MIN_WORDS:
         return
-    choices = [t["text"].casefold() for t in body_tasks]
     found = process.extract(
         row["text"].casefold(),
         choices,
