@@ -19,8 +19,8 @@ from typing import Any
 from .. import lexicon
 from ..model import Outline
 from .dates import find_dates, find_day_months
-from .sources import split_label, units
-from .targets import headings
+from .sources import units
+from .targets import headings, label_free
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -181,7 +181,10 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     heading_subject: str | None = None
-    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
+    every = zip(
+        units(outline, footnotes=False), headings(outline), label_free(outline), strict=True
+    )
+    for unit, head, (text, low) in every:
         node = unit.node
         if node is not None and node.part in ("recipients", "signature", "appendix"):
             continue
@@ -192,8 +195,6 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
                 head[1].strip(" :") if _starts_body(head[1]) else None
             )
             continue
-        _, text = split_label(unit.text)
-        low = text.lower()
         if not any(word in low for word in _VERB_WORDS) or _VERB.search(text) is None:
             continue
         lead_subject = subject_of(text)
