@@ -20,7 +20,7 @@ from .. import lexicon
 from ..model import Outline
 from .dates import find_dates, find_day_months
 from .sources import units
-from .targets import headings, label_free
+from .targets import can_start, has_any, headings, label_free
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -40,20 +40,34 @@ _PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))}){_NOT_CADENCE}"
 # members may carry their own deadline in brackets: "hằng quý (trước ngày 20), 6 tháng (...)"
 _JOIN = rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_alt(_LEX['list_joiners'])})\s*(?:hằng\s+|hàng\s+)?"
 _LIST = rf"{_PERIOD}(?:{_JOIN}{_PERIOD})*"
-_TRIGGERED = re.compile(rf"(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})", re.IGNORECASE)
+# The patterns searched across whole clauses open with can_start(words): at a position where
+# none of their words can start, one character test fails instead of every alternative.
+_TRIGGERED = re.compile(
+    rf"{can_start(_LEX['triggers'])}(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})",
+    re.IGNORECASE,
+)
 _STRONG = re.compile(
-    rf"(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}"
+    rf"{can_start(_LEX['strong_periods'])}(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}"
     rf"(?:{_JOIN}{_PERIOD})*)",
     re.IGNORECASE,
 )
 _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
 _STANDALONE_RE = re.compile(
-    rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)(?!\s*\d{{4}})", re.IGNORECASE
+    rf"{can_start(list(_STANDALONE))}(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)(?!\s*\d{{4}})",
+    re.IGNORECASE,
 )
-_PERIODIC_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE)
-_VERB = re.compile(rf"(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)", re.IGNORECASE)
+_PERIODIC_RE = re.compile(
+    rf"{can_start(_LEX['periodic'])}(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE
+)
+_VERB = re.compile(
+    rf"{can_start(_LEX['report_verbs'])}(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)",
+    re.IGNORECASE,
+)
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
-_DEADLINE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*", re.IGNORECASE)
+_DEADLINE = re.compile(
+    rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
+    re.IGNORECASE,
+)
 _DM = r"\d{1,2}\s?/\s?\d{1,2}(?!\s?/\s?\d)(?!\d)"
 _DM_LIST = re.compile(rf"{_DM}(?:\s*(?:,|và)\s*(?:ngày\s*)?{_DM})*")
 _HEADS = re.compile(rf"(?:{_alt(_ISSUERS['heads'])})(?!\w)", re.IGNORECASE)
@@ -61,8 +75,13 @@ _BODY_STOP = re.compile(
     rf"[()\[\];:.]|\s(?:{_alt(_LEX['stops'])})(?!\w)",
     re.IGNORECASE,
 )
-_RECIPIENT_PREP = re.compile(rf"(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+", re.IGNORECASE)
-_VIA = re.compile(rf"(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE)
+_RECIPIENT_PREP = re.compile(
+    rf"{can_start(_LEX['recipient_preps'])}(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+",
+    re.IGNORECASE,
+)
+_VIA = re.compile(
+    rf"{can_start(_LEX['via_preps'])}(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE
+)
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
 _SECOND_VERB = re.compile(
@@ -176,11 +195,19 @@ def _clauses(text: str) -> Iterator[str]:
     yield text[start:]
 
 
+def _heading_subject(title: str | None) -> str | None:
+    """The bodies a heading names ("3. Ủy ban nhân dân các huyện"): the reporter of the duties
+    under it that name none. Read only for a duty, not for every heading."""
+    if title is None:
+        return None
+    return subject_of(title) or (title.strip(" :") if _starts_body(title) else None)
+
+
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
     """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    heading_subject: str | None = None
+    heading: str | None = None  # the title of the heading the unit sits under
     every = zip(
         units(outline, footnotes=False), headings(outline), label_free(outline), strict=True
     )
@@ -191,13 +218,10 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
         if node is not None and node.kind == "row":
             continue
         if head is not None:
-            heading_subject = subject_of(head[1]) or (
-                head[1].strip(" :") if _starts_body(head[1]) else None
-            )
+            heading = head[1]
             continue
-        if not any(word in low for word in _VERB_WORDS) or _VERB.search(text) is None:
+        if not has_any(low, _VERB_WORDS) or _VERB.search(text) is None:
             continue
-        lead_subject = subject_of(text)
         for whole in _clauses(text):
             pieces = _duties(whole)
             for clause in pieces:
@@ -224,7 +248,9 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
                     {
                         "frequency": freq,
                         "deadline": due[0] if len(due) == 1 else (due or None),
-                        "reporter": subject_of(clause) or lead_subject or heading_subject,
+                        "reporter": subject_of(clause)
+                        or subject_of(text)
+                        or _heading_subject(heading),
                         "recipient": recipient,
                         "via": via,
                         "text": clause.strip(),

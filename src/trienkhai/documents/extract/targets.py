@@ -27,8 +27,12 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _can_start(words: list[str]) -> str:
-    """A lookahead for the first characters of ``words`` (in the pattern's own case rules)."""
+def can_start(words: list[str]) -> str:
+    """A lookahead for the first characters of ``words`` (under the pattern's own case rules).
+
+    Put before an alternation of words, a position where none of them can start costs one
+    character test instead of one per word: the matches are the same.
+    """
     return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
 
 
@@ -39,7 +43,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 # position), and the lookahead passes over a position no comparator can start at with one test
 # instead of one per comparator: the same matches, found several times faster.
 _FIGURE = re.compile(
-    rf"(?:{_can_start(list(_BEFORE))}(?P<cmp>{_alt(list(_BEFORE))})\s*|)"
+    rf"(?:{can_start(list(_BEFORE))}(?P<cmp>{_alt(list(_BEFORE))})\s*|)"
     rf"(?:(?P<from>{_alt(_LEX['range_lead'])})\s+|)"
     rf"(?<![\w/.,-])(?P<a>{_NUM})(?![\w/]|-[^\W\d_])\s*(?P<pa>{_alt(_LEX['percent'])})?"
     rf"(?:\s*(?:{_alt(_LEX['range_joiners'])})\s*(?P<b>{_NUM})(?![\w/])\s*(?P<pb>{_alt(_LEX['percent'])})?)?"
@@ -406,7 +410,7 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
     return _text_targets(outline) + table_targets(outline)
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
+def has_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of ``words`` occurs in ``text`` (a loop: cheaper than any(<genexpr>))."""
     for word in words:  # noqa: SIM110
         if word in text:
@@ -427,13 +431,13 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
         if unit.node is not None and unit.node.kind == "row":
             continue  # tables: see table_targets
         # the cue words first: two substring searches reject most units outside the objectives
-        unit_cue = _has_any(low, _CUE_WORDS)
+        unit_cue = has_any(low, _CUE_WORDS)
         if not (ctx.objectives or unit_cue) or _DIGIT.search(text) is None:
             continue
         governed = False  # "Phấn đấu a; b; c.": the cue governs the sentence's clauses
         for new_sentence, clause in _clauses(text):
             # a clause's words are its unit's: with no cue in the unit, none in the clause
-            cue = unit_cue and _has_any(clause.lower(), _CUE_WORDS)
+            cue = unit_cue and has_any(clause.lower(), _CUE_WORDS)
             governed = cue or (governed and not new_sentence)
             if _DIGIT.search(clause) is None:
                 continue
