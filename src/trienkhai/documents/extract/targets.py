@@ -247,26 +247,23 @@ _WIDE_SPACE = re.compile(r"\s\s")
 
 
 def _figure_matches(clause: str) -> Iterator[re.Match[str]]:
-    """``_FIGURE.finditer(clause)``, tried only in the few characters before each digit.
+    """``_FIGURE.finditer(clause)``, each search started a few characters before a digit.
 
-    A match starting before digit ``d`` ends its lead-in at ``d``, so it starts at most
-    ``_LEAD_MAX`` characters earlier: trying those positions in order finds the leftmost match,
-    as the full scan would, without trying the pattern at every character of the clause. A
-    clause with a run of spaces (no bound on the lead-in) is scanned the ordinary way.
+    A match that starts before digit ``d`` ends its lead-in at ``d`` (the first digit it holds),
+    so it starts at most ``_LEAD_MAX`` characters earlier: no match starts between the last
+    one's end and there, and the search need not try those positions. A clause with a run of
+    spaces (no bound on the lead-in) is scanned the ordinary way.
     """
     if not _WINDOWED or _WIDE_SPACE.search(clause) is not None:
         yield from _FIGURE.finditer(clause)
         return
-    match, pos = _FIGURE.match, 0
+    pos = 0
     while (digit := _DIGIT.search(clause, pos)) is not None:
-        d = digit.start()
-        for start in range(max(pos, d - _LEAD_MAX), d + 1):
-            if (m := match(clause, start)) is not None:
-                yield m
-                pos = m.end()
-                break
-        else:
-            pos = d + 1
+        m = _FIGURE.search(clause, max(pos, digit.start() - _LEAD_MAX))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _after_word(before: str) -> bool:
