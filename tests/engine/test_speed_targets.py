@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from trienkhai.documents.extract import targets
+from trienkhai.documents.extract import reporting, targets
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 _LEX = targets._LEX
@@ -127,3 +127,65 @@ def test_after_word_is_the_plain_search() -> None:
 def test_after_word(before: str, expected: bool) -> None:
     assert targets._after_word(before) is expected
     assert bool(_PLAIN_NOT_AFTER.search(before)) is expected
+
+
+# -- reporting: the verb looked for only where a verb's word starts --------------------------
+
+_ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def test_anchor_letters_match_as_lower_casing_maps() -> None:
+    """Every letter in an anchor: re.IGNORECASE matches exactly the characters that
+    str.lower() turns into it (one character each), over the whole of Unicode."""
+    plain = _ALL_CHARS.replace("\u0130", "")  # "İ" lowers to two characters: "i" + U+0307
+    low = plain.lower()
+    assert len(low) == len(plain)
+    letters = {ch for _, piece in reporting._VERB_IN_UNIT.anchors or [] for ch in piece}
+    assert letters
+    for ch in sorted(letters):
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        by_lower = {m.start() for m in re.finditer(re.escape(ch), low)}
+        assert by_re == by_lower, ch
+        assert ch not in "\u0130".lower()
+
+
+@pytest.mark.parametrize("ch", ["i", "s", "ı", "ſ"])
+def test_case_twins_are_not_anchor_letters(ch: str) -> None:
+    assert not reporting._case_safe(ch)
+
+
+def _reporting_texts() -> list[str]:
+    rng = random.Random(11)
+    words = [
+        *reporting._LEX["report_verbs"],
+        "báo",
+        "gửi",
+        "tổng hợp",
+        "BÁO CÁO",
+        "Gửı về",
+        "gửİ về",
+        "báo  cáo",
+        "kết quả",
+        "UBND tỉnh",
+    ]
+    gaps = [" ", "", "\n", ", ", "xbáo", "_"]
+    out = []
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_anchored_verb_search_is_the_plain_search() -> None:
+    anchored = reporting._VERB_IN_UNIT
+    assert anchored.anchors is not None
+    for text in _fixture_lines() + _reporting_texts():
+        for pos in (0, 3):
+            plain = [m.span() for m in anchored.pattern.finditer(text, pos)]
+            assert [m.span() for m in anchored.finditer(text, pos)] == plain, text
+            assert [m.span() for m in anchored.finditer(text, pos, text.lower())] == plain
+            found = anchored.search(text, pos)
+            assert (found.span() if found else None) == (plain[0] if plain else None)

@@ -31,6 +31,81 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+# Letters that re.IGNORECASE matches with exactly the characters str.lower() turns into them:
+# ASCII letters and digits and the Latin letters with diacritics, but for the few that re pairs
+# with a twin str.lower() does not map onto them ("i": "ı", "İ"; "s": "ſ"). The engine test
+# tests/engine/test_speed_targets.py checks every letter the anchors use against all of Unicode.
+_CASE_TWINS = frozenset("isıſṡẛ")
+
+
+def _case_safe(ch: str) -> bool:
+    latin = (
+        (ch.isascii() and ch.isalnum()) or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+    )
+    return latin and ch == ch.lower() and ch not in _CASE_TWINS
+
+
+def _anchor(word: str) -> tuple[int, str]:
+    """(offset, piece): the longest run of case-safe letters in the first token of ``word``."""
+    token = word.split()[0] if word.strip() else ""
+    best = (0, "")
+    start = 0
+    for i, ch in enumerate([*token, ""]):
+        if not ch or not _case_safe(ch):
+            if i - start > len(best[1]):
+                best = (start, token[start:i])
+            start = i + 1
+    return best
+
+
+class Anchored:
+    """A case-insensitive pattern whose every match opens with one of ``words``, tried only
+    where one of them can start.
+
+    A word's case-safe piece (see :func:`_anchor`) is in the lower-cased text wherever the
+    pattern matches the word, at the same offset when lower-casing kept every character one
+    character. Finding those pieces is a fast substring search; the pattern is then tried
+    only at the few positions they give, instead of at every character of the text, with the
+    same matches in the same order. When a word has no such piece, or the lower-cased text
+    is not aligned, the pattern is searched the ordinary way.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: list[str]) -> None:
+        self.pattern = pattern
+        anchors = {_anchor(w) for w in words}
+        self.anchors = None if any(not piece for _, piece in anchors) else sorted(anchors)
+
+    def _starts(self, text: str, low: str | None, pos: int) -> list[int] | None:
+        if self.anchors is None:
+            return None
+        low = text.lower() if low is None else low
+        if len(low) != len(text):
+            return None
+        starts: set[int] = set()
+        for offset, piece in self.anchors:
+            i = low.find(piece, pos + offset)
+            while i >= 0:
+                starts.add(i - offset)
+                i = low.find(piece, i + 1)
+        return sorted(starts)
+
+    def finditer(self, text: str, pos: int = 0, low: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos)``; ``low`` is ``text.lower()`` when the caller has it."""
+        starts = self._starts(text, low, pos)
+        if starts is None:
+            yield from self.pattern.finditer(text, pos)
+            return
+        match = self.pattern.match
+        for start in starts:
+            if start >= pos and (m := match(text, start)) is not None:
+                yield m
+                pos = m.end()
+
+    def search(self, text: str, pos: int = 0, low: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, pos)``."""
+        return next(self.finditer(text, pos, low), None)
+
+
 _PERIOD_CODE = {w: e["code"] for e in _LEX["periods"] for w in e["words"]}
 _STANDALONE = {w: e["code"] for e in _LEX["standalone"] for w in e["words"]}
 # a period word that names a date ("quý III/2025", "tháng 6", "năm 2025") is not a cadence
@@ -47,8 +122,8 @@ _TRIGGERED = re.compile(
     re.IGNORECASE,
 )
 _STRONG = re.compile(
-    rf"{can_start(_LEX['strong_periods'])}(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}"
-    rf"(?:{_JOIN}{_PERIOD})*)",
+    rf"{can_start(_LEX['strong_periods'])}(?<![\w/])"
+    rf"(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}(?:{_JOIN}{_PERIOD})*)",
     re.IGNORECASE,
 )
 _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
@@ -63,6 +138,8 @@ _VERB = re.compile(
     rf"{can_start(_LEX['report_verbs'])}(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)",
     re.IGNORECASE,
 )
+# a unit's whole text is long: the verb is looked for only where a verb's word starts
+_VERB_IN_UNIT = Anchored(_VERB, _LEX["report_verbs"])
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
 _DEADLINE = re.compile(
     rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
@@ -220,7 +297,7 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
         if head is not None:
             heading = head[1]
             continue
-        if not has_any(low, _VERB_WORDS) or _VERB.search(text) is None:
+        if not has_any(low, _VERB_WORDS) or _VERB_IN_UNIT.search(text, low=low) is None:
             continue
         for whole in _clauses(text):
             pieces = _duties(whole)
