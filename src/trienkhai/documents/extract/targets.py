@@ -36,6 +36,14 @@ def can_start(words: list[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
 
 
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` (a loop: cheaper than any(<genexpr>))."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
 _BEFORE = {w: e["comparator"] for e in _LEX["before"] for w in e["words"]}
 _AFTER = {w: e["comparator"] for e in _LEX["after"] for w in e["words"]}
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -52,7 +60,10 @@ _FIGURE = re.compile(
 )
 # "năm 2025", "Điều 3", "số 12:": a number right after one of these words (then at most a colon)
 # is not a figure. Only the end of the text before the number is looked at (see _after_word).
-_NOT_AFTER = re.compile(r"(?:" + _alt(_LEX["not_figure_after"]) + r")\Z", re.IGNORECASE)
+_NOT_AFTER = re.compile(
+    can_start(_LEX["not_figure_after"]) + r"(?:" + _alt(_LEX["not_figure_after"]) + r")\Z",
+    re.IGNORECASE,
+)
 _NOT_AFTER_REACH = max(map(len, _LEX["not_figure_after"]))
 _UNIT_STOP = re.compile(
     r"[,;:.()\[\]“”\"'‘’/]|\s(?:" + _alt(_LEX["unit_stops"]) + r")(?=\s|$)", re.IGNORECASE
@@ -183,7 +194,7 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
             above = stack[-1] if stack else (0, [], False, False)
             titles = [*above[1], low]
             titled = above[2] or low.startswith(_OBJECTIVE) or "chỉ tiêu" in low
-            specific = above[3] or any(s in low for s in _SPECIFIC)
+            specific = above[3] or has_any(low, _SPECIFIC)
             stack.append((level, titles, titled, specific))
             not_target = low.startswith(_NOT_TARGET)
             leads = ()
@@ -407,14 +418,6 @@ def extract_targets(outline: Outline) -> list[dict[str, Any]]:
     return _text_targets(outline) + table_targets(outline)
 
 
-def has_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether any of ``words`` occurs in ``text`` (a loop: cheaper than any(<genexpr>))."""
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
-
-
 def _lead_year(text: str) -> int | None:
     """The year a unit's lead-in prints: "Phấn đấu đến hết năm 2025: a; b; c"."""
     return _year_in(text.split(":", 1)[0]) if ":" in text else None
@@ -441,10 +444,6 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
             committing = governed
             if not (ctx.objectives or committing):
                 continue
-            # a statistic is not a target, even inside a committing sentence ("...; năm 2024
-            # đã đạt 80%"); only a clause that itself commits is read despite past words
-            if not cue and _PAST.search(clause):
-                continue
             found = [
                 f
                 for f in figures(clause)
@@ -453,6 +452,11 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
                 or ctx.specific
                 or committing
             ]
+            # a statistic is not a target, even inside a committing sentence ("...; năm 2024
+            # đã đạt 80%"); only a clause that itself commits is read despite past words (and
+            # the past words are looked for only in a clause with figures to keep)
+            if not found or (not cue and _PAST.search(clause)):
+                continue
             for f, piece in zip(found, _spans(clause, found), strict=True):
                 rule = "target.objectives" if ctx.objectives else "target.commitment"
                 out.append(
