@@ -218,20 +218,23 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
         yield unit, ctx
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def number_value(text: str) -> float | int:
     """A printed number as a value: "01" -> 1, "2,5" -> 2.5, "3.000" -> 3000."""
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+    elif _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     value = float(text)
     return int(value) if value.is_integer() else value
 
 
 def _unit_after(text: str) -> str | None:
-    rest = text.lstrip()
-    stop = _UNIT_STOP.search(" " + rest)
-    raw = (" " + rest)[: stop.start()] if stop else " " + rest
+    rest = " " + text.lstrip()
+    stop = _UNIT_STOP.search(rest)
+    raw = rest[: stop.start()] if stop else rest
     words = raw.split()[:_UNIT_MAX]
     return " ".join(words) or None
 
