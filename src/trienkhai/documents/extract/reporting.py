@@ -273,7 +273,7 @@ def _clauses(text: str) -> Iterator[str]:
 
 
 def _heading_subject(title: str | None) -> str | None:
-    """The bodies a heading names ("3. Ủy ban nhân dân các huyện"): the reporter of the duties
+    """The bodies a heading names ("Ủy ban nhân dân các huyện"): the reporter of the duties
     under it that name none. Read only for a duty, not for every heading."""
     if title is None:
         return None

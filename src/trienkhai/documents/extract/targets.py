@@ -49,7 +49,7 @@ _AFTER = {w: e["comparator"] for e in _LEX["after"] for w in e["words"]}
 _NUM = r"\d+(?:[.,]\d+)*"
 # The leading "(?:...|)" are "(?:...)?" written as a branch (no repeat context to set up at each
 # position), and the lookahead passes over a position no comparator can start at with one test
-# instead of one per comparator: the same matches, found several times faster.
+# instead of one per comparator: the same matches, found faster.
 _FIGURE = re.compile(
     rf"(?:{can_start(list(_BEFORE))}(?P<cmp>{_alt(list(_BEFORE))})\s*|)"
     rf"(?:(?P<from>{_alt(_LEX['range_lead'])})\s+|)"
