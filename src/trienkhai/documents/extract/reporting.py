@@ -19,8 +19,8 @@ from typing import Any
 from .. import lexicon
 from ..model import Outline
 from .dates import find_dates, find_day_months
-from .sources import split_label, units
-from .targets import headings
+from .sources import units
+from .targets import can_start, has_any, headings, label_free
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -29,6 +29,81 @@ _ISSUERS = lexicon.load("issuers")
 def _alt(words: list[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# Letters that re.IGNORECASE matches with exactly the characters str.lower() turns into them:
+# ASCII letters and digits and the Latin letters with diacritics, but for the few that re pairs
+# with a twin str.lower() does not map onto them ("i": "ı", "İ"; "s": "ſ"). The engine test
+# tests/engine/test_speed_targets.py checks every letter the anchors use against all of Unicode.
+_CASE_TWINS = frozenset("isıſṡẛ")
+
+
+def _case_safe(ch: str) -> bool:
+    latin = (
+        (ch.isascii() and ch.isalnum()) or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+    )
+    return latin and ch == ch.lower() and ch not in _CASE_TWINS
+
+
+def _anchor(word: str) -> tuple[int, str]:
+    """(offset, piece): the longest run of case-safe letters in the first token of ``word``."""
+    token = word.split()[0] if word.strip() else ""
+    best = (0, "")
+    start = 0
+    for i, ch in enumerate([*token, ""]):
+        if not ch or not _case_safe(ch):
+            if i - start > len(best[1]):
+                best = (start, token[start:i])
+            start = i + 1
+    return best
+
+
+class Anchored:
+    """A case-insensitive pattern whose every match opens with one of ``words``, tried only
+    where one of them can start.
+
+    A word's case-safe piece (see :func:`_anchor`) is in the lower-cased text wherever the
+    pattern matches the word, at the same offset when lower-casing kept every character one
+    character. Finding those pieces is a fast substring search; the pattern is then tried
+    only at the few positions they give, instead of at every character of the text, with the
+    same matches in the same order. When a word has no such piece, or the lower-cased text
+    is not aligned, the pattern is searched the ordinary way.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: list[str]) -> None:
+        self.pattern = pattern
+        anchors = {_anchor(w) for w in words}
+        self.anchors = None if any(not piece for _, piece in anchors) else sorted(anchors)
+
+    def _starts(self, text: str, low: str | None, pos: int) -> list[int] | None:
+        if self.anchors is None:
+            return None
+        low = text.lower() if low is None else low
+        if len(low) != len(text):
+            return None
+        starts: set[int] = set()
+        for offset, piece in self.anchors:
+            i = low.find(piece, pos + offset)
+            while i >= 0:
+                starts.add(i - offset)
+                i = low.find(piece, i + 1)
+        return sorted(starts)
+
+    def finditer(self, text: str, pos: int = 0, low: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos)``; ``low`` is ``text.lower()`` when the caller has it."""
+        starts = self._starts(text, low, pos)
+        if starts is None:
+            yield from self.pattern.finditer(text, pos)
+            return
+        match = self.pattern.match
+        for start in starts:
+            if start >= pos and (m := match(text, start)) is not None:
+                yield m
+                pos = m.end()
+
+    def search(self, text: str, pos: int = 0, low: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, pos)``."""
+        return next(self.finditer(text, pos, low), None)
 
 
 _PERIOD_CODE = {w: e["code"] for e in _LEX["periods"] for w in e["words"]}
@@ -40,20 +115,36 @@ _PERIOD = rf"(?:{_alt(list(_PERIOD_CODE))}){_NOT_CADENCE}"
 # members may carry their own deadline in brackets: "hằng quý (trước ngày 20), 6 tháng (...)"
 _JOIN = rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_alt(_LEX['list_joiners'])})\s*(?:hằng\s+|hàng\s+)?"
 _LIST = rf"{_PERIOD}(?:{_JOIN}{_PERIOD})*"
-_TRIGGERED = re.compile(rf"(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})", re.IGNORECASE)
+# The patterns searched across whole clauses open with can_start(words): at a position where
+# none of their words can start, one character test fails instead of every alternative.
+_TRIGGERED = re.compile(
+    rf"{can_start(_LEX['triggers'])}(?<!\w)(?:{_alt(_LEX['triggers'])})\s+(?P<list>{_LIST})",
+    re.IGNORECASE,
+)
 _STRONG = re.compile(
-    rf"(?<![\w/])(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}"
-    rf"(?:{_JOIN}{_PERIOD})*)",
+    rf"{can_start(_LEX['strong_periods'])}(?<![\w/])"
+    rf"(?P<list>(?:{_alt(_LEX['strong_periods'])}){_NOT_CADENCE}(?:{_JOIN}{_PERIOD})*)",
     re.IGNORECASE,
 )
 _PERIOD_RE = re.compile(_PERIOD, re.IGNORECASE)
 _STANDALONE_RE = re.compile(
-    rf"(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)(?!\s*\d{{4}})", re.IGNORECASE
+    rf"{can_start(list(_STANDALONE))}(?<!\w)(?:{_alt(list(_STANDALONE))})(?!\w)(?!\s*\d{{4}})",
+    re.IGNORECASE,
 )
-_PERIODIC_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE)
-_VERB = re.compile(rf"(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)", re.IGNORECASE)
+_PERIODIC_RE = re.compile(
+    rf"{can_start(_LEX['periodic'])}(?<!\w)(?:{_alt(_LEX['periodic'])})(?!\w)", re.IGNORECASE
+)
+_VERB = re.compile(
+    rf"{can_start(_LEX['report_verbs'])}(?<!\w)(?:{_alt(_LEX['report_verbs'])})(?!\w)",
+    re.IGNORECASE,
+)
+# a unit's whole text is long: the verb is looked for only where a verb's word starts
+_VERB_IN_UNIT = Anchored(_VERB, _LEX["report_verbs"])
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
-_DEADLINE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*", re.IGNORECASE)
+_DEADLINE = re.compile(
+    rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
+    re.IGNORECASE,
+)
 _DM = r"\d{1,2}\s?/\s?\d{1,2}(?!\s?/\s?\d)(?!\d)"
 _DM_LIST = re.compile(rf"{_DM}(?:\s*(?:,|và)\s*(?:ngày\s*)?{_DM})*")
 _HEADS = re.compile(rf"(?:{_alt(_ISSUERS['heads'])})(?!\w)", re.IGNORECASE)
@@ -61,8 +152,13 @@ _BODY_STOP = re.compile(
     rf"[()\[\];:.]|\s(?:{_alt(_LEX['stops'])})(?!\w)",
     re.IGNORECASE,
 )
-_RECIPIENT_PREP = re.compile(rf"(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+", re.IGNORECASE)
-_VIA = re.compile(rf"(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE)
+_RECIPIENT_PREP = re.compile(
+    rf"{can_start(_LEX['recipient_preps'])}(?<!\w)(?:{_alt(_LEX['recipient_preps'])})\s+",
+    re.IGNORECASE,
+)
+_VIA = re.compile(
+    rf"{can_start(_LEX['via_preps'])}(?<!\w)(?:{_alt(_LEX['via_preps'])})\s+", re.IGNORECASE
+)
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
 _SECOND_VERB = re.compile(
@@ -176,27 +272,33 @@ def _clauses(text: str) -> Iterator[str]:
     yield text[start:]
 
 
+def _heading_subject(title: str | None) -> str | None:
+    """The bodies a heading names ("Ủy ban nhân dân các huyện"): the reporter of the duties
+    under it that name none. Read only for a duty, not for every heading."""
+    if title is None:
+        return None
+    return subject_of(title) or (title.strip(" :") if _starts_body(title) else None)
+
+
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
     """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    heading_subject: str | None = None
-    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
+    heading: str | None = None  # the title of the heading the unit sits under
+    every = zip(
+        units(outline, footnotes=False), headings(outline), label_free(outline), strict=True
+    )
+    for unit, head, (text, low) in every:
         node = unit.node
         if node is not None and node.part in ("recipients", "signature", "appendix"):
             continue
         if node is not None and node.kind == "row":
             continue
         if head is not None:
-            heading_subject = subject_of(head[1]) or (
-                head[1].strip(" :") if _starts_body(head[1]) else None
-            )
+            heading = head[1]
             continue
-        _, text = split_label(unit.text)
-        low = text.lower()
-        if not any(word in low for word in _VERB_WORDS) or _VERB.search(text) is None:
+        if not has_any(low, _VERB_WORDS) or _VERB_IN_UNIT.search(text, low=low) is None:
             continue
-        lead_subject = subject_of(text)
         for whole in _clauses(text):
             pieces = _duties(whole)
             for clause in pieces:
@@ -223,7 +325,9 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
                     {
                         "frequency": freq,
                         "deadline": due[0] if len(due) == 1 else (due or None),
-                        "reporter": subject_of(clause) or lead_subject or heading_subject,
+                        "reporter": subject_of(clause)
+                        or subject_of(text)
+                        or _heading_subject(heading),
                         "recipient": recipient,
                         "via": via,
                         "text": clause.strip(),

@@ -1,0 +1,191 @@
+"""The fast paths of targets and reporting find what the plain patterns find.
+
+Each shortcut (a scan near the digits only, a look at the end of a text only) is checked
+against the plain search it replaces, on the fixture documents and on generated text built
+from the lexicon's own words in mixed case, with runs of spaces, colons and digits.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from trienkhai.documents.extract import reporting, targets
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+_LEX = targets._LEX
+
+
+def _fixture_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        lines.extend(line for line in text.splitlines() if line.strip())
+    return lines
+
+
+def _cased(word: str, rng: random.Random) -> str:
+    return "".join(c.upper() if rng.random() < 0.3 else c for c in word)
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    """Texts made of comparators, range words, units, numbers and separators."""
+    rng = random.Random(seed)
+    words = [
+        *targets._BEFORE,
+        *targets._AFTER,
+        *_LEX["range_lead"],
+        *_LEX["range_joiners"],
+        *_LEX["percent"],
+        *_LEX["not_figure_after"],
+        "hộ",
+        "xã",
+        "đạt",
+        "năm",
+        "tỷ lệ",
+        "ı",
+        "İ",
+        "K",
+    ]
+    numbers = ["5", "05", "90", "2,5", "3.000", "2025", "15/6", "1-2", "12a", "7.", "0,5"]
+    gaps = [" ", " ", " ", "", "  ", "\n", " : ", ":", ", ", ". ", "/", "-", "\t", "\u00a0"]
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append(
+                _cased(rng.choice(words), rng) if rng.random() < 0.6 else rng.choice(numbers)
+            )
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+TEXTS = _fixture_lines() + _generated(4000, 7)
+
+
+def test_there_is_text_to_compare() -> None:
+    assert len(TEXTS) > 4000
+    assert any(targets._WIDE_SPACE.search(t) for t in TEXTS)
+    assert any(not targets._WIDE_SPACE.search(t) and targets._DIGIT.search(t) for t in TEXTS)
+
+
+def test_figure_matches_are_the_full_scan() -> None:
+    for text in TEXTS:
+        full = [(m.span(), m.groups()) for m in targets._FIGURE.finditer(text)]
+        fast = [(m.span(), m.groups()) for m in targets._figure_matches(text)]
+        assert fast == full, text
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "không vượt quá 5%",
+        "KHÔNG THẤP HƠN 90% hộ",
+        "tỷ lệ trên 90%, dưới 5% và từ 01 - 02 mô hình",
+        "x" * 40 + "không thấp hơn 7 xã",
+        "từ 5 đến 7 xã",
+        "15/6 và 20%",
+        "không thấp hơn từ 5 đến 7 xã",  # the longest lead-in: comparator, space, "từ", space
+        "đạt Không Vượt Quá từ 5%",
+    ],
+)
+def test_figure_matches_on_lead_ins(clause: str) -> None:
+    full = [(m.span(), m.groups()) for m in targets._FIGURE.finditer(clause)]
+    assert [(m.span(), m.groups()) for m in targets._figure_matches(clause)] == full
+    assert full
+
+
+_PLAIN_NOT_AFTER = re.compile(
+    r"(?:" + targets._alt(_LEX["not_figure_after"]) + r")\s*:?\s*$", re.IGNORECASE
+)
+
+
+def test_after_word_is_the_plain_search() -> None:
+    for text in TEXTS:
+        for m in targets._DIGIT.finditer(text):
+            before = text[: m.start()]
+            assert targets._after_word(before) == bool(_PLAIN_NOT_AFTER.search(before)), before
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("trong năm ", True),
+        ("Điều  ", True),
+        ("số :  ", True),
+        ("số: :", False),
+        ("Quyết định\n", True),
+        ("đạt ", False),
+        ("", False),
+        (":", False),
+    ],
+)
+def test_after_word(before: str, expected: bool) -> None:
+    assert targets._after_word(before) is expected
+    assert bool(_PLAIN_NOT_AFTER.search(before)) is expected
+
+
+# -- reporting: the verb looked for only where a verb's word starts --------------------------
+
+_ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def test_anchor_letters_match_as_lower_casing_maps() -> None:
+    """Every letter in an anchor: re.IGNORECASE matches exactly the characters that
+    str.lower() turns into it (one character each), over the whole of Unicode."""
+    plain = _ALL_CHARS.replace("\u0130", "")  # "İ" lowers to two characters: "i" + U+0307
+    low = plain.lower()
+    assert len(low) == len(plain)
+    letters = {ch for _, piece in reporting._VERB_IN_UNIT.anchors or [] for ch in piece}
+    assert letters
+    for ch in sorted(letters):
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        by_lower = {m.start() for m in re.finditer(re.escape(ch), low)}
+        assert by_re == by_lower, ch
+        assert ch not in "\u0130".lower()
+
+
+@pytest.mark.parametrize("ch", ["i", "s", "ı", "ſ"])
+def test_case_twins_are_not_anchor_letters(ch: str) -> None:
+    assert not reporting._case_safe(ch)
+
+
+def _reporting_texts() -> list[str]:
+    rng = random.Random(11)
+    words = [
+        *reporting._LEX["report_verbs"],
+        "báo",
+        "gửi",
+        "tổng hợp",
+        "BÁO CÁO",
+        "Gửı về",
+        "gửİ về",
+        "báo  cáo",
+        "kết quả",
+        "UBND tỉnh",
+    ]
+    gaps = [" ", "", "\n", ", ", "xbáo", "_"]
+    out = []
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_anchored_verb_search_is_the_plain_search() -> None:
+    anchored = reporting._VERB_IN_UNIT
+    assert anchored.anchors is not None
+    for text in _fixture_lines() + _reporting_texts():
+        for pos in (0, 3):
+            plain = [m.span() for m in anchored.pattern.finditer(text, pos)]
+            assert [m.span() for m in anchored.finditer(text, pos)] == plain, text
+            assert [m.span() for m in anchored.finditer(text, pos, text.lower())] == plain
+            found = anchored.search(text, pos)
+            assert (found.span() if found else None) == (plain[0] if plain else None)
