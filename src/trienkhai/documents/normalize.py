@@ -22,7 +22,9 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
 # ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
 _SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
-_SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|(?<![mM])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# The "not after m/M" test sits after the first digit (a two-character look-behind), so both
+# branches open with a character and the engine skips quickly to each candidate glyph.
+_SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|([⁰¹²³⁴⁵⁶⁷⁸⁹](?<![mM].)[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -158,22 +160,52 @@ def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     return text, anchors
 
 
+# Characters that make a paragraph need the full :func:`clean`: markup that
+# :func:`strip_markup` and :func:`take_anchors` act on (``#`` anywhere, though only a heading's
+# counts: a rare false alarm costs one full cleaning).
+_MARKUP_CHARS = "<\\*_#" + _SUP_CHARS
+
+
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
-    """:func:`clean` for every paragraph of a document. Superscript glyphs (footnote anchors)
-    are looked for once in the whole text, and only the paragraphs that hold one are scanned
-    for them again. NFC never makes or removes a superscript digit, so the raw text tells."""
-    joined = "\n".join(raws)
-    hits: list[int] = []
-    for ch in _SUP_CHARS:
+    """:func:`clean` for every paragraph of a document, the same results, with the scans made
+    once over the whole text instead of once per paragraph.
+
+    Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are already
+    NFC: cleaning leaves them as they are (unless they only draw a rule). The text joined by
+    single spaces tells which paragraphs are not so: the markup characters and doubled spaces
+    are found in it and mapped back to their paragraph (a paragraph's edge space doubles the
+    joining one); NFC and printability are checked once for all (a space never composes with
+    its neighbours, and it is printable). Only the paragraphs marked, or all of them when the
+    whole text fails a check, are cleaned one by one. Superscript glyphs are looked for only
+    where they occur (``glyphs``): NFC never makes or removes one, so the raw text tells."""
+    joined = " ".join(raws)
+    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
+    glyphs: set[int] = set()
+    marked: set[int] = set()
+    for ch in _MARKUP_CHARS:
         at = joined.find(ch)
         while at != -1:
-            hits.append(at)
-            at = joined.find(ch, at + 1)
-    if not hits:
-        return [clean(raw, glyphs=False) for raw in raws]
-    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
-    marked = {bisect_right(starts, at) - 1 for at in hits}
-    return [clean(raw, glyphs=i in marked) for i, raw in enumerate(raws)]
+            i = bisect_right(starts, at) - 1
+            marked.add(i)
+            if ch in _SUP_CHARS:
+                glyphs.add(i)
+            at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+    at = joined.find("  ")
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        marked.update((i, i + 1))  # the doubled space may be where the two are joined
+        at = joined.find("  ", at + 1)
+    if joined[:1] == " " or joined[-1:] == " ":
+        marked.update((0, len(raws) - 1))
+    if not (joined.isprintable() and unicodedata.is_normalized("NFC", joined)):
+        return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
+    out: list[tuple[str, list[str]]] = []
+    for i, raw in enumerate(raws):
+        if i in marked:
+            out.append(clean(raw, glyphs=i in glyphs))
+        else:
+            out.append(("" if _RULE.match(raw) else raw, []))
+    return out
 
 
 def is_rule(raw: str) -> bool:
