@@ -14,6 +14,8 @@ _PARTS = load("parts")
 _RECIPIENTS = re.compile(_PARTS["recipients"])
 _SIGNATURE = re.compile(_PARTS["signature"])
 _APPENDIX = re.compile(_PARTS["appendix"])
+# Where the tail starts (recipients or signature): both patterns in one, a single match call.
+_TAIL_START = re.compile(f"(?:{_PARTS['recipients']})|(?:{_PARTS['signature']})")
 _OPENING = re.compile(_PARTS["opening"])
 _PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
@@ -88,10 +90,11 @@ def _is_heading_like(p: _Para) -> bool:
     return upper or styled
 
 
-def _is_appendix_heading(text: str) -> bool:
-    if text.count(" ") > 25 or text.endswith("."):
+def _is_appendix_heading(text: str, folded: str | None = None) -> bool:
+    """``folded``: ``_start(text)`` when the caller has it already."""
+    if text.endswith(".") or text.count(" ") > 25:
         return False
-    return bool(_APPENDIX.match(_start(text)))
+    return bool(_APPENDIX.match(_start(text) if folded is None else folded))
 
 
 def _is_open(text: str) -> bool:
