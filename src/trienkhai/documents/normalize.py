@@ -203,9 +203,23 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     if not (joined.isprintable() and unicodedata.is_normalized("NFC", joined)):
         return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
     return [
-        clean(raw, glyphs=i in glyphs) if i in marked else ("" if _RULE.match(raw) else raw, [])
+        _clean_nfc_printable(raw, i in glyphs)
+        if i in marked
+        else ("" if _RULE.match(raw) else raw, [])
         for i, raw in enumerate(raws)
     ]
+
+
+def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
+    """:func:`clean` of a paragraph already NFC and printable: no NFC pass, and a squeeze
+    that need not look for odd spaces (taking anchors and markup out leaves it printable)."""
+    text, anchors = take_anchors(raw, glyphs=glyphs)
+    text = strip_markup(text)
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    if _RULE.match(text):
+        return "", anchors
+    return text, anchors
 
 
 def is_rule(raw: str) -> bool:
