@@ -165,7 +165,8 @@ def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
 # :func:`strip_markup` and :func:`take_anchors` act on (``#`` anywhere, though only a heading's
 # counts: a rare false alarm costs one full cleaning) and footnote glyphs. Each is looked for
 # with its own substring search: far faster in C than one character-class regex.
-_MARKUP_CHARS = "<\\*_#" + _SUP_CHARS
+_MARKUP_ONLY = "<\\*_#"
+_MARKUP_CHARS = _MARKUP_ONLY + _SUP_CHARS
 
 
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
@@ -179,12 +180,17 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     joining one); NFC and printability (no odd space) are checked once for all (a space never
     composes with its neighbours, and it is printable). Only the paragraphs marked, or all of
     them when the whole text fails a check, are cleaned one by one. Superscript glyphs are
-    looked for only where they occur (``glyphs``): NFC never makes or removes one."""
+    looked for only where they occur (``glyphs``): NFC never makes or removes one.
+
+    A text in NFKC (the usual case) holds no compatibility character, so no superscript
+    glyph, and is in NFC as well: that one check (as fast as the NFC one) spares the glyph
+    searches, slow ones in C for the glyphs whose low byte is a common ASCII letter."""
     joined = " ".join(raws)
+    nfkc = unicodedata.is_normalized("NFKC", joined)
     starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
     glyphs: set[int] = set()
     marked: set[int] = set()
-    for ch in _MARKUP_CHARS:
+    for ch in _MARKUP_ONLY if nfkc else _MARKUP_CHARS:
         at = joined.find(ch)
         while at != -1:
             i = bisect_right(starts, at) - 1
@@ -200,7 +206,7 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not (joined.isprintable() and unicodedata.is_normalized("NFC", joined)):
+    if not (joined.isprintable() and (nfkc or unicodedata.is_normalized("NFC", joined))):
         return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
     return [
         _clean_nfc_printable(raw, i in glyphs)
