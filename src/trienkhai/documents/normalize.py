@@ -242,6 +242,8 @@ def split_label(text: str) -> tuple[Label | None, str]:
     first = text[:1]
     if not first:
         return None, text
+    if first.isupper() and first not in "IVXL":
+        return None, text  # the usual sentence start: no label opens with another capital
     if first.isdigit():
         candidates: tuple[tuple[str, re.Pattern[str]], ...] = (
             ("arabic", _ARABIC_DOTTED),

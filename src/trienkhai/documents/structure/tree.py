@@ -192,7 +192,7 @@ def _finish(nodes: list[Node]) -> None:
             continue
         roman, arabic = _section_parts(node, parts[node.parent] if parent is not None else None)
         parts.append((roman, arabic))
-        node.section = ".".join(x for x in (roman, arabic) if x)
+        node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
             own = _part_of_title(node.text) if node.marker in ("roman", "arabic") else None
             if own and (i in has_children or _title_like(node.text)):
