@@ -21,7 +21,8 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
 # ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
-_SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
+# (the bracket and Latin-1 digits first: the searches for them are the fastest)
+_SUP_CHARS = "⁽¹²³⁰⁴⁵⁶⁷⁸⁹"
 # Written to open with one character class (the engine then skips in C to each candidate
 # glyph): "⁽" opens the bracketed form, a digit the bare run (group 0), whose "not after m/M"
 # test is a two-character look-behind past its first digit.
@@ -87,7 +88,8 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     whole document by :func:`clean_all`), which spares a scan of every line.
     """
     labels: list[str] = []
-    if "<" not in text and not (glyphs and _has_sup(text)):
+    sup = glyphs and _has_sup(text)  # (taking tags out first cannot add a glyph)
+    if "<" not in text and not sup:
         return text, labels  # most lines: nothing to take
 
     def _tag(m: re.Match[str]) -> str:
@@ -102,7 +104,7 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
 
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
-    if glyphs and _has_sup(text):
+    if sup:
         text = _SUP_GLYPHS.sub(_glyph, text)
     return text, labels
 
