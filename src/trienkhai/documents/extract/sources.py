@@ -92,8 +92,16 @@ def _one_lines(texts: list[str]) -> list[str]:
     return [one_line(t) if i in marked else t.strip() for i, t in enumerate(texts)]
 
 
+# What ``_LABEL`` can open with (besides a space or a decimal digit): most texts open with
+# none of these, and are answered without running the pattern.
+_LABEL_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
+
+
 def split_label(text: str) -> tuple[str | None, str]:
     """("II", "MỤC TIÊU") from "II. MỤC TIÊU"; (None, text) when no numbering label opens it."""
+    first = text[:1]
+    if first not in _LABEL_FIRST and not first.isdecimal() and not first.isspace():
+        return None, text
     m = _LABEL.match(text)
     if not m:
         return None, text
@@ -204,12 +212,16 @@ def _body_units(outline: Outline) -> Iterator[Unit]:
             text = " | ".join(one_line(c) for c in node.cells)
         if not text:
             continue
-        if (restored := _wrapped_heading(pending, node, text)) is not None:
+        # (the kind tested here first: most nodes need neither call)
+        if (
+            node.kind == "heading"
+            and (restored := _wrapped_heading(pending, node, text)) is not None
+        ):
             assert pending is not None
             pending.breaks.append((len(pending.text) + 1, node.line))
             pending.text = f"{pending.text} {restored}"
             continue
-        if pending is not None and _continues(pending, node, text):
+        if node.kind == "paragraph" and pending is not None and _continues(pending, node, text):
             pending.breaks.append((len(pending.text) + 1, node.line))
             pending.text = f"{pending.text} {text}"
             continue
