@@ -285,8 +285,16 @@ def parse_docx_label(label: str) -> Label | None:
 _TERMINAL = re.compile(r"[.!?;:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")
 
 
+# What ``_TERMINAL`` can end on (besides a space): a text ending on anything else (a word,
+# a number) is answered without running the pattern.
+_TERMINAL_LAST = frozenset(".!?;:…”\"’')]»")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (possibly inside closing quotes)."""
+    last = text[-1:]
+    if last not in _TERMINAL_LAST and not last.isspace():
+        return False
     return bool(_TERMINAL.search(text[-16:]))
 
 
