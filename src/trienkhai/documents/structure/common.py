@@ -105,14 +105,24 @@ def _is_open(text: str) -> bool:
 def _label_of(p: _Para) -> tuple[Label | None, str]:
     """The paragraph's list label and the text after it (computed once: text only grows
     at its end when cut paragraphs are re-joined)."""
-    if p.cached is None:
-        label, rest = normalize.split_label(p.text)
-        if label is None and p.docx_label:
-            p.cached = (normalize.parse_docx_label(p.docx_label), 0)
-        else:
-            p.cached = (label, len(p.text) - len(rest))
-    label, offset = p.cached
+    label, offset = p.cached or _read_label(p)
     return label, p.text[offset:]
+
+
+def _label(p: _Para) -> Label | None:
+    """The paragraph's list label alone (as :func:`_label_of`, without cutting the text)."""
+    return (p.cached or _read_label(p))[0]
+
+
+def _read_label(p: _Para) -> tuple[Label | None, int]:
+    """Read the label once and keep it with where the rest of the text starts."""
+    label, rest = normalize.split_label(p.text)
+    if label is None and p.docx_label:
+        cached = (normalize.parse_docx_label(p.docx_label), 0)
+    else:
+        cached = (label, len(p.text) - len(rest))
+    p.cached = cached
+    return cached
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Footnote, Table
-from .common import _is_open, _label_of, _Para
+from .common import _is_open, _label, _Para
 
 # Footnote bodies as converters print them: "¹ Tổng kết", "⁽¹⁾ Kế hoạch", "<sup>1</sup> ...",
 # and "1) ..." / "(1) ..." / "[1] ..." when an anchor with that label is waiting for its body.
@@ -27,7 +27,7 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
             and isinstance(prev, _Para)
             and (prev.raw.endswith("  ") or prev.raw.endswith("\\") or bold_open)
             and item.line == prev.line + prev.raw.count("\n") + 1
-            and _label_of(item)[0] is None
+            and _label(item) is None
         ):
             prev.text = f"{prev.text} {item.text}"
             prev.raw = f"{prev.raw}\n{item.raw}"
@@ -58,7 +58,7 @@ def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
         if (
             isinstance(item, _Para)
             and isinstance(prev, _Para)
-            and _label_of(item)[0] is None
+            and _label(item) is None
             and not _FN_GLYPH.match(item.raw)
             and (_joins(prev.text, item) or (_is_open(prev.text) and len(prev.raw) >= full))
         ):
@@ -104,7 +104,7 @@ _CONTINUATION_OPENERS = "“\"‘'(«["
 
 def _continues(p: _Para) -> bool:
     """An unlabelled paragraph that reads as the rest of a cut sentence."""
-    if _label_of(p)[0] is not None:
+    if _label(p) is not None:
         return False
     first = p.text[:1]
     return normalize.starts_lowercase(p.text) or first in _CONTINUATION_OPENERS or first.isdigit()
@@ -131,7 +131,7 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         # the last footnote when its sentence is unfinished: needed only in the rare branches
         # below, so found when first asked for
         open_note: Footnote | bool | None = False
-        unlabelled = _label_of(item)[0] is None  # read now, before any join makes the text grow
+        unlabelled = _label(item) is None  # read now, before any join makes the text grow
         if after_footnote and unlabelled and footnotes:
             if last_body is not None and _joins(last_body.text, item):
                 _join(last_body, item)

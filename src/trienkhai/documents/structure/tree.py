@@ -190,7 +190,8 @@ def _finish(nodes: list[Node]) -> None:
             node.part = parent.part if parent is not None else top_part
             parts.append(_split_section(node.section))
             continue
-        roman, arabic = _section_parts(node, parts[node.parent] if parent is not None else None)
+        inherited = parts[node.parent] if node.parent is not None else None
+        roman, arabic = _section_parts(node, inherited)
         parts.append((roman, arabic))
         node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
