@@ -74,7 +74,6 @@ def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
 # (in the cleaned text) "(1)", "1)", "[1]". A paragraph opening otherwise is not one: the
 # patterns above are tried only when it could be.
 _FN_RAW_OPENERS = frozenset("<⁽⁰¹²³⁴⁵⁶⁷⁸⁹")
-_FN_PLAIN_OPENERS = frozenset("([0123456789")
 
 
 def _footnote_start(p: _Para, waiting: set[str]) -> tuple[str, str] | None:
@@ -89,8 +88,11 @@ def _footnote_start(p: _Para, waiting: set[str]) -> tuple[str, str] | None:
             label = m.group(1).translate(normalize.SUPERSCRIPT_DIGITS)
             text, _ = normalize.clean(raw[m.end() :])
             return label, text
-    if not waiting or p.text[:1] not in _FN_PLAIN_OPENERS:
+    if not waiting:
         return None  # a plain "1) ..." is a footnote only when its anchor is waiting
+    first = p.text[:1]
+    if first not in "([" and not first.isdecimal() and not first.isspace():
+        return None
     m = _FN_PLAIN.match(p.text)
     if m:
         label = m.group(1) or m.group(2) or m.group(3)
