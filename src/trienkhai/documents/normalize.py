@@ -21,13 +21,16 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
 # ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
-_SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
-_SUP_GLYPHS = re.compile(r"⁽([⁰-⁹¹²³]+)⁾|(?<![mM])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# (the bracket and Latin-1 digits first: the searches for them are the fastest)
+_SUP_CHARS = "⁽¹²³⁰⁴⁵⁶⁷⁸⁹"
+# Written to open with one character class (the engine then skips in C to each candidate
+# glyph): "⁽" opens the bracketed form, a digit the bare run (group 0), whose "not after m/M"
+# test is a two-character look-behind past its first digit.
+_SUP_GLYPHS = re.compile(r"[⁽⁰¹²³⁴⁵⁶⁷⁸⁹](?:(?<=⁽)([⁰-⁹¹²³]+)⁾|(?<![mM].)(?<!⁽)[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD = re.compile(r"\*\*|__")
-_STAR = re.compile(r"\*")
 _RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
 
 # A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
@@ -85,7 +88,8 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     whole document by :func:`clean_all`), which spares a scan of every line.
     """
     labels: list[str] = []
-    if "<" not in text and not (glyphs and _has_sup(text)):
+    sup = glyphs and _has_sup(text)  # (taking tags out first cannot add a glyph)
+    if "<" not in text and not sup:
         return text, labels  # most lines: nothing to take
 
     def _tag(m: re.Match[str]) -> str:
@@ -95,12 +99,12 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
         return ""
 
     def _glyph(m: re.Match[str]) -> str:
-        labels.append((m.group(1) or m.group(2)).translate(SUPERSCRIPT_DIGITS))
+        labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
         return ""
 
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
-    if glyphs and _has_sup(text):
+    if sup:
         text = _SUP_GLYPHS.sub(_glyph, text)
     return text, labels
 
@@ -116,7 +120,7 @@ def _has_sup(text: str) -> bool:
 
 def strip_markup(text: str) -> str:
     """Drop markdown emphasis, heading hashes, escapes and HTML tags; keep a leading bullet."""
-    if text[:4].lstrip().startswith("#"):
+    if "#" in text[:4]:  # a cheap gate: the pattern itself checks the spaces before
         m = _MD_HEADING.match(text)
         if m:
             text = text[m.end() :]
@@ -124,14 +128,19 @@ def strip_markup(text: str) -> str:
         text = _TAG.sub("", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    if "**" in text or "__" in text:
+    # One-character searches gate the two-character ones (far slower on long text), and
+    # str.replace does the pattern's work when the text has no "__": "**" removed left to right
+    star = "*" in text
+    if "_" in text and "__" in text:
         text = _BOLD.sub("", text)
-    if "*" in text:
+    elif star and "**" in text:
+        text = text.replace("**", "")
+    if star and "*" in text:
         stripped = text.lstrip()
         if stripped.startswith("* ") or stripped.startswith("*\t"):
-            text = "• " + _STAR.sub("", stripped[2:])
+            text = "• " + stripped[2:].replace("*", "")
         else:
-            text = _STAR.sub("", text)
+            text = text.replace("*", "")
     return text
 
 
@@ -158,22 +167,71 @@ def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     return text, anchors
 
 
+# Characters that make a paragraph need the full :func:`clean`: markup that
+# :func:`strip_markup` and :func:`take_anchors` act on (``#`` anywhere, though only a heading's
+# counts: a rare false alarm costs one full cleaning) and footnote glyphs. Each is looked for
+# with its own substring search: far faster in C than one character-class regex.
+_MARKUP_ONLY = "<\\*_#"
+_MARKUP_CHARS = _MARKUP_ONLY + _SUP_CHARS
+
+
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
-    """:func:`clean` for every paragraph of a document. Superscript glyphs (footnote anchors)
-    are looked for once in the whole text, and only the paragraphs that hold one are scanned
-    for them again. NFC never makes or removes a superscript digit, so the raw text tells."""
-    joined = "\n".join(raws)
-    hits: list[int] = []
-    for ch in _SUP_CHARS:
+    """:func:`clean` for every paragraph of a document, the same results, with the scans made
+    once over the whole text instead of once per paragraph.
+
+    Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are already
+    NFC: cleaning leaves them as they are (unless they only draw a rule). The text joined by
+    single spaces tells which paragraphs are not so: the markup characters and doubled spaces
+    are found in it and mapped back to their paragraph (a paragraph's edge space doubles the
+    joining one); NFC and printability (no odd space) are checked once for all (a space never
+    composes with its neighbours, and it is printable). Only the paragraphs marked, or all of
+    them when the whole text fails a check, are cleaned one by one. Superscript glyphs are
+    looked for only where they occur (``glyphs``): NFC never makes or removes one.
+
+    A text in NFKC (the usual case) holds no compatibility character, so no superscript
+    glyph, and is in NFC as well: that one check (as fast as the NFC one) spares the glyph
+    searches, slow ones in C for the glyphs whose low byte is a common ASCII letter."""
+    joined = " ".join(raws)
+    nfkc = unicodedata.is_normalized("NFKC", joined)
+    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
+    glyphs: set[int] = set()
+    marked: set[int] = set()
+    for ch in _MARKUP_ONLY if nfkc else _MARKUP_CHARS:
         at = joined.find(ch)
         while at != -1:
-            hits.append(at)
-            at = joined.find(ch, at + 1)
-    if not hits:
-        return [clean(raw, glyphs=False) for raw in raws]
-    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
-    marked = {bisect_right(starts, at) - 1 for at in hits}
-    return [clean(raw, glyphs=i in marked) for i, raw in enumerate(raws)]
+            i = bisect_right(starts, at) - 1
+            marked.add(i)
+            if ch in _SUP_CHARS:
+                glyphs.add(i)
+            # the paragraph is cleaned whole: go on from the next one
+            at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+    at = joined.find("  ")
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        marked.update((i, i + 1))  # the doubled space may be where the two are joined
+        at = joined.find("  ", at + 1)
+    if joined[:1] == " " or joined[-1:] == " ":
+        marked.update((0, len(raws) - 1))
+    if not (joined.isprintable() and (nfkc or unicodedata.is_normalized("NFC", joined))):
+        return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
+    return [
+        _clean_nfc_printable(raw, i in glyphs)
+        if i in marked
+        else ("" if _RULE.match(raw) else raw, [])
+        for i, raw in enumerate(raws)
+    ]
+
+
+def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
+    """:func:`clean` of a paragraph already NFC and printable: no NFC pass, and a squeeze
+    that need not look for odd spaces (taking anchors and markup out leaves it printable)."""
+    text, anchors = take_anchors(raw, glyphs=glyphs)
+    text = strip_markup(text)
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    if _RULE.match(text):
+        return "", anchors
+    return text, anchors
 
 
 def is_rule(raw: str) -> bool:
@@ -186,6 +244,8 @@ def split_label(text: str) -> tuple[Label | None, str]:
     first = text[:1]
     if not first:
         return None, text
+    if first.isupper() and first not in "IVXL":
+        return None, text  # the usual sentence start: no label opens with another capital
     if first.isdigit():
         candidates: tuple[tuple[str, re.Pattern[str]], ...] = (
             ("arabic", _ARABIC_DOTTED),
@@ -225,8 +285,16 @@ def parse_docx_label(label: str) -> Label | None:
 _TERMINAL = re.compile(r"[.!?;:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")
 
 
+# What ``_TERMINAL`` can end on (besides a space): a text ending on anything else (a word,
+# a number) is answered without running the pattern.
+_TERMINAL_LAST = frozenset(".!?;:…”\"’')]»")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (possibly inside closing quotes)."""
+    last = text[-1:]
+    if last not in _TERMINAL_LAST and not last.isspace():
+        return False
     return bool(_TERMINAL.search(text[-16:]))
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, TypeVar, cast, overload
 
 from ..model import Node, Outline, Paragraph, Table
@@ -59,8 +62,46 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+_BATCH_MARKS = (*_MARKUP_CHARS, "\n")
+# those a text in NFKC can hold: superscript digits and typographic spaces are compatibility
+# characters, that NFKC replaces
+_BATCH_MARKS_NFKC = tuple(ch for ch in _BATCH_MARKS if unicodedata.is_normalized("NFKC", ch))
+
+
+def _one_lines(texts: list[str]) -> list[str]:
+    """:func:`one_line` of each text, the same results, with the scans made once over all of
+    them: the markup characters, line breaks and doubled spaces are looked for in the texts
+    joined by single spaces and mapped back to their text (an edge space doubles the joining
+    one); a text holding none of them only needs its edges trimmed. When the joined text is
+    in NFKC (one check, as fast as a single search), the compatibility characters among them
+    cannot occur and are not searched for (slow searches in C for the superscripts)."""
+    joined = " ".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    marked: set[int] = set()
+    for ch in _BATCH_MARKS_NFKC if unicodedata.is_normalized("NFKC", joined) else _BATCH_MARKS:
+        at = joined.find(ch)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            marked.add(i)  # the text is cleaned whole: go on from the next one
+            at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+    at = joined.find("  ")
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        marked.update((i, i + 1))  # the doubled space may be where the two are joined
+        at = joined.find("  ", at + 1)
+    return [one_line(t) if i in marked else t.strip() for i, t in enumerate(texts)]
+
+
+# What ``_LABEL`` can open with (besides a space or a decimal digit): most texts open with
+# none of these, and are answered without running the pattern.
+_LABEL_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
+
+
 def split_label(text: str) -> tuple[str | None, str]:
     """("II", "MỤC TIÊU") from "II. MỤC TIÊU"; (None, text) when no numbering label opens it."""
+    first = text[:1]
+    if first not in _LABEL_FIRST and not first.isdecimal() and not first.isspace():
+        return None, text
     m = _LABEL.match(text)
     if not m:
         return None, text
@@ -163,18 +204,24 @@ def _body_units(outline: Outline) -> Iterator[Unit]:
     joined to it, so a citation or a duty wrapped over two lines reads whole.
     """
     pending: Unit | None = None
-    for node in [*outline.head, *outline.nodes, *outline.tail]:
-        text = one_line(node.text)
+    every = [*outline.head, *outline.nodes, *outline.tail]
+    # a row reads as its cells: its own text is not needed
+    lines = _one_lines(["" if n.kind == "row" and n.cells else n.text for n in every])
+    for node, text in zip(every, lines, strict=True):
         if node.kind == "row" and node.cells:
             text = " | ".join(one_line(c) for c in node.cells)
         if not text:
             continue
-        if (restored := _wrapped_heading(pending, node, text)) is not None:
+        # (the kind tested here first: most nodes need neither call)
+        if (
+            node.kind == "heading"
+            and (restored := _wrapped_heading(pending, node, text)) is not None
+        ):
             assert pending is not None
             pending.breaks.append((len(pending.text) + 1, node.line))
             pending.text = f"{pending.text} {restored}"
             continue
-        if pending is not None and _continues(pending, node, text):
+        if node.kind == "paragraph" and pending is not None and _continues(pending, node, text):
             pending.breaks.append((len(pending.text) + 1, node.line))
             pending.text = f"{pending.text} {text}"
             continue

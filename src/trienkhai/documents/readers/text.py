@@ -56,6 +56,12 @@ def read(data: bytes, name: str) -> SourceDocument:
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into Paragraph and Table blocks (``line`` is 1-based)."""
     lines = (text.replace("\f", "") if "\f" in text else text).split("\n")
+    if not _may_hold_table(text):
+        # the usual plan: no cell separator, no HTML, no grid rule anywhere, so every
+        # non-blank line is a paragraph (decided once for the text, not line by line)
+        return [
+            Paragraph(line, n) for n, line in enumerate(lines, 1) if line and not line.isspace()
+        ]
     blocks: list[Block] = []
     run: _Run | None = None
     index = 0
@@ -88,6 +94,14 @@ def text_blocks(text: str) -> list[Block]:
     if run is not None:
         _flush(run, blocks)
     return blocks
+
+
+def _may_hold_table(text: str) -> bool:
+    """Whether a table of any kind can start in ``text``: a "|" or a tab (row cells), a "<"
+    (an HTML table) or a "+" opening a grid rule ("+---+", "+===+", "+:--+")."""
+    if "|" in text or "\t" in text or "<" in text:
+        return True
+    return "+" in text and ("+-" in text or "+=" in text or "+:" in text)
 
 
 def _multiline_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:

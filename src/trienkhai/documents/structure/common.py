@@ -14,6 +14,8 @@ _PARTS = load("parts")
 _RECIPIENTS = re.compile(_PARTS["recipients"])
 _SIGNATURE = re.compile(_PARTS["signature"])
 _APPENDIX = re.compile(_PARTS["appendix"])
+# Where the tail starts (recipients or signature): both patterns in one, a single match call.
+_TAIL_START = re.compile(f"(?:{_PARTS['recipients']})|(?:{_PARTS['signature']})")
 _OPENING = re.compile(_PARTS["opening"])
 _PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
@@ -88,10 +90,11 @@ def _is_heading_like(p: _Para) -> bool:
     return upper or styled
 
 
-def _is_appendix_heading(text: str) -> bool:
-    if text.count(" ") > 25 or text.endswith("."):
+def _is_appendix_heading(text: str, folded: str | None = None) -> bool:
+    """``folded``: ``_start(text)`` when the caller has it already."""
+    if text.endswith(".") or text.count(" ") > 25:
         return False
-    return bool(_APPENDIX.match(_start(text)))
+    return bool(_APPENDIX.match(_start(text) if folded is None else folded))
 
 
 def _is_open(text: str) -> bool:
@@ -102,14 +105,24 @@ def _is_open(text: str) -> bool:
 def _label_of(p: _Para) -> tuple[Label | None, str]:
     """The paragraph's list label and the text after it (computed once: text only grows
     at its end when cut paragraphs are re-joined)."""
-    if p.cached is None:
-        label, rest = normalize.split_label(p.text)
-        if label is None and p.docx_label:
-            p.cached = (normalize.parse_docx_label(p.docx_label), 0)
-        else:
-            p.cached = (label, len(p.text) - len(rest))
-    label, offset = p.cached
+    label, offset = p.cached or _read_label(p)
     return label, p.text[offset:]
+
+
+def _label(p: _Para) -> Label | None:
+    """The paragraph's list label alone (as :func:`_label_of`, without cutting the text)."""
+    return (p.cached or _read_label(p))[0]
+
+
+def _read_label(p: _Para) -> tuple[Label | None, int]:
+    """Read the label once and keep it with where the rest of the text starts."""
+    label, rest = normalize.split_label(p.text)
+    if label is None and p.docx_label:
+        cached = (normalize.parse_docx_label(p.docx_label), 0)
+    else:
+        cached = (label, len(p.text) - len(rest))
+    p.cached = cached
+    return cached
 
 
 @dataclass(slots=True)

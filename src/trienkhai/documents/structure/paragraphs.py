@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Footnote, Table
-from .common import _is_open, _label_of, _Para
+from .common import _is_open, _label, _Para
 
 # Footnote bodies as converters print them: "¹ Tổng kết", "⁽¹⁾ Kế hoạch", "<sup>1</sup> ...",
 # and "1) ..." / "(1) ..." / "[1] ..." when an anchor with that label is waiting for its body.
@@ -20,14 +20,14 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
     """Join lines that a markdown hard break ("  " at line end) or an open ``**`` split."""
     out: list[_Para | Table] = []
     bold_open = False
-    for item in items:
+    for item in items:  # the cheap tests first: most lines end no hard break
         prev = out[-1] if out else None
         if (
             isinstance(item, _Para)
             and isinstance(prev, _Para)
-            and item.line == prev.line + prev.raw.count("\n") + 1
             and (prev.raw.endswith("  ") or prev.raw.endswith("\\") or bold_open)
-            and _label_of(item)[0] is None
+            and item.line == prev.line + prev.raw.count("\n") + 1
+            and _label(item) is None
         ):
             prev.text = f"{prev.text} {item.text}"
             prev.raw = f"{prev.raw}\n{item.raw}"
@@ -35,7 +35,11 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
         else:
             out.append(item)
         if isinstance(item, _Para):
-            bold_open = (out[-1].raw.count("**") % 2 == 1) if isinstance(out[-1], _Para) else False
+            last = out[-1]
+            # "*" first: a single-character search is far cheaper than counting "**"
+            bold_open = (
+                isinstance(last, _Para) and "*" in last.raw and last.raw.count("**") % 2 == 1
+            )
     return out
 
 
@@ -54,7 +58,7 @@ def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
         if (
             isinstance(item, _Para)
             and isinstance(prev, _Para)
-            and _label_of(item)[0] is None
+            and _label(item) is None
             and not _FN_GLYPH.match(item.raw)
             and (_joins(prev.text, item) or (_is_open(prev.text) and len(prev.raw) >= full))
         ):
@@ -66,13 +70,29 @@ def _merge_wrapped_lines(items: list[_Para | Table]) -> list[_Para | Table]:
     return out
 
 
+# The characters a footnote body can open with (after spaces): "<sup>", a superscript, and
+# (in the cleaned text) "(1)", "1)", "[1]". A paragraph opening otherwise is not one: the
+# patterns above are tried only when it could be.
+_FN_RAW_OPENERS = frozenset("<⁽⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _footnote_start(p: _Para, waiting: set[str]) -> tuple[str, str] | None:
     """(label, body) when the paragraph is a footnote body, else None."""
-    m = _FN_SUP.match(p.raw) or _FN_GLYPH.match(p.raw)
-    if m:
-        label = m.group(1).translate(normalize.SUPERSCRIPT_DIGITS)
-        text, _ = normalize.clean(p.raw[m.end() :])
-        return label, text
+    raw = p.raw
+    first = raw[:1]
+    if first.isspace():
+        first = raw.lstrip()[:1]
+    if first in _FN_RAW_OPENERS:
+        m = _FN_SUP.match(raw) or _FN_GLYPH.match(raw)
+        if m:
+            label = m.group(1).translate(normalize.SUPERSCRIPT_DIGITS)
+            text, _ = normalize.clean(raw[m.end() :])
+            return label, text
+    if not waiting:
+        return None  # a plain "1) ..." is a footnote only when its anchor is waiting
+    first = p.text[:1]
+    if first not in "([" and not first.isdecimal() and not first.isspace():
+        return None
     m = _FN_PLAIN.match(p.text)
     if m:
         label = m.group(1) or m.group(2) or m.group(3)
@@ -86,7 +106,7 @@ _CONTINUATION_OPENERS = "“\"‘'(«["
 
 def _continues(p: _Para) -> bool:
     """An unlabelled paragraph that reads as the rest of a cut sentence."""
-    if _label_of(p)[0] is not None:
+    if _label(p) is not None:
         return False
     first = p.text[:1]
     return normalize.starts_lowercase(p.text) or first in _CONTINUATION_OPENERS or first.isdigit()
@@ -110,8 +130,10 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             footnotes.append(Footnote(label=label, text=text, line=item.line))
             after_footnote = True
             continue
-        open_note = footnotes[-1] if footnotes and _is_open(footnotes[-1].text) else None
-        unlabelled = _label_of(item)[0] is None
+        # the last footnote when its sentence is unfinished: needed only in the rare branches
+        # below, so found when first asked for
+        open_note: Footnote | bool | None = False
+        unlabelled = _label(item) is None  # read now, before any join makes the text grow
         if after_footnote and unlabelled and footnotes:
             if last_body is not None and _joins(last_body.text, item):
                 _join(last_body, item)
@@ -122,13 +144,15 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             if not normalize.starts_lowercase(item.text) and _note_continues(note.text):
                 note.text = f"{note.text} {item.text}"
                 continue
-            if _continues(item) and open_note is not None:
+            if _continues(item) and (open_note := _open_note(footnotes)) is not None:
                 open_note.text = f"{open_note.text} {item.text}"
                 continue
         if last_body is not None and _joins(last_body.text, item):
             nxt = items[i + 1] if i + 1 < len(items) else None
+            if open_note is False:
+                open_note = _open_note(footnotes)
             if (
-                open_note is not None
+                isinstance(open_note, Footnote)
                 and isinstance(nxt, _Para)
                 and _continues(nxt)
                 and not _is_open(item.text)
@@ -145,6 +169,11 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         out.append(item)
         last_body = item
     return out
+
+
+def _open_note(footnotes: list[Footnote]) -> Footnote | None:
+    """The last footnote when its sentence is unfinished (a page cut it), else None."""
+    return footnotes[-1] if footnotes and _is_open(footnotes[-1].text) else None
 
 
 _CLOSED = re.compile(r"[.!?:…]\s*[”\"’')\]»]*\s*(?:\./\.)?$|\./\.$")

@@ -128,7 +128,9 @@ def _is_subgroup(cells: list[str], next_label: str | None) -> bool:
 
 def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> list[Node]:
     """One ``row`` node per data row; group heading rows ("I | Hoàn thiện thể chế") set the group."""
-    rows = [[normalize.clean(c)[0] for c in r] for r in table.rows]
+    # every cell of the table cleaned in one call (its scans made once for all the cells)
+    cleaned = iter(normalize.clean_all([c for r in table.rows for c in r]))
+    rows = [[next(cleaned)[0] for _ in r] for r in table.rows]
     n_header = _header_rows(rows)
     header = (
         [" ".join(dict.fromkeys(col)).strip() for col in zip(*rows[:n_header], strict=False)]

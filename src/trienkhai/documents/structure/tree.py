@@ -53,6 +53,7 @@ def _place(items: list[_Para | Table]) -> list[Node]:
     """Build the heading tree: each node's parent, level, label, section and part."""
     nodes: list[Node] = []
     stack: list[_Open] = []
+    finished: dict[int, bool] = {}
     for item in items:
         if isinstance(item, Table):
             nodes.extend(_table_nodes(item, nodes, stack))
@@ -61,7 +62,7 @@ def _place(items: list[_Para | Table]) -> list[Node]:
         node = Node(text=rest, line=item.line, kind="paragraph", anchors=item.anchors)
         index = len(nodes)
         if label is None:
-            _close_for_paragraph(stack, nodes)
+            _close_for_paragraph(stack, nodes, finished)
             part = _part_of_title(rest) if _is_heading_like(item) else None
             if part:
                 stack.clear()
@@ -148,20 +149,26 @@ def _close_for_bullet(stack: list[_Open], key: str) -> None:
         stack.pop()
 
 
-def _close_for_paragraph(stack: list[_Open], nodes: list[Node]) -> None:
+def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[int, bool]) -> None:
     """An unlabelled paragraph ends bullet lists and the finished items above it: it can sit
-    under a heading ("2.1. Tăng cường ..."), not under an item that is a whole sentence."""
+    under a heading ("2.1. Tăng cường ..."), not under an item that is a whole sentence.
+
+    ``finished`` keeps, per node index, whether that node is a finished item: the same open
+    heading is asked about by every paragraph under it (its text no longer changes)."""
     while stack:
         top = stack[-1]
-        text = nodes[top.index].text.rstrip()
-        finished_item = (
-            top.rank > _RANK_ROMAN
-            and not _is_open(text)
-            and not _is_intro(text)
-            and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
-        )
-        if top.rank < _RANK_INTRO and not finished_item:
-            break
+        if top.rank < _RANK_INTRO:  # intros and bullets always close; others when finished
+            done = finished.get(top.index)
+            if done is None:
+                text = nodes[top.index].text.rstrip()
+                done = finished[top.index] = (
+                    top.rank > _RANK_ROMAN
+                    and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
+                    and not _is_open(text)
+                    and not _is_intro(text)
+                )
+            if not done:
+                break
         stack.pop()
 
 
@@ -173,14 +180,20 @@ def _finish(nodes: list[Node]) -> None:
     """Sections, parts and heading/item kinds, once every parent is known."""
     has_children = {n.parent for n in nodes if n.parent is not None}
     top_part: str | None = None  # part of the latest top-level heading
+    # each node's (roman, arabic) section parts, kept for its children (a parent comes
+    # before them) rather than split again from its section string
+    parts: list[tuple[str, str]] = []
     for i, node in enumerate(nodes):
         parent = nodes[node.parent] if node.parent is not None else None
         if node.cells is not None:  # a body table's row: the heading above gives both
             node.section = parent.section if parent is not None else ""
             node.part = parent.part if parent is not None else top_part
+            parts.append(_split_section(node.section))
             continue
-        roman, arabic = _section_parts(node, parent)
-        node.section = ".".join(x for x in (roman, arabic) if x)
+        inherited = parts[node.parent] if node.parent is not None else None
+        roman, arabic = _section_parts(node, inherited)
+        parts.append((roman, arabic))
+        node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
             own = _part_of_title(node.text) if node.marker in ("roman", "arabic") else None
             if own and (i in has_children or _title_like(node.text)):
@@ -208,12 +221,10 @@ def _opens_directives(node: Node) -> bool:
     return node.parent is None and node.marker is None and _is_directive_intro(node.text)
 
 
-def _section_parts(node: Node, parent: Node | None) -> tuple[str, str]:
-    """(roman, arabic) components of the node's section, from its own label and its parent."""
-    inherited = ("", "")
-    if parent is not None:
-        inherited = _split_section(parent.section)
-    roman, arabic = inherited
+def _section_parts(node: Node, inherited: tuple[str, str] | None) -> tuple[str, str]:
+    """(roman, arabic) components of the node's section, from its own label and its parent's
+    components (``inherited``; None at the top level)."""
+    roman, arabic = inherited or ("", "")
     if node.marker == "roman" and node.label:
         return node.label, ""
     if node.marker == "arabic" and node.label:

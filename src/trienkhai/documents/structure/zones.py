@@ -9,6 +9,7 @@ from .common import (
     _OPENING,
     _RECIPIENTS,
     _SIGNATURE,
+    _TAIL_START,
     _is_appendix_heading,
     _is_directive_intro,
     _is_heading_like,
@@ -99,14 +100,19 @@ def _head_end(items: list[_Para | Table]) -> int:
 def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
     tail = appendix = None
     for i in range(start, len(items)):
+        if tail is not None and appendix is not None:
+            break  # both found: nothing below can change them
         item = items[i]
         if isinstance(item, Table):
             if tail is not None and appendix is None:
                 appendix = i
             continue
-        folded = _start(item.text)
-        if tail is None and (_RECIPIENTS.match(folded) or _SIGNATURE.match(folded)):
-            tail = i
+        if tail is None:
+            folded = _start(item.text)  # once, for both tests
+            if _TAIL_START.match(folded):
+                tail = i
+            elif appendix is None and _is_appendix_heading(item.text, folded):
+                appendix = i
         elif appendix is None and _is_appendix_heading(item.text):
             appendix = i
     if appendix is not None and tail is not None and appendix < tail:
@@ -135,10 +141,8 @@ def _next_tail(items: list[_Para | Table], start: int, stop: int) -> int:
     """The next recipients or signature line from ``start`` (``stop`` when there is none)."""
     for i in range(start, stop):
         item = items[i]
-        if isinstance(item, _Para):
-            folded = _start(item.text)
-            if _RECIPIENTS.match(folded) or _SIGNATURE.match(folded):
-                return i
+        if isinstance(item, _Para) and _TAIL_START.match(_start(item.text)):
+            return i
     return stop
 
 
