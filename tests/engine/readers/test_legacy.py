@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trienkhai.documents.readers import legacy, read_bytes
 
@@ -103,3 +106,27 @@ def test_short_utf8_vietnamese_with_latin1_signs_stays_unicode(text):
     doc = read_bytes(text.encode("utf-8"), "short.txt")
     assert doc.encoding == "utf-8"
     assert doc.blocks[0].text == text
+
+
+def _suspect_count_by_pattern(text: str) -> int:
+    """The suspect-character count written the obvious way: one regex class over the text."""
+    return len(re.findall(f"[{re.escape(legacy._SUSPECT)}]", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(
+            list("aăđơưạ ,.\n¹°×©±«¼ÀÁõÿ\u00a0\u00a1𝔸中") + [chr(i) for i in range(0x80, 0x110)]
+        )
+    )
+)
+def test_suspect_count_equals_a_regex_scan(text: str) -> None:
+    assert legacy._suspect_count(text) == _suspect_count_by_pattern(text)
+
+
+def test_looks_legacy_on_unicode_and_tcvn3_text() -> None:
+    unicode_text = " ".join(SENTENCES)
+    assert not legacy.looks_legacy(unicode_text)
+    assert not legacy.looks_legacy("plain ASCII text")
+    assert legacy.looks_legacy(legacy.unicode_to_tcvn3(unicode_text))
