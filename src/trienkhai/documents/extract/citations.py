@@ -11,15 +11,17 @@ of the Bộ Chính trị and 05-CT/TW of the Ban Bí thư are two documents).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .. import lexicon
 from ..model import Outline
-from .dates import date_at, iso
+from .dates import date_value_at, iso
 from .sources import memo, units
 
 _KINDS = lexicon.load("document_kinds")
@@ -55,6 +57,14 @@ NUMBER = (
 # make it try every position of the text)
 assert NUMBER.startswith(r"\d{1,5}")
 _NUMBER_RE = re.compile(r"\d(?<![\w/]\d)\d{0,4}" + NUMBER[len(r"\d{1,5}") :])
+# the first "/" of every number: before an upper-case letter (43-NQ/TW, 33/ CT-TTg) or a year
+# and its slash (34/2007/PL-...). A scan for a literal "/" is several times cheaper than one
+# for digits, so numbers are looked for only from a little before each such slash:
+# :func:`_numbers`
+_SYMBOL_SLASH = re.compile(r"/(?=\s?[A-ZĐ]|\d{4}/[A-ZĐ])")
+# what may stand between a number's first digit and the letters before its first slash:
+# five digits, a space, the hyphen and a space
+_NUMBER_REACH = 8
 _SPACE_RUN = re.compile(r"\s+")
 _DASH_SYMBOL = re.compile(r"\d+-([^\W\d_]+)/")  # 43-NQ/TW
 _SLASH_SYMBOL = re.compile(r"\d+/(?:\d{4}/)?([^\W\d_]+)")  # 12/2024/NĐ-CP
@@ -77,8 +87,9 @@ for _w in _PLAIN_BY_LENGTH:
     _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
 _NAMED_HINT = "luật"
 _NAMED_WINDOW = 140
-_DATE_PRE = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?", re.IGNORECASE)
-_DATE_DAY = re.compile(r"ngày\s*", re.IGNORECASE)
+# what may stand between a number and its date (", ban hành ngày "), one pattern: the group
+# "day" opens the date when it is printed with "ngày"
+_DATE_LEAD = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?", re.IGNORECASE)
 _DATE_WINDOW = 60
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
@@ -210,19 +221,21 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     """The date printed right after ``pos`` (", ngày 25/5/2023", " ban hành ngày ..."): only
     punctuation, "ban hành" and "ngày" may stand between; a blank date gives none."""
-    pre = _DATE_PRE.match(text, pos)  # the pattern can match empty, so it always matches
-    start = pre.end() if pre else pos
-    day = _DATE_DAY.match(text, start)
-    digits_at = day.end() if day else start
+    lead = _DATE_LEAD.match(text, pos)  # the pattern can match empty, so it always matches
+    assert lead is not None
+    digits_at = lead.end()
     if digits_at >= len(text) or not text[digits_at].isdigit():
         return None, pos
+    start = lead.start("day")
+    if start < 0:
+        start = digits_at
     endpos = pos + _DATE_WINDOW
-    found = date_at(text, start, endpos)
+    found = date_value_at(text, start, endpos)
     if found is None and digits_at != start:
-        found = date_at(text, digits_at, endpos)
-    if found is None or found.value is None:
+        found = date_value_at(text, digits_at, endpos)
+    if found is None or found[0] is None:
         return None, pos
-    return found.value, found.end
+    return found
 
 
 def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
@@ -264,6 +277,24 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
     return None
 
 
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_NUMBER_RE.finditer(text)`` gives, found from the slashes.
+
+    A number's first slash is one of ``_SYMBOL_SLASH``; the letters just before it hold no
+    space, so the number cannot start more than ``_NUMBER_REACH`` characters before the last
+    space ahead of that slash. The regular search starts there: it finds the same leftmost
+    match without first walking every digit of the text before it.
+    """
+    pos = 0
+    while (hit := _SYMBOL_SLASH.search(text, pos)) is not None:
+        lo = max(pos, text.rfind(" ", 0, hit.start()) + 1 - _NUMBER_REACH)
+        m = _NUMBER_RE.search(text, lo)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     """Every document mention in one piece of text, in order.
 
@@ -273,16 +304,18 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     found: list[Mention] = []
     if "/" not in text:  # every number and symbol has a slash: most paragraphs end here
         return found
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers(text):
         kind: str | None
-        before = _kind_before(text, m.start())
+        m_start = m.start()
+        number = m.group(0)
+        before = _kind_before(text, m_start)
         if before is not None:
             kind, start, rule = before
         else:
-            start = m.start()
+            start = m_start
             prev = found[-1] if found else None
-            symbol_kind = kind_of_symbol(m.group(0))
-            if prev is not None and _LIST_JOIN.match(text[prev.end : m.start()]):
+            symbol_kind = kind_of_symbol(number)
+            if prev is not None and _LIST_JOIN.match(text[prev.end : m_start]):
                 kind, rule = prev.kind, "citation.list"
                 if symbol_kind and kind_of_symbol(prev.number) not in (None, symbol_kind):
                     kind = symbol_kind
@@ -290,11 +323,12 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
                 kind, rule = symbol_kind, "citation.symbol"
         if kind is None:
             continue
-        when, issuer, khoa, end = _tail(text, m.end())
+        number_end = m.end()
+        when, issuer, khoa, end = _tail(text, number_end)
         found.append(
             Mention(
                 kind,
-                printed_number(m.group(0)),
+                printed_number(number),
                 when,
                 issuer,
                 khoa,
@@ -302,20 +336,26 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
                 rule,
                 start,
                 end,
-                m.end(),
+                number_end,
                 text_index,
             )
         )
-    found.sort(key=lambda x: x.start)
+    if len(found) < 2:
+        return found
+    found.sort(key=_by_start)
     # "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày ... của Ban Bí thư":
     # the members of a list share the issuer printed after the last one
     for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+        if a.issuer is not None or not b.issuer:
+            continue  # the gap is read only where an issuer could pass to ``a``
         gap = text[a.end : b.start]
-        shared = _SHARED_ISSUER.match(gap) or (b.rule == "citation.list" and _LIST_JOIN.match(gap))
-        if a.issuer is None and b.issuer and shared:
+        if _SHARED_ISSUER.match(gap) or (b.rule == "citation.list" and _LIST_JOIN.match(gap)):
             a.issuer = b.issuer
             a.khoa = a.khoa or b.khoa
     return found
+
+
+_by_start = operator.attrgetter("start")
 
 
 def collect_mentions(outline: Outline) -> list[Mention]:
