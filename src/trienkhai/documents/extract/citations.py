@@ -44,6 +44,24 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _alternation_by_initial(words: list[str]) -> str:
+    """:func:`_alternation` with the words grouped by their first letter ("t(?:hực hiện|rong)"):
+    a case-insensitive alternation is tried word by word at each position, so a search
+    compares a position with each initial once instead of with every word. Words of one
+    initial keep their longest-first order; words of different initials never match at the
+    same place, so the order between groups does not matter."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    return "|".join(
+        re.escape(initial)
+        + "(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rest)
+        + ")"
+        for initial, rest in groups.items()
+    )
+
+
 # "43-NQ/TW", "34/2007/PL-UBTVQH11", "33/CT-TTg"; a line wrapped at a hyphen leaves a space
 # after it ("02- HD/TU"), a number typed before the blank space left for it one before the slash
 # ("123 /KH-UBND"): :func:`printed_number` removes them
@@ -95,9 +113,9 @@ _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
 _KHOA_IN = re.compile(r"\s*\(?\bkh[oó]a\s+(?P<k>[IVXLC]+)\b\)?", re.IGNORECASE)
 _ISSUER_STOP = re.compile(
-    r"[,;:.()\[\]“”\"]|\s(?:" + _alternation(_ISSUERS["issuer_stops"]) + r")(?=\s|$)"
+    r"[,;:.()\[\]“”\"]|\s(?:" + _alternation_by_initial(_ISSUERS["issuer_stops"]) + r")(?=\s|$)"
     r"|\svà\s(?=(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
-    r"|(?:" + _alternation(list(WORD_TO_KIND)) + r")\b)",
+    r"|(?:" + _alternation_by_initial(list(WORD_TO_KIND)) + r")\b)",
     re.IGNORECASE,
 )
 _ISSUER_PREFIXES = [re.compile(p + r"\s+", re.IGNORECASE) for p in _ISSUERS["issuer_prefixes"]]
@@ -207,7 +225,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
     issuer = " ".join(words)
     end = start + len(raw.rstrip())
     khoa = None
-    if km := _KHOA_IN.search(issuer):
+    if "kh" in issuer.lower() and (km := _KHOA_IN.search(issuer)):  # a cheap test first
         khoa = km["k"].upper()
     k2 = _KHOA.match(text, end)
     if k2:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -105,6 +105,13 @@ SIGNATURE_LINE_MAX = 120
 HEADER_SCAN = 40  # lines of the top of the document that may hold the header and title
 
 
+def _each(lines: Sequence[Line], start: int, stop: int) -> Iterator[Line]:
+    """``lines[start:stop]`` one by one: a slice of source lines cleans every line in it at
+    once, and the scans here mostly stop after the first few."""
+    for i in range(start, min(stop, len(lines))):
+        yield lines[i]
+
+
 def _is_upper(text: str) -> bool:
     """Printed in capitals: some letter, and none in lower case (compared in C, not per char)."""
     return text == text.upper() and text != text.lower()
@@ -140,7 +147,7 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
     issuer_line: str | None = None
     lead = _KINDS["issuer_line_lead"]
     prev_block = lines[start].block
-    for line in lines[start + 1 : start + 12]:
+    for line in _each(lines, start + 1, start + 12):
         text = line.text
         if not text:
             continue
@@ -172,7 +179,7 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
 
 def _header_issuer(lines: Sequence[Line], end: int) -> str | None:
     candidates: list[str] = []
-    for line in lines[:end]:
+    for line in _each(lines, 0, end):
         text = line.text
         for pattern in _NOT_ISSUER:
             text = pattern.sub(" ", text)
@@ -212,7 +219,7 @@ def _opening_issuer(outline: Outline, kind: str) -> str | None:
 
 
 def _number(lines: Sequence[Line], end: int) -> str | None:
-    for line in lines[:end]:
+    for line in _each(lines, 0, end):
         if m := _NUMBER_LINE.match(line.text):
             rest = re.sub(r"\s*([/-])\s*", r"\1", line.text[m.end() :])
             if n := _NUMBER_AT.match(rest):
@@ -225,13 +232,13 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | None]:
-    header = lines[: end + 1]
-    for i, line in enumerate(header[:end]):
-        if "ngày" not in line.text.lower():
+    size = min(len(lines), end + 1)  # the lines up to the kind heading's, read one by one
+    for i in range(min(end, size)):
+        text = lines[i].text
+        if "ngày" not in text.lower():
             continue
-        text = line.text
-        if i + 1 < len(header) and _BARE_YEAR.fullmatch(header[i + 1].text):
-            text = f"{text} {header[i + 1].text}"  # the year wrapped onto a line of its own
+        if i + 1 < size and _BARE_YEAR.fullmatch(lines[i + 1].text):
+            text = f"{text} {lines[i + 1].text}"  # the year wrapped onto a line of its own
         for d in find_dates(text):
             return d.value, d.year
     return None, None
@@ -265,7 +272,7 @@ def _signer(lines: SourceLines) -> dict[str, str | None]:
         if mark:
             position = _position_in(mark["rest"])
         name: str | None = None
-        for nxt in lines[i + 1 : i + 7]:
+        for nxt in _each(lines, i + 1, i + 7):
             t = nxt.text.strip()
             if not t:
                 continue
