@@ -374,6 +374,7 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
 
 
 _by_start = operator.attrgetter("start")
+_reading_order = operator.attrgetter("text_index", "start")
 
 
 def collect_mentions(outline: Outline) -> list[Mention]:
@@ -424,8 +425,24 @@ def same_issuer(a: str | None, b: str | None) -> bool:
     return hits / len(short) >= 0.8
 
 
-def _compatible(mention: Mention, doc: CitedDocument) -> bool:
-    return all(same_issuer(mention.issuer, m.issuer) for m in doc.mentions if m.issuer)
+def _compatible(
+    mention: Mention, doc: CitedDocument, verdicts: dict[tuple[str, str], bool]
+) -> bool:
+    """Whether ``mention`` can be ``doc``'s by every issuer printed with it. ``verdicts`` keeps
+    :func:`same_issuer` per pair of issuers for one grouping: a document cited many times
+    repeats the same one or two issuers."""
+    issuer = mention.issuer
+    if not issuer:
+        return True  # no issuer of its own: any document's
+    for m in doc.mentions:
+        if m.issuer:
+            pair = (issuer, m.issuer)
+            same = verdicts.get(pair)
+            if same is None:
+                same = verdicts[pair] = same_issuer(issuer, m.issuer)
+            if not same:
+                return False
+    return True
 
 
 def cited_documents(outline: Outline) -> list[CitedDocument]:
@@ -443,24 +460,27 @@ def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
             pending.append(m)
             continue
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
-        doc = next((d for d in docs if d.date == m.date), None)
-        if doc is None:
+        for doc in docs:
+            if doc.date == m.date:
+                break
+        else:
             doc = CitedDocument(m.kind, m.number, m.date)
             docs.append(doc)
             order.append(doc)
         doc.mentions.append(m)
+    verdicts: dict[tuple[str, str], bool] = {}
     for m in pending:
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
-        doc = next((d for d in docs if d.date is not None and _compatible(m, d)), None)
-        doc = doc or next((d for d in docs if _compatible(m, d)), None)
+        doc = next((d for d in docs if d.date is not None and _compatible(m, d, verdicts)), None)
+        doc = doc or next((d for d in docs if _compatible(m, d, verdicts)), None)
         if doc is None:
             doc = CitedDocument(m.kind, m.number, None)
             docs.append(doc)
             order.append(doc)
         doc.mentions.append(m)
     for doc in order:
-        doc.mentions.sort(key=lambda x: (x.text_index, x.start))
-    order.sort(key=lambda d: (d.mentions[0].text_index, d.mentions[0].start))
+        doc.mentions.sort(key=_reading_order)
+    order.sort(key=lambda d: _reading_order(d.mentions[0]))
     return order
 
 
