@@ -105,9 +105,11 @@ for _w in _PLAIN_BY_LENGTH:
     _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
 _NAMED_HINT = "luật"
 _NAMED_WINDOW = 140
-# what may stand between a number and its date (", ban hành ngày "), one pattern: the group
-# "day" opens the date when it is printed with "ngày"
-_DATE_LEAD = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?", re.IGNORECASE)
+# what may stand between a number and its date (", ban hành ngày "), then the date's first
+# digit, one pattern: the group "day" opens the date when it is printed with "ngày"
+_DATE_LEAD = re.compile(
+    r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?(?=\d)", re.IGNORECASE
+)
 _DATE_WINDOW = 60
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
@@ -218,11 +220,11 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
         else:
             kept = len(pm.group(0).split("(")[0].rstrip())
         break
-    rest = text[start : start + 160]
-    stop = _ISSUER_STOP.search(rest, kept)
-    raw = rest[: stop.start()] if stop else rest
-    words = raw.split()[:_ISSUER_MAX]
-    issuer = " ".join(words)
+    limit = start + 160
+    stop = _ISSUER_STOP.search(text, start + kept, limit)
+    raw = text[start : stop.start() if stop else limit]
+    words = raw.split()
+    issuer = " ".join(words[:_ISSUER_MAX] if len(words) > _ISSUER_MAX else words)
     end = start + len(raw.rstrip())
     khoa = None
     if "kh" in issuer.lower() and (km := _KHOA_IN.search(issuer)):  # a cheap test first
@@ -239,18 +241,15 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     """The date printed right after ``pos`` (", ngày 25/5/2023", " ban hành ngày ..."): only
     punctuation, "ban hành" and "ngày" may stand between; a blank date gives none."""
-    lead = _DATE_LEAD.match(text, pos)  # the pattern can match empty, so it always matches
-    assert lead is not None
-    digits_at = lead.end()
-    if digits_at >= len(text) or not text[digits_at].isdigit():
+    lead = _DATE_LEAD.match(text, pos)
+    if lead is None:  # no digit where a date would start
         return None, pos
-    start = lead.start("day")
-    if start < 0:
-        start = digits_at
     endpos = pos + _DATE_WINDOW
-    found = date_value_at(text, start, endpos)
-    if found is None and digits_at != start:
-        found = date_value_at(text, digits_at, endpos)
+    found = None
+    if (day := lead.start("day")) >= 0:  # "ngày 10 tháng 01 năm 2023", else "ngày 10/01/2023"
+        found = date_value_at(text, day, endpos)
+    if found is None:
+        found = date_value_at(text, lead.end(), endpos)
     if found is None or found[0] is None:
         return None, pos
     return found
@@ -259,10 +258,7 @@ def _date_at(text: str, pos: int) -> tuple[date | None, int]:
 def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
     when, pos = _date_at(text, number_end)
     issuer, khoa, end = _issuer_at(text, pos)
-    if issuer is None and when is None:
-        # "Nghị quyết số 43-NQ/TW (khóa XIII)" or "... của X, ngày ..." (date after issuer)
-        pass
-    if issuer is not None and when is None:
+    if issuer is not None and when is None:  # "... của X, ngày ...": the date after the issuer
         when, end2 = _date_at(text, end)
         if when is not None:
             end = end2
@@ -386,6 +382,8 @@ def collect_mentions(outline: Outline) -> list[Mention]:
 def _collect(outline: Outline) -> list[Mention]:
     out: list[Mention] = []
     for i, unit in enumerate(units(outline)):
+        if "/" not in unit.text:  # no number (see mentions_in): skipped without a call
+            continue
         if unit.node is not None and unit.node.part in ("recipients",):
             continue
         for mention in mentions_in(unit.text, unit.line, i):

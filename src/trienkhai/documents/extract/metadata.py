@@ -35,11 +35,16 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 _TITLE_JOINER = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _KINDS["title_joiners"]) + r")$", re.IGNORECASE
 )
+# the joiner ends the line: it is looked for only in the line's last characters (one more for
+# the line end "$" also matches before), not tried at every position of a long title line
+_TITLE_JOINER_REACH = max(len(w) for w in _KINDS["title_joiners"]) + 1
 _ROMAN_START = re.compile(r"^[IVXLC]+\b(?!\.)")
 _NOT_ISSUER_LINES = {x.casefold() for x in _ISSUERS["not_issuer_lines"]}
 _NOT_ISSUER = [
     re.compile(re.escape(x).replace(r"\ ", r"\s*"), re.IGNORECASE) for x in _ISSUERS["not_issuer"]
 ]
+# any of them: one search tells whether a header line holds one, before removing each in turn
+_NOT_ISSUER_ANY = re.compile("|".join(p.pattern for p in _NOT_ISSUER), re.IGNORECASE)
 _CANONICAL = sorted(_ISSUERS["canonical"], key=len, reverse=True)
 _CANONICAL_RE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(c.lower()) for c in _CANONICAL) + r")(?!\w)"
@@ -164,7 +169,8 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
             same_block = line.block == prev_block
             lower_start = text[:1].islower()
             upper_run = _is_upper(last) and _is_upper(text)
-            joined = bool(_TITLE_JOINER.search(last)) or bool(_ROMAN_START.match(text))
+            joined = bool(_TITLE_JOINER.search(last, max(0, len(last) - _TITLE_JOINER_REACH)))
+            joined = joined or bool(_ROMAN_START.match(text))
             if split_label(text)[0] is not None or _DASH_PART.match(text):
                 break
             if not (same_block or lower_start or upper_run or joined) or last.endswith((".", ":")):
@@ -181,12 +187,13 @@ def _header_issuer(lines: Sequence[Line], end: int) -> str | None:
     candidates: list[str] = []
     for line in _each(lines, 0, end):
         text = line.text
-        for pattern in _NOT_ISSUER:
-            text = pattern.sub(" ", text)
+        if _NOT_ISSUER_ANY.search(text):
+            for pattern in _NOT_ISSUER:
+                text = pattern.sub(" ", text)
         text = " ".join(text.split()).strip(" *-_")
         if text.casefold() in _NOT_ISSUER_LINES:
             continue
-        if not text or _NUMBER_LINE.match(text) or find_dates(text) or not _is_upper(text):
+        if not text or _NUMBER_LINE.match(text) or not _is_upper(text) or find_dates(text):
             continue
         candidates.append(text)
     if not candidates:
