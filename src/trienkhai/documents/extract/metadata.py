@@ -76,8 +76,14 @@ _ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
 _ANCHOR_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")\b", re.IGNORECASE
 )
+# a clause opening with an anchor: at the text's start, or after ";" / "." (two patterns: the
+# second opens with a character set, which lets the regex engine skip straight to the
+# punctuation instead of trying both branches at every position)
+_ANCHOR_OPENING = re.compile(
+    r"(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
+)
 _ANCHOR_CLAUSE = re.compile(
-    r"(?:^|[;.]\s+)(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
+    r"[;.]\s+(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
 )
 _ANCHOR_ANY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")(?!\w)", re.IGNORECASE
@@ -424,7 +430,7 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
             continue
         if unit.text == title or unit.text == document.get("title"):
             continue
-        anchor = _ANCHOR_CLAUSE.search(unit.text)
+        anchor = _ANCHOR_OPENING.match(unit.text) or _ANCHOR_CLAUSE.search(unit.text)
         if anchor is None:
             continue
         last = None
@@ -456,9 +462,11 @@ def extract_implements(
             key = citations.norm_number(m.number)
             if key == own:
                 continue
-            same = [d for d in docs if d.kind == m.kind and citations.norm_number(d.number) == key]
             when = m.date
-            if when is None:
+            if when is None:  # the date printed with another mention of the same document
+                same = (
+                    d for d in docs if d.kind == m.kind and citations.norm_number(d.number) == key
+                )
                 match = next(
                     (d for d in same if d.date and citations.same_issuer(m.issuer, d.issuer)), None
                 )
