@@ -164,12 +164,13 @@ class CitedDocument:
 
     def to_json(self) -> dict[str, Any]:
         first = self.mentions[0]
+        when = iso(self.date)
         return {
             "kind": self.kind,
             "number": self.number,
-            "date": iso(self.date),
+            "date": when,
             "issuer": self.issuer,
-            "identity": [self.kind, self.number, iso(self.date)],
+            "identity": [self.kind, self.number, when],
             "line": first.line,
             "rule": first.rule,
             "mentions": len(self.mentions),

@@ -320,15 +320,16 @@ def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | No
     return None, None
 
 
+def _kind_heading(outline: Outline) -> tuple[int, str, str] | None:
+    """:func:`_kind_line` of the outline's source lines, looked for once: the document's
+    metadata and lint's header both start from it."""
+    return memo(outline, "kind_line", lambda: _kind_line(source_lines(outline)))
+
+
 def header_end(outline: Outline) -> int:
     """How many source lines the header takes: those before the kind heading (12 without one)."""
-
-    def compute() -> int:
-        lines = source_lines(outline)
-        found = _kind_line(lines)
-        return found[0] if found else min(len(lines), 12)
-
-    return memo(outline, "header_end", compute)
+    found = _kind_heading(outline)
+    return found[0] if found else min(len(source_lines(outline)), 12)
 
 
 def extract_document(outline: Outline) -> dict[str, Any]:
@@ -339,7 +340,7 @@ def extract_document(outline: Outline) -> dict[str, Any]:
 
 def _document(outline: Outline) -> dict[str, Any]:
     lines = source_lines(outline)
-    found = _kind_line(lines)
+    found = _kind_heading(outline)
     kind, title, issuer_line, end, line_no = "other", None, None, min(len(lines), HEADER_SCAN), None
     if found:
         end, kind, first = found
