@@ -459,14 +459,14 @@ def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
             pending.append(m)
             continue
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
-        for doc in docs:
-            if doc.date == m.date:
+        for dated in docs:
+            if dated.date == m.date:
                 break
         else:
-            doc = CitedDocument(m.kind, m.number, m.date)
-            docs.append(doc)
-            order.append(doc)
-        doc.mentions.append(m)
+            dated = CitedDocument(m.kind, m.number, m.date)
+            docs.append(dated)
+            order.append(dated)
+        dated.mentions.append(m)
     verdicts: dict[tuple[str, str], bool] = {}
     for m in pending:
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
