@@ -387,9 +387,11 @@ def _collect(outline: Outline) -> list[Mention]:
             continue
         if unit.node is not None and unit.node.part in ("recipients",):
             continue
-        for mention in mentions_in(unit.text, unit.line, i):
-            mention.line = unit.line_at(mention.start)
-            out.append(mention)
+        found = mentions_in(unit.text, unit.line, i)
+        if unit.breaks:  # lines joined into the unit: each mention's own line
+            for mention in found:
+                mention.line = unit.line_at(mention.start)
+        out.extend(found)
     return out
 
 
