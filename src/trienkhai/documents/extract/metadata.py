@@ -76,15 +76,19 @@ _ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
 _ANCHOR_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")\b", re.IGNORECASE
 )
-# a clause opening with an anchor: at the text's start, or after ";" / "." (two patterns: the
-# second opens with a character set, which lets the regex engine skip straight to the
-# punctuation instead of trying both branches at every position)
+# a clause opening with an anchor: at the text's start, or after ";" or "." (one pattern per
+# mark: a pattern that opens with one literal character is scanned for several times faster
+# than one that opens with a set of them)
 _ANCHOR_OPENING = re.compile(
     r"(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
 )
-_ANCHOR_CLAUSE = re.compile(
-    r"[;.]\s+(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
-)
+_ANCHOR_AFTER = [
+    re.compile(
+        re.escape(mark) + r"\s+(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b",
+        re.IGNORECASE,
+    )
+    for mark in ";."
+]
 _ANCHOR_ANY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")(?!\w)", re.IGNORECASE
 )
@@ -101,6 +105,9 @@ _DESCRIPTION_START = re.compile(
 # a part heading numbered the central party's way: "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
 _DASH_PART = re.compile(r"^[IVXLC]+\s?[-–]\s*\S")
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
+# a text the issuing pattern can match holds one of the verbs once lower-cased: a search for
+# each in C is far cheaper than the case-insensitive pattern tried at every position
+_ISSUING_VERBS = tuple(v.lower() for v in _KINDS["issuing_verbs"])
 _ATTACHED = re.compile(
     re.escape(_KINDS["attached_to"])
     + r"\s+(?P<word>"
@@ -412,6 +419,18 @@ def _numbered_heading(unit: Unit, found: tuple[int, str] | None) -> bool:
     return not (node is not None and node.kind == "heading" and not node.label)
 
 
+def _anchor_clause(text: str) -> int | None:
+    """Where the first clause that opens with an anchor starts ("Thực hiện ..." at the start,
+    or after ";" / "."), or None."""
+    if m := _ANCHOR_OPENING.match(text):
+        return m.start("a")
+    first = None
+    for pattern in _ANCHOR_AFTER:
+        if (m := pattern.search(text)) and (first is None or m.start("a") < first):
+            first = m.start("a")
+    return first
+
+
 def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]:
     """Texts that open with "Thực hiện ...": the title, and the opening sentence up to where
     the document issues itself ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch"), or else the
@@ -431,16 +450,18 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
             continue
         if unit.text == title or unit.text == document.get("title"):
             continue
-        anchor = _ANCHOR_OPENING.match(unit.text) or _ANCHOR_CLAUSE.search(unit.text)
-        if anchor is None:
+        start = _anchor_clause(unit.text)
+        if start is None:
             continue
         last = None
-        for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
-            pass
-        if last is not None and anchor.start("a") < last.start():
-            texts.append(unit.text[anchor.start("a") : last.start()])
+        low = unit.text.lower()
+        if any(verb in low for verb in _ISSUING_VERBS):
+            for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
+                pass
+        if last is not None and start < last.start():
+            texts.append(unit.text[start : last.start()])
             return texts
-        if fallback is None and before_headings and anchor.start("a") == 0:
+        if fallback is None and before_headings and start == 0:
             fallback = unit.text
     if fallback is not None:
         texts.append(fallback)
