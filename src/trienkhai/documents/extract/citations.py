@@ -295,10 +295,12 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
 def _numbers(text: str) -> Iterator[re.Match[str]]:
     """The matches ``_NUMBER_RE.finditer(text)`` gives, found from the slashes.
 
-    A number's first slash is one of ``_SYMBOL_SLASH``; the letters just before it hold no
-    space, so the number cannot start more than ``_NUMBER_REACH`` characters before the last
-    space ahead of that slash. The regular search starts there: it finds the same leftmost
-    match without first walking every digit of the text before it.
+    A number's first slash is one of ``_SYMBOL_SLASH``, right after the symbol's letters (no
+    space among them), and at most ``_NUMBER_REACH`` characters of the number come before
+    those letters. So the next number starts no earlier than that many characters before the
+    word holding the next such slash (one starting before would hold that slash first), and
+    the regular search starts there: it finds the same leftmost match without first walking
+    every digit of the text before it.
     """
     pos = 0
     while (hit := _SYMBOL_SLASH.search(text, pos)) is not None:
