@@ -11,15 +11,17 @@ of the Bộ Chính trị and 05-CT/TW of the Ban Bí thư are two documents).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .. import lexicon
 from ..model import Outline
-from .dates import date_at, iso
+from .dates import date_value_at, iso
 from .sources import memo, units
 
 _KINDS = lexicon.load("document_kinds")
@@ -42,6 +44,24 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _alternation_by_initial(words: list[str]) -> str:
+    """:func:`_alternation` with the words grouped by their first letter ("t(?:hực hiện|rong)"):
+    a case-insensitive alternation is tried word by word at each position, so a search
+    compares a position with each initial once instead of with every word. Words of one
+    initial keep their longest-first order; words of different initials never match at the
+    same place, so the order between groups does not matter."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    return "|".join(
+        re.escape(initial)
+        + "(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rest)
+        + ")"
+        for initial, rest in groups.items()
+    )
+
+
 # "43-NQ/TW", "34/2007/PL-UBTVQH11", "33/CT-TTg"; a line wrapped at a hyphen leaves a space
 # after it ("02- HD/TU"), a number typed before the blank space left for it one before the slash
 # ("123 /KH-UBND"): :func:`printed_number` removes them
@@ -55,6 +75,14 @@ NUMBER = (
 # make it try every position of the text)
 assert NUMBER.startswith(r"\d{1,5}")
 _NUMBER_RE = re.compile(r"\d(?<![\w/]\d)\d{0,4}" + NUMBER[len(r"\d{1,5}") :])
+# the first "/" of every number: before an upper-case letter (43-NQ/TW, 33/ CT-TTg) or a year
+# and its slash (34/2007/PL-...). A scan for a literal "/" is several times cheaper than one
+# for digits, so numbers are looked for only from a little before each such slash:
+# :func:`_numbers`
+_SYMBOL_SLASH = re.compile(r"/(?=\s?[A-ZĐ]|\d{4}/[A-ZĐ])")
+# what may stand between a number's first digit and the letters before its first slash:
+# five digits, a space, the hyphen and a space
+_NUMBER_REACH = 8
 _SPACE_RUN = re.compile(r"\s+")
 _DASH_SYMBOL = re.compile(r"\d+-([^\W\d_]+)/")  # 43-NQ/TW
 _SLASH_SYMBOL = re.compile(r"\d+/(?:\d{4}/)?([^\W\d_]+)")  # 12/2024/NĐ-CP
@@ -77,16 +105,19 @@ for _w in _PLAIN_BY_LENGTH:
     _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
 _NAMED_HINT = "luật"
 _NAMED_WINDOW = 140
-_DATE_PRE = re.compile(r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?", re.IGNORECASE)
-_DATE_DAY = re.compile(r"ngày\s*", re.IGNORECASE)
+# what may stand between a number and its date (", ban hành ngày "), then the date's first
+# digit, one pattern: the group "day" opens the date when it is printed with "ngày"
+_DATE_LEAD = re.compile(
+    r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?(?=\d)", re.IGNORECASE
+)
 _DATE_WINDOW = 60
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
 _KHOA = re.compile(r"\s*\(?\s*kh[oó]a\s+(?P<k>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
 _KHOA_IN = re.compile(r"\s*\(?\bkh[oó]a\s+(?P<k>[IVXLC]+)\b\)?", re.IGNORECASE)
 _ISSUER_STOP = re.compile(
-    r"[,;:.()\[\]“”\"]|\s(?:" + _alternation(_ISSUERS["issuer_stops"]) + r")(?=\s|$)"
+    r"[,;:.()\[\]“”\"]|\s(?:" + _alternation_by_initial(_ISSUERS["issuer_stops"]) + r")(?=\s|$)"
     r"|\svà\s(?=(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
-    r"|(?:" + _alternation(list(WORD_TO_KIND)) + r")\b)",
+    r"|(?:" + _alternation_by_initial(list(WORD_TO_KIND)) + r")\b)",
     re.IGNORECASE,
 )
 _ISSUER_PREFIXES = [re.compile(p + r"\s+", re.IGNORECASE) for p in _ISSUERS["issuer_prefixes"]]
@@ -133,12 +164,13 @@ class CitedDocument:
 
     def to_json(self) -> dict[str, Any]:
         first = self.mentions[0]
+        when = iso(self.date)
         return {
             "kind": self.kind,
             "number": self.number,
-            "date": iso(self.date),
+            "date": when,
             "issuer": self.issuer,
-            "identity": [self.kind, self.number, iso(self.date)],
+            "identity": [self.kind, self.number, when],
             "line": first.line,
             "rule": first.rule,
             "mentions": len(self.mentions),
@@ -189,14 +221,14 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
         else:
             kept = len(pm.group(0).split("(")[0].rstrip())
         break
-    rest = text[start : start + 160]
-    stop = _ISSUER_STOP.search(rest, kept)
-    raw = rest[: stop.start()] if stop else rest
-    words = raw.split()[:_ISSUER_MAX]
-    issuer = " ".join(words)
+    limit = start + 160
+    stop = _ISSUER_STOP.search(text, start + kept, limit)
+    raw = text[start : stop.start() if stop else limit]
+    words = raw.split()
+    issuer = " ".join(words[:_ISSUER_MAX] if len(words) > _ISSUER_MAX else words)
     end = start + len(raw.rstrip())
     khoa = None
-    if km := _KHOA_IN.search(issuer):
+    if "kh" in issuer.lower() and (km := _KHOA_IN.search(issuer)):  # a cheap test first
         khoa = km["k"].upper()
     k2 = _KHOA.match(text, end)
     if k2:
@@ -210,28 +242,24 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, str | None, int]:
 def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     """The date printed right after ``pos`` (", ngày 25/5/2023", " ban hành ngày ..."): only
     punctuation, "ban hành" and "ngày" may stand between; a blank date gives none."""
-    pre = _DATE_PRE.match(text, pos)  # the pattern can match empty, so it always matches
-    start = pre.end() if pre else pos
-    day = _DATE_DAY.match(text, start)
-    digits_at = day.end() if day else start
-    if digits_at >= len(text) or not text[digits_at].isdigit():
+    lead = _DATE_LEAD.match(text, pos)
+    if lead is None:  # no digit where a date would start
         return None, pos
     endpos = pos + _DATE_WINDOW
-    found = date_at(text, start, endpos)
-    if found is None and digits_at != start:
-        found = date_at(text, digits_at, endpos)
-    if found is None or found.value is None:
+    found = None
+    if (day := lead.start("day")) >= 0:  # "ngày 10 tháng 01 năm 2023", else "ngày 10/01/2023"
+        found = date_value_at(text, day, endpos)
+    if found is None:
+        found = date_value_at(text, lead.end(), endpos)
+    if found is None or found[0] is None:
         return None, pos
-    return found.value, found.end
+    return found
 
 
 def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
     when, pos = _date_at(text, number_end)
     issuer, khoa, end = _issuer_at(text, pos)
-    if issuer is None and when is None:
-        # "Nghị quyết số 43-NQ/TW (khóa XIII)" or "... của X, ngày ..." (date after issuer)
-        pass
-    if issuer is not None and when is None:
+    if issuer is not None and when is None:  # "... của X, ngày ...": the date after the issuer
         when, end2 = _date_at(text, end)
         if when is not None:
             end = end2
@@ -264,6 +292,26 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
     return None
 
 
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_NUMBER_RE.finditer(text)`` gives, found from the slashes.
+
+    A number's first slash is one of ``_SYMBOL_SLASH``, right after the symbol's letters (no
+    space among them), and at most ``_NUMBER_REACH`` characters of the number come before
+    those letters. So the next number starts no earlier than that many characters before the
+    word holding the next such slash (one starting before would hold that slash first), and
+    the regular search starts there: it finds the same leftmost match without first walking
+    every digit of the text before it.
+    """
+    pos = 0
+    while (hit := _SYMBOL_SLASH.search(text, pos)) is not None:
+        lo = max(pos, text.rfind(" ", 0, hit.start()) + 1 - _NUMBER_REACH)
+        m = _NUMBER_RE.search(text, lo)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     """Every document mention in one piece of text, in order.
 
@@ -273,16 +321,18 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
     found: list[Mention] = []
     if "/" not in text:  # every number and symbol has a slash: most paragraphs end here
         return found
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers(text):
         kind: str | None
-        before = _kind_before(text, m.start())
+        m_start = m.start()
+        number = m.group(0)
+        before = _kind_before(text, m_start)
         if before is not None:
             kind, start, rule = before
         else:
-            start = m.start()
+            start = m_start
             prev = found[-1] if found else None
-            symbol_kind = kind_of_symbol(m.group(0))
-            if prev is not None and _LIST_JOIN.match(text[prev.end : m.start()]):
+            symbol_kind = kind_of_symbol(number)
+            if prev is not None and _LIST_JOIN.match(text[prev.end : m_start]):
                 kind, rule = prev.kind, "citation.list"
                 if symbol_kind and kind_of_symbol(prev.number) not in (None, symbol_kind):
                     kind = symbol_kind
@@ -290,11 +340,12 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
                 kind, rule = symbol_kind, "citation.symbol"
         if kind is None:
             continue
-        when, issuer, khoa, end = _tail(text, m.end())
+        number_end = m.end()
+        when, issuer, khoa, end = _tail(text, number_end)
         found.append(
             Mention(
                 kind,
-                printed_number(m.group(0)),
+                printed_number(number),
                 when,
                 issuer,
                 khoa,
@@ -302,20 +353,27 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
                 rule,
                 start,
                 end,
-                m.end(),
+                number_end,
                 text_index,
             )
         )
-    found.sort(key=lambda x: x.start)
+    if len(found) < 2:
+        return found
+    found.sort(key=_by_start)
     # "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày ... của Ban Bí thư":
     # the members of a list share the issuer printed after the last one
     for a, b in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+        if a.issuer is not None or not b.issuer:
+            continue  # the gap is read only where an issuer could pass to ``a``
         gap = text[a.end : b.start]
-        shared = _SHARED_ISSUER.match(gap) or (b.rule == "citation.list" and _LIST_JOIN.match(gap))
-        if a.issuer is None and b.issuer and shared:
+        if _SHARED_ISSUER.match(gap) or (b.rule == "citation.list" and _LIST_JOIN.match(gap)):
             a.issuer = b.issuer
             a.khoa = a.khoa or b.khoa
     return found
+
+
+_by_start = operator.attrgetter("start")
+_reading_order = operator.attrgetter("text_index", "start")
 
 
 def collect_mentions(outline: Outline) -> list[Mention]:
@@ -327,11 +385,15 @@ def collect_mentions(outline: Outline) -> list[Mention]:
 def _collect(outline: Outline) -> list[Mention]:
     out: list[Mention] = []
     for i, unit in enumerate(units(outline)):
+        if "/" not in unit.text:  # no number (see mentions_in): skipped without a call
+            continue
         if unit.node is not None and unit.node.part in ("recipients",):
             continue
-        for mention in mentions_in(unit.text, unit.line, i):
-            mention.line = unit.line_at(mention.start)
-            out.append(mention)
+        found = mentions_in(unit.text, unit.line, i)
+        if unit.breaks:  # lines joined into the unit: each mention's own line
+            for mention in found:
+                mention.line = unit.line_at(mention.start)
+        out.extend(found)
     return out
 
 
@@ -366,8 +428,24 @@ def same_issuer(a: str | None, b: str | None) -> bool:
     return hits / len(short) >= 0.8
 
 
-def _compatible(mention: Mention, doc: CitedDocument) -> bool:
-    return all(same_issuer(mention.issuer, m.issuer) for m in doc.mentions if m.issuer)
+def _compatible(
+    mention: Mention, doc: CitedDocument, verdicts: dict[tuple[str, str], bool]
+) -> bool:
+    """Whether ``mention`` can be ``doc``'s by every issuer printed with it. ``verdicts`` keeps
+    :func:`same_issuer` per pair of issuers for one grouping: a document cited many times
+    repeats the same one or two issuers."""
+    issuer = mention.issuer
+    if not issuer:
+        return True  # no issuer of its own: any document's
+    for m in doc.mentions:
+        if m.issuer:
+            pair = (issuer, m.issuer)
+            same = verdicts.get(pair)
+            if same is None:
+                same = verdicts[pair] = same_issuer(issuer, m.issuer)
+            if not same:
+                return False
+    return True
 
 
 def cited_documents(outline: Outline) -> list[CitedDocument]:
@@ -385,24 +463,27 @@ def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
             pending.append(m)
             continue
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
-        doc = next((d for d in docs if d.date == m.date), None)
-        if doc is None:
-            doc = CitedDocument(m.kind, m.number, m.date)
-            docs.append(doc)
-            order.append(doc)
-        doc.mentions.append(m)
+        for dated in docs:
+            if dated.date == m.date:
+                break
+        else:
+            dated = CitedDocument(m.kind, m.number, m.date)
+            docs.append(dated)
+            order.append(dated)
+        dated.mentions.append(m)
+    verdicts: dict[tuple[str, str], bool] = {}
     for m in pending:
         docs = by_key.setdefault((m.kind, norm_number(m.number)), [])
-        doc = next((d for d in docs if d.date is not None and _compatible(m, d)), None)
-        doc = doc or next((d for d in docs if _compatible(m, d)), None)
+        doc = next((d for d in docs if d.date is not None and _compatible(m, d, verdicts)), None)
+        doc = doc or next((d for d in docs if _compatible(m, d, verdicts)), None)
         if doc is None:
             doc = CitedDocument(m.kind, m.number, None)
             docs.append(doc)
             order.append(doc)
         doc.mentions.append(m)
     for doc in order:
-        doc.mentions.sort(key=lambda x: (x.text_index, x.start))
-    order.sort(key=lambda d: (d.mentions[0].text_index, d.mentions[0].start))
+        doc.mentions.sort(key=_reading_order)
+    order.sort(key=lambda d: _reading_order(d.mentions[0]))
     return order
 
 

@@ -84,26 +84,46 @@ def find_dates(text: str) -> list[DateMatch]:
     return out
 
 
+def _best_at(text: str, pos: int, endpos: int) -> tuple[re.Match[str], date | None, int] | None:
+    """(match, value, year) of the longest full or blank date starting at ``pos``; a full
+    date is kept only when its numbers make a real day, a blank one only when longer."""
+    best: re.Match[str] | None = None
+    best_end = -1
+    value: date | None = None
+    year = 0
+    for pattern in _FULL:
+        m = pattern.match(text, pos, endpos)
+        if m is None or m.end() <= best_end:
+            continue
+        y = int(m["y"])
+        found = make_date(y, int(m["m"]), int(m["d"]))
+        if found is not None:
+            best, best_end, value, year = m, m.end(), found, y
+    for pattern in _BLANK:
+        m = pattern.match(text, pos, endpos)
+        if m is not None and m.end() > best_end:
+            best, best_end, value, year = m, m.end(), None, int(m["y"])
+    return None if best is None else (best, value, year)
+
+
 def date_at(text: str, pos: int, endpos: int) -> DateMatch | None:
     """The full or blank date that starts exactly at ``pos`` (ending by ``endpos``), or None.
 
     What :func:`find_dates` would give first for ``text[pos:endpos]`` when that date opens it,
     without scanning the rest: a citation's date is read right after its number.
     """
-    best: DateMatch | None = None
-    for pattern in _FULL:
-        m = pattern.match(text, pos, endpos)
-        if m is None or (best is not None and m.end() <= best.end):
-            continue
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        value = make_date(y, mo, d)
-        if value is not None:
-            best = DateMatch(m.start(), m.end(), value, y, m.group(0))
-    for pattern in _BLANK:
-        m = pattern.match(text, pos, endpos)
-        if m is not None and (best is None or m.end() > best.end):
-            best = DateMatch(m.start(), m.end(), None, int(m["y"]), m.group(0))
-    return best
+    found = _best_at(text, pos, endpos)
+    if found is None:
+        return None
+    m, value, year = found
+    return DateMatch(m.start(), m.end(), value, year, m.group(0))
+
+
+def date_value_at(text: str, pos: int, endpos: int) -> tuple[date | None, int] | None:
+    """(value, end) of :func:`date_at`'s date: what a citation keeps of it, without building
+    a ``DateMatch`` (read after every cited number)."""
+    found = _best_at(text, pos, endpos)
+    return None if found is None else (found[1], found[0].end())
 
 
 def parse_date(text: str) -> date | None:

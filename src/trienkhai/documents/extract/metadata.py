@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -35,11 +35,16 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 _TITLE_JOINER = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _KINDS["title_joiners"]) + r")$", re.IGNORECASE
 )
+# the joiner ends the line: it is looked for only in the line's last characters (one more for
+# the line end "$" also matches before), not tried at every position of a long title line
+_TITLE_JOINER_REACH = max(len(w) for w in _KINDS["title_joiners"]) + 1
 _ROMAN_START = re.compile(r"^[IVXLC]+\b(?!\.)")
 _NOT_ISSUER_LINES = {x.casefold() for x in _ISSUERS["not_issuer_lines"]}
 _NOT_ISSUER = [
     re.compile(re.escape(x).replace(r"\ ", r"\s*"), re.IGNORECASE) for x in _ISSUERS["not_issuer"]
 ]
+# any of them: one search tells whether a header line holds one, before removing each in turn
+_NOT_ISSUER_ANY = re.compile("|".join(p.pattern for p in _NOT_ISSUER), re.IGNORECASE)
 _CANONICAL = sorted(_ISSUERS["canonical"], key=len, reverse=True)
 _CANONICAL_RE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(c.lower()) for c in _CANONICAL) + r")(?!\w)"
@@ -71,9 +76,19 @@ _ANCHORS = sorted(_KINDS["implement_anchors"], key=len, reverse=True)
 _ANCHOR_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")\b", re.IGNORECASE
 )
-_ANCHOR_CLAUSE = re.compile(
-    r"(?:^|[;.]\s+)(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
+# a clause opening with an anchor: at the text's start, or after ";" or "." (one pattern per
+# mark: a pattern that opens with one literal character is scanned for several times faster
+# than one that opens with a set of them)
+_ANCHOR_OPENING = re.compile(
+    r"(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b", re.IGNORECASE
 )
+_ANCHOR_AFTER = [
+    re.compile(
+        re.escape(mark) + r"\s+(?P<a>(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r"))\b",
+        re.IGNORECASE,
+    )
+    for mark in ";."
+]
 _ANCHOR_ANY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ANCHORS) + r")(?!\w)", re.IGNORECASE
 )
@@ -90,6 +105,9 @@ _DESCRIPTION_START = re.compile(
 # a part heading numbered the central party's way: "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
 _DASH_PART = re.compile(r"^[IVXLC]+\s?[-–]\s*\S")
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
+# a text the issuing pattern can match holds one of the verbs once lower-cased: a search for
+# each in C is far cheaper than the case-insensitive pattern tried at every position
+_ISSUING_VERBS = tuple(v.lower() for v in _KINDS["issuing_verbs"])
 _ATTACHED = re.compile(
     re.escape(_KINDS["attached_to"])
     + r"\s+(?P<word>"
@@ -103,6 +121,13 @@ KIND_LINE_MAX = 400  # characters: the kind heading may carry the title on its l
 SIGNATURE_SCAN = 400  # lines from the end (an appendix table may follow the signature)
 SIGNATURE_LINE_MAX = 120
 HEADER_SCAN = 40  # lines of the top of the document that may hold the header and title
+
+
+def _each(lines: Sequence[Line], start: int, stop: int) -> Iterator[Line]:
+    """``lines[start:stop]`` one by one: a slice of source lines cleans every line in it at
+    once, and the scans here mostly stop after the first few."""
+    for i in range(start, min(stop, len(lines))):
+        yield lines[i]
 
 
 def _is_upper(text: str) -> bool:
@@ -140,7 +165,7 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
     issuer_line: str | None = None
     lead = _KINDS["issuer_line_lead"]
     prev_block = lines[start].block
-    for line in lines[start + 1 : start + 12]:
+    for line in _each(lines, start + 1, start + 12):
         text = line.text
         if not text:
             continue
@@ -157,7 +182,8 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
             same_block = line.block == prev_block
             lower_start = text[:1].islower()
             upper_run = _is_upper(last) and _is_upper(text)
-            joined = bool(_TITLE_JOINER.search(last)) or bool(_ROMAN_START.match(text))
+            joined = bool(_TITLE_JOINER.search(last, max(0, len(last) - _TITLE_JOINER_REACH)))
+            joined = joined or bool(_ROMAN_START.match(text))
             if split_label(text)[0] is not None or _DASH_PART.match(text):
                 break
             if not (same_block or lower_start or upper_run or joined) or last.endswith((".", ":")):
@@ -172,14 +198,15 @@ def _title(lines: Sequence[Line], start: int, first: str) -> tuple[str | None, s
 
 def _header_issuer(lines: Sequence[Line], end: int) -> str | None:
     candidates: list[str] = []
-    for line in lines[:end]:
+    for line in _each(lines, 0, end):
         text = line.text
-        for pattern in _NOT_ISSUER:
-            text = pattern.sub(" ", text)
+        if _NOT_ISSUER_ANY.search(text):
+            for pattern in _NOT_ISSUER:
+                text = pattern.sub(" ", text)
         text = " ".join(text.split()).strip(" *-_")
         if text.casefold() in _NOT_ISSUER_LINES:
             continue
-        if not text or _NUMBER_LINE.match(text) or find_dates(text) or not _is_upper(text):
+        if not text or _NUMBER_LINE.match(text) or not _is_upper(text) or find_dates(text):
             continue
         candidates.append(text)
     if not candidates:
@@ -212,7 +239,7 @@ def _opening_issuer(outline: Outline, kind: str) -> str | None:
 
 
 def _number(lines: Sequence[Line], end: int) -> str | None:
-    for line in lines[:end]:
+    for line in _each(lines, 0, end):
         if m := _NUMBER_LINE.match(line.text):
             rest = re.sub(r"\s*([/-])\s*", r"\1", line.text[m.end() :])
             if n := _NUMBER_AT.match(rest):
@@ -225,13 +252,13 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_date(lines: Sequence[Line], end: int) -> tuple[date | None, int | None]:
-    header = lines[: end + 1]
-    for i, line in enumerate(header[:end]):
-        if "ngày" not in line.text.lower():
+    size = min(len(lines), end + 1)  # the lines up to the kind heading's, read one by one
+    for i in range(min(end, size)):
+        text = lines[i].text
+        if "ngày" not in text.lower():
             continue
-        text = line.text
-        if i + 1 < len(header) and _BARE_YEAR.fullmatch(header[i + 1].text):
-            text = f"{text} {header[i + 1].text}"  # the year wrapped onto a line of its own
+        if i + 1 < size and _BARE_YEAR.fullmatch(lines[i + 1].text):
+            text = f"{text} {lines[i + 1].text}"  # the year wrapped onto a line of its own
         for d in find_dates(text):
             return d.value, d.year
     return None, None
@@ -265,7 +292,7 @@ def _signer(lines: SourceLines) -> dict[str, str | None]:
         if mark:
             position = _position_in(mark["rest"])
         name: str | None = None
-        for nxt in lines[i + 1 : i + 7]:
+        for nxt in _each(lines, i + 1, i + 7):
             t = nxt.text.strip()
             if not t:
                 continue
@@ -300,15 +327,16 @@ def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | No
     return None, None
 
 
+def _kind_heading(outline: Outline) -> tuple[int, str, str] | None:
+    """:func:`_kind_line` of the outline's source lines, looked for once: the document's
+    metadata and lint's header both start from it."""
+    return memo(outline, "kind_line", lambda: _kind_line(source_lines(outline)))
+
+
 def header_end(outline: Outline) -> int:
     """How many source lines the header takes: those before the kind heading (12 without one)."""
-
-    def compute() -> int:
-        lines = source_lines(outline)
-        found = _kind_line(lines)
-        return found[0] if found else min(len(lines), 12)
-
-    return memo(outline, "header_end", compute)
+    found = _kind_heading(outline)
+    return found[0] if found else min(len(source_lines(outline)), 12)
 
 
 def extract_document(outline: Outline) -> dict[str, Any]:
@@ -319,7 +347,7 @@ def extract_document(outline: Outline) -> dict[str, Any]:
 
 def _document(outline: Outline) -> dict[str, Any]:
     lines = source_lines(outline)
-    found = _kind_line(lines)
+    found = _kind_heading(outline)
     kind, title, issuer_line, end, line_no = "other", None, None, min(len(lines), HEADER_SCAN), None
     if found:
         end, kind, first = found
@@ -391,6 +419,18 @@ def _numbered_heading(unit: Unit, found: tuple[int, str] | None) -> bool:
     return not (node is not None and node.kind == "heading" and not node.label)
 
 
+def _anchor_clause(text: str) -> int | None:
+    """Where the first clause that opens with an anchor starts ("Thực hiện ..." at the start,
+    or after ";" / "."), or None."""
+    if m := _ANCHOR_OPENING.match(text):
+        return m.start("a")
+    first = None
+    for pattern in _ANCHOR_AFTER:
+        if (m := pattern.search(text)) and (first is None or m.start("a") < first):
+            first = m.start("a")
+    return first
+
+
 def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]:
     """Texts that open with "Thực hiện ...": the title, and the opening sentence up to where
     the document issues itself ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch"), or else the
@@ -410,16 +450,18 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
             continue
         if unit.text == title or unit.text == document.get("title"):
             continue
-        anchor = _ANCHOR_CLAUSE.search(unit.text)
-        if anchor is None:
+        start = _anchor_clause(unit.text)
+        if start is None:
             continue
         last = None
-        for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
-            pass
-        if last is not None and anchor.start("a") < last.start():
-            texts.append(unit.text[anchor.start("a") : last.start()])
+        low = unit.text.lower()
+        if any(verb in low for verb in _ISSUING_VERBS):
+            for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
+                pass
+        if last is not None and start < last.start():
+            texts.append(unit.text[start : last.start()])
             return texts
-        if fallback is None and before_headings and anchor.start("a") == 0:
+        if fallback is None and before_headings and start == 0:
             fallback = unit.text
     if fallback is not None:
         texts.append(fallback)
@@ -442,9 +484,11 @@ def extract_implements(
             key = citations.norm_number(m.number)
             if key == own:
                 continue
-            same = [d for d in docs if d.kind == m.kind and citations.norm_number(d.number) == key]
             when = m.date
-            if when is None:
+            if when is None:  # the date printed with another mention of the same document
+                same = (
+                    d for d in docs if d.kind == m.kind and citations.norm_number(d.number) == key
+                )
                 match = next(
                     (d for d in same if d.date and citations.same_issuer(m.issuer, d.issuer)), None
                 )
