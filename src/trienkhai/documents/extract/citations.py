@@ -88,9 +88,6 @@ _DASH_SYMBOL = re.compile(r"\d+-([^\W\d_]+)/")  # 43-NQ/TW
 _SLASH_SYMBOL = re.compile(r"\d+/(?:\d{4}/)?([^\W\d_]+)")  # 12/2024/NĐ-CP
 _LEAD = _alternation(_KINDS["number_lead"])
 _PLAIN_WORDS = [w for w in WORD_TO_KIND if w not in _NAMED_WORDS]
-_KIND_BEFORE = re.compile(
-    rf"(?<!\w)(?P<word>{_alternation(_PLAIN_WORDS)})\s*(?:(?:{_LEAD})\s*)?$", re.IGNORECASE
-)
 _NAMED_BEFORE = re.compile(
     rf"(?<!\w)(?P<named>{_alternation(_NAMED_WORDS)})(?:\s+[^\s,;.()]+){{0,12}}?\s+"
     rf"(?:{_LEAD})\s*$",
