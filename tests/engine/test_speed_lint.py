@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 from trienkhai.documents import lint
 from trienkhai.documents.extract import citations, metadata
 from trienkhai.documents.extract.sources import split_label, units
-from trienkhai.documents.model import LintWarning, Outline, Paragraph, SourceDocument
+from trienkhai.documents.model import (
+    Footnote,
+    LintWarning,
+    Node,
+    Outline,
+    Paragraph,
+    SourceDocument,
+)
 from trienkhai.documents.structure import build_outline
 
 _SENTINEL = "\u241e"
@@ -71,7 +78,7 @@ WORDS = st.sampled_from(
     [
         "thực", "Thực", "THỰC", "hiện", "hiện,", "hiện.", "hiện;", "về", "Về", "về.", "các",
         "Hội", "hội", "Nông", "dân", "và", "và,", "2024", "số", "a)", "-", "(khóa", "XIII)",
-        "ngày", "ngày…", "”", "Phụ", "lục", "x\u241e",
+        "ngày", "ngày…", "”", "Phụ", "lục", "x\u241e", "tại",
         # letters whose case mapping is special: İ, final sigma, long s, Kelvin sign, ẞ
         "İ", "i̇", "ΟΔΟΣ", "οδος", "Σ", "σ", "ς", "ſ", "s", "\u212a", "k", "ẞ", "ß",
     ]
@@ -91,11 +98,90 @@ def _line(draw: st.DrawFn) -> str:
     return out
 
 
+def _again(word: str) -> list[str]:
+    """Ways a word may be printed the second time: as is, in another case, with punctuation
+    after it, or with a letter that only some ways of ignoring case take for the same one."""
+    return [
+        word, word, word.lower(), word.upper(), word.capitalize(), word + ",", word + ".",
+        word.replace("s", "ſ"), word.replace("k", "\u212a"), word.replace("Σ", "σ"),
+        word.replace("ς", "σ"), word.lower().replace("i̇", "İ"), word.replace("i", "İ"),
+        word.replace("ß", "ẞ"),
+    ]  # fmt: skip
+
+
+@st.composite
+def _doubled_line(draw: st.DrawFn) -> str:
+    """A line where a word or two words come again at once, perhaps printed differently."""
+    phrase = draw(st.lists(WORDS, min_size=1, max_size=2))
+    again = [draw(st.sampled_from(_again(w))) for w in phrase]
+    words = [
+        *draw(st.lists(WORDS, max_size=3)),
+        *phrase,
+        *again,
+        *draw(st.lists(WORDS, max_size=3)),
+    ]
+    return "".join(w + draw(SPACES) for w in words)
+
+
+def _raw_outline(lines: list[str], rows: list[list[str]], notes: list[str]) -> Outline:
+    """An outline whose nodes hold the lines as given: no reader has normalised their spaces
+    (NFKC turns U+3000 into a space, line breaks split paragraphs), so the check sees them;
+    table rows with empty cells give units with double spaces ("a |  | b")."""
+    nodes = [Node(t, i, "paragraph") for i, t in enumerate(lines, 1)]
+    nodes += [Node("", 50 + i, "row", cells=cells) for i, cells in enumerate(rows)]
+    footnotes = [Footnote(str(i), t, 100 + i) for i, t in enumerate(notes, 1)]
+    return Outline(SourceDocument("doc.txt", "txt", []), nodes, footnotes)
+
+
+LINES = st.lists(st.one_of(_line(), _doubled_line()), min_size=1, max_size=8)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(lines=st.lists(_line(), min_size=1, max_size=8))
+@given(lines=LINES)
 def test_doubled_words_as_before(lines: list[str]) -> None:
     outline = _outline(["KẾ HOẠCH", *lines])
     assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=LINES,
+    rows=st.lists(
+        st.lists(st.one_of(st.just(""), _line(), _doubled_line()), max_size=4), max_size=3
+    ),
+    notes=st.lists(st.one_of(_line(), _doubled_line()), max_size=2),
+)
+def test_doubled_words_as_before_in_raw_text(
+    lines: list[str], rows: list[list[str]], notes: list[str]
+) -> None:
+    outline = _raw_outline(lines, rows, notes)
+    assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\x1c", "\x0b", "\x85", "\u2028", "\u205f"])
+def test_doubled_words_apart_by_any_space(space: str) -> None:
+    """Words apart by a space the cleaning leaves alone are two words, as str.split() reads them."""
+    outline = _raw_outline([f"Thực hiện về{space}về Sở Nội vụ"], [], [])
+    got = lint.check_doubled_words(outline)
+    assert got == _reference_doubled_words(outline)
+    assert [w.message for w in got] == ["Lặp từ: “về về”"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows", "found"),
+    [
+        ([], [["", "các các"]], 1),  # " | các các": the words are counted from the first one
+        (["Phố ΟΔΟΣ phố οδο\u03c2 ấy"], [], 1),  # "ΟΔΟΣ" lower-cases to "οδος", final sigma
+        (["Chờ tại tạİ chỗ"], [], 0),  # "tạİ" lower-cases to "tại̇": no "tại" again
+    ],
+)
+def test_doubled_words_in_rows_and_special_letters(
+    lines: list[str], rows: list[list[str]], found: int
+) -> None:
+    outline = _raw_outline(lines, rows, [])
+    got = lint.check_doubled_words(outline)
+    assert got == _reference_doubled_words(outline)
+    assert len(got) == found
 
 
 def test_doubled_words_overlapping_and_at_the_ends() -> None:
