@@ -12,13 +12,21 @@ from collections import Counter, defaultdict
 from itertools import compress, islice, repeat
 from operator import eq
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trienkhai.documents import lint
 from trienkhai.documents.extract import citations, metadata
-from trienkhai.documents.extract.sources import units
-from trienkhai.documents.model import LintWarning, Outline, Paragraph, SourceDocument
+from trienkhai.documents.extract.sources import split_label, units
+from trienkhai.documents.model import (
+    Footnote,
+    LintWarning,
+    Node,
+    Outline,
+    Paragraph,
+    SourceDocument,
+)
 from trienkhai.documents.structure import build_outline
 
 _SENTINEL = "\u241e"
@@ -70,7 +78,7 @@ WORDS = st.sampled_from(
     [
         "thực", "Thực", "THỰC", "hiện", "hiện,", "hiện.", "hiện;", "về", "Về", "về.", "các",
         "Hội", "hội", "Nông", "dân", "và", "và,", "2024", "số", "a)", "-", "(khóa", "XIII)",
-        "ngày", "ngày…", "”", "Phụ", "lục", "x\u241e",
+        "ngày", "ngày…", "”", "Phụ", "lục", "x\u241e", "tại",
         # letters whose case mapping is special: İ, final sigma, long s, Kelvin sign, ẞ
         "İ", "i̇", "ΟΔΟΣ", "οδος", "Σ", "σ", "ς", "ſ", "s", "\u212a", "k", "ẞ", "ß",
     ]
@@ -90,11 +98,90 @@ def _line(draw: st.DrawFn) -> str:
     return out
 
 
+def _again(word: str) -> list[str]:
+    """Ways a word may be printed the second time: as is, in another case, with punctuation
+    after it, or with a letter that only some ways of ignoring case take for the same one."""
+    return [
+        word, word, word.lower(), word.upper(), word.capitalize(), word + ",", word + ".",
+        word.replace("s", "ſ"), word.replace("k", "\u212a"), word.replace("Σ", "σ"),
+        word.replace("ς", "σ"), word.lower().replace("i̇", "İ"), word.replace("i", "İ"),
+        word.replace("ß", "ẞ"),
+    ]  # fmt: skip
+
+
+@st.composite
+def _doubled_line(draw: st.DrawFn) -> str:
+    """A line where a word or two words come again at once, perhaps printed differently."""
+    phrase = draw(st.lists(WORDS, min_size=1, max_size=2))
+    again = [draw(st.sampled_from(_again(w))) for w in phrase]
+    words = [
+        *draw(st.lists(WORDS, max_size=3)),
+        *phrase,
+        *again,
+        *draw(st.lists(WORDS, max_size=3)),
+    ]
+    return "".join(w + draw(SPACES) for w in words)
+
+
+def _raw_outline(lines: list[str], rows: list[list[str]], notes: list[str]) -> Outline:
+    """An outline whose nodes hold the lines as given: no reader has normalised their spaces
+    (NFKC turns U+3000 into a space, line breaks split paragraphs), so the check sees them;
+    table rows with empty cells give units with double spaces ("a |  | b")."""
+    nodes = [Node(t, i, "paragraph") for i, t in enumerate(lines, 1)]
+    nodes += [Node("", 50 + i, "row", cells=cells) for i, cells in enumerate(rows)]
+    footnotes = [Footnote(str(i), t, 100 + i) for i, t in enumerate(notes, 1)]
+    return Outline(SourceDocument("doc.txt", "txt", []), nodes, footnotes)
+
+
+LINES = st.lists(st.one_of(_line(), _doubled_line()), min_size=1, max_size=8)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(lines=st.lists(_line(), min_size=1, max_size=8))
+@given(lines=LINES)
 def test_doubled_words_as_before(lines: list[str]) -> None:
     outline = _outline(["KẾ HOẠCH", *lines])
     assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=LINES,
+    rows=st.lists(
+        st.lists(st.one_of(st.just(""), _line(), _doubled_line()), max_size=4), max_size=3
+    ),
+    notes=st.lists(st.one_of(_line(), _doubled_line()), max_size=2),
+)
+def test_doubled_words_as_before_in_raw_text(
+    lines: list[str], rows: list[list[str]], notes: list[str]
+) -> None:
+    outline = _raw_outline(lines, rows, notes)
+    assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\x1c", "\x0b", "\x85", "\u2028", "\u205f"])
+def test_doubled_words_apart_by_any_space(space: str) -> None:
+    """Words apart by a space the cleaning leaves alone are two words, as str.split() reads them."""
+    outline = _raw_outline([f"Thực hiện về{space}về Sở Nội vụ"], [], [])
+    got = lint.check_doubled_words(outline)
+    assert got == _reference_doubled_words(outline)
+    assert [w.message for w in got] == ["Lặp từ: “về về”"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows", "found"),
+    [
+        ([], [["", "các các"]], 1),  # " | các các": the words are counted from the first one
+        (["Phố ΟΔΟΣ phố οδο\u03c2 ấy"], [], 1),  # "ΟΔΟΣ" lower-cases to "οδος", final sigma
+        (["Chờ tại tạİ chỗ"], [], 0),  # "tạİ" lower-cases to "tại̇": no "tại" again
+    ],
+)
+def test_doubled_words_in_rows_and_special_letters(
+    lines: list[str], rows: list[list[str]], found: int
+) -> None:
+    outline = _raw_outline(lines, rows, [])
+    got = lint.check_doubled_words(outline)
+    assert got == _reference_doubled_words(outline)
+    assert len(got) == found
 
 
 def test_doubled_words_overlapping_and_at_the_ends() -> None:
@@ -251,3 +338,92 @@ LABELS = ["1", "9", "01", "12", "123", "1.2", "2.10", "١", "٢٣", "²", "½", 
 @given(label=st.one_of(st.sampled_from(LABELS), st.text(max_size=4)))
 def test_label_keys_as_before(label: str) -> None:
     assert lint._label_key(label) == _reference_label_key(label)
+
+
+def _reference_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
+    out: list[LintWarning] = []
+    last: dict[str, tuple[tuple[str, ...], int, str]] = {}
+    for unit in units(outline, footnotes=False):
+        node = unit.node
+        if node is not None and node.kind == "row":
+            continue
+        if unit.text.lower().startswith(lint._RESTART):
+            last.clear()
+            continue
+        label = (node.label if node is not None else None) or split_label(unit.text)[0]
+        if not label or label in lint._BULLETS:
+            continue
+        key = _reference_label_key(label)
+        if key is None:
+            continue
+        if node is not None and node.text[:1].islower():
+            continue
+        level, parent, pos = key
+        prev = last.get(level)
+        if prev is not None and prev[0] == parent:
+            if pos == prev[1]:
+                text = lint._msg("numbering_repeat", lang, label=label)
+                out.append(LintWarning("numbering_repeat", text, unit.line))
+            elif pos > prev[1] + 1:
+                text = lint._msg("numbering_skip", lang, label=label, prev=prev[2])
+                out.append(LintWarning("numbering_skip", text, unit.line))
+        last[level] = (parent, pos, label)
+        depth = lint._depth(level)
+        for deeper in [other for other in last if lint._depth(other) > depth]:
+            del last[deeper]
+    return out
+
+
+NUMBERED = st.sampled_from(
+    [
+        "I.", "II.", "III.", "V.", "1.", "2.", "3.", "5.", "1.1.", "1.2.", "1.4.", "2.1.",
+        "1.1.1.", "1.1.2.", "1.1.1.1.", "1.1.1.1.1", "1.1.1.1.2", "a)", "b)", "d)", "đ)", "-", "+",
+        "", "Phụ lục", "PHỤ LỤC", "phụ lục", "Phụ", "P.", "Ｐhụ lục", "İ", "\u212a", "Ủy ban",
+        "XIV)",
+    ]
+)  # fmt: skip
+TITLES = st.sampled_from(["MỤC ĐÍCH", "Nhiệm vụ", "về việc", "Sở Tư pháp", "I", "", "1. Rà soát"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(st.tuples(NUMBERED, TITLES), max_size=20), lang=st.sampled_from(["vi", "en"]))
+def test_numbering_as_before(lines: list[tuple[str, str]], lang: str) -> None:
+    outline = _outline(["KẾ HOẠCH", "abc", *(f"{n} {t}" for n, t in lines)])
+    assert lint.check_numbering(outline, lang) == _reference_numbering(outline, lang)
+
+
+def test_numbering_closes_deeper_levels_and_restarts() -> None:
+    lines = [
+        "I. MỤC ĐÍCH", "1. Một", "a) Việc", "c) Việc", "2. Hai", "b) Việc", "II. NHIỆM VỤ",
+        "2. Hai", "1.1. Một", "1.3. Ba", "PHỤ LỤC", "I. BẢNG", "III. BẢNG", "III. BẢNG",
+    ]  # fmt: skip
+    outline = _outline(["KẾ HOẠCH", "abc", *lines])
+    got = lint.check_numbering(outline)
+    assert got == _reference_numbering(outline)
+    # "b)" after "2." and "2." under "II." open afresh: the outer label closed the deeper levels
+    assert [(w.code, w.line) for w in got] == [
+        ("numbering_skip", 6),
+        ("numbering_skip", 12),
+        ("numbering_skip", 15),
+        ("numbering_repeat", 16),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "line"),
+    [
+        ("kèm theo", "\u212aèm theo"),
+        ("kèm theo", "KÈM THEO"),
+        ("i̇ kèm", "İ kèm"),
+        ("phụ lục", "PHỤ LỤC"),
+    ],
+)
+def test_numbering_restarts_whatever_letter_opens_the_word(
+    monkeypatch: pytest.MonkeyPatch, word: str, line: str
+) -> None:
+    """The ASCII opening letters that skip lower-casing leave out none that lower-cases to the
+    word's first letter (İ lower-cases to i and a dot)."""
+    monkeypatch.setattr(lint, "_RESTART", (word,))
+    monkeypatch.setattr(lint, "_RESTART_INITIALS", lint._ascii_initials((word,)))
+    outline = _outline(["KẾ HOẠCH", "abc", "I. MỤC ĐÍCH", "II. NHIỆM VỤ", line, "II. BẢNG"])
+    assert lint.check_numbering(outline) == _reference_numbering(outline) == []

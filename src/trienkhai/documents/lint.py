@@ -32,6 +32,18 @@ _RESTART = tuple(_LEX["restart"])
 # lower-case only as much of a line as the longest restart word needs (with room to spare for
 # context-dependent lower-casing), not every line of the document in full
 _RESTART_SPAN = max((len(w) for w in _RESTART), default=0) + 8
+
+
+def _ascii_initials(words: tuple[str, ...]) -> frozenset[str]:
+    """The ASCII characters a line opening with one of ``words`` (case aside) can open with.
+
+    An ASCII character lower-cases to one ASCII character, so a line opening with any other
+    ASCII character needs no lower-casing to tell it opens with none of the words (a line
+    opening with a non-ASCII character, İ for one, is always checked)."""
+    return frozenset(c for w in words for c in (w[:1], w[:1].upper()))
+
+
+_RESTART_INITIALS = _ascii_initials(_RESTART)
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _ROMAN_LABEL = re.compile(r"[IVXLC]+")
 _ARABIC_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
@@ -339,15 +351,24 @@ def _label_key(label: str) -> tuple[str, tuple[str, ...], int] | None:
 
 
 def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
-    """Headings and items whose numbering repeats or skips within their parent."""
+    """Headings and items whose numbering repeats or skips within their parent.
+
+    ``last`` holds the last label of each level still open; ``open_levels`` the same levels as
+    (depth, level), outer to inner, so that a label closes the levels deeper than its own by
+    popping them off the end instead of measuring the depth of every open level each time.
+    """
     out: list[LintWarning] = []
     last: dict[str, tuple[tuple[str, ...], int, str]] = {}
+    open_levels: list[tuple[int, str]] = []
     for unit in units(outline, footnotes=False):
         node = unit.node
         if node is not None and node.kind == "row":
             continue
-        if unit.text[:_RESTART_SPAN].lower().startswith(_RESTART):
+        opening = unit.text[:1]
+        may_restart = not opening.isascii() or opening in _RESTART_INITIALS
+        if may_restart and unit.text[:_RESTART_SPAN].lower().startswith(_RESTART):
             last.clear()
+            open_levels.clear()
             continue
         label = (node.label if node is not None else None) or split_label(unit.text)[0]
         if not label or label in _BULLETS:
@@ -376,8 +397,10 @@ def check_numbering(outline: Outline, lang: str = "vi") -> list[LintWarning]:
                 )
         last[level] = (parent, pos, label)
         depth = _depth(level)
-        for deeper in [other for other in last if _depth(other) > depth]:
-            del last[deeper]
+        while open_levels and open_levels[-1][0] > depth:
+            del last[open_levels.pop()[1]]
+        if prev is None:  # a level just opened: it is now the innermost
+            open_levels.append((depth, level))
     return out
 
 
