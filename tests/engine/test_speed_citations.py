@@ -1,0 +1,97 @@
+"""The shortcuts of citation reading give what the plain reading gives.
+
+Each shortcut (a date read in the same match as its lead, ...) is checked against the plain
+steps it replaces, on the fixture documents' lines and on generated tails built from the pieces
+a citation is printed with, in mixed case and with odd spacing.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+from trienkhai.documents.extract import citations
+from trienkhai.documents.extract.dates import date_value_at
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+_PLAIN_LEAD = re.compile(
+    r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?(?=\d)", re.IGNORECASE
+)
+
+
+def _plain_date_at(text: str, pos: int) -> tuple[date | None, int]:
+    """The date after a number read by the lexicon's patterns only (no shortcut)."""
+    lead = _PLAIN_LEAD.match(text, pos)
+    if lead is None:
+        return None, pos
+    endpos = pos + citations._DATE_WINDOW
+    found = None
+    if (day := lead.start("day")) >= 0:
+        found = date_value_at(text, day, endpos)
+    if found is None:
+        found = date_value_at(text, lead.end(), endpos)
+    if found is None or found[0] is None:
+        return None, pos
+    return found
+
+
+_PIECES = [
+    " ",
+    "  ",
+    ", ",
+    "(",
+    "ngày",
+    "Ngày",
+    "NGÀY",
+    " ngày ",
+    "ban hành ",
+    "được ban hành ",
+    "tháng",
+    " tháng ",
+    "năm",
+    " năm ",
+    "/",
+    " / ",
+    "-",
+    ".",
+    "…",
+    "_",
+    "của ",
+    "1",
+    "18",
+    "31",
+    "02",
+    "5",
+    "12",
+    "13",
+    "2021",
+    "20211",
+    "1999",
+    "x",
+]
+
+
+def _cases() -> list[tuple[str, int]]:
+    rng = random.Random(11)
+    cases: list[tuple[str, int]] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for line in text.splitlines():
+            cases.extend((line, i) for i, ch in enumerate(line) if ch in "/WUPBHG")
+    for _ in range(20000):
+        tail = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        cases.append(("Nghị quyết số 43-NQ/TW" + tail, len("Nghị quyết số 43-NQ/TW")))
+    for day, month in ((18, 5), (31, 2), (29, 2), (1, 13), (9, 12)):
+        for lead in ("", " ", ", ngày ", " ngày", " NGÀY ", " ban hành ngày ", ", (ngày "):
+            for year in ("2021", "2020", "20211", "2021/", "2021 "):
+                tail = f"{lead}{day}/{month}/{year}"
+                cases.append(("Kết luận số 01-KL/TW" + tail + " của Bộ Chính trị", 20))
+                cases.append(("Kết luận số 01-KL/TW" + " " * 40 + tail, 20))
+    return cases
+
+
+def test_date_at_reads_as_the_lexicon_patterns() -> None:
+    for text, pos in _cases():
+        assert citations._date_at(text, pos) == _plain_date_at(text, pos), (text, pos)
