@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from trienkhai.documents.extract import citations
+from trienkhai.documents.extract import citations, metadata
 from trienkhai.documents.extract.dates import date_value_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -95,3 +95,57 @@ def _cases() -> list[tuple[str, int]]:
 def test_date_at_reads_as_the_lexicon_patterns() -> None:
     for text, pos in _cases():
         assert citations._date_at(text, pos) == _plain_date_at(text, pos), (text, pos)
+
+
+def test_issuing_verbs_match_only_what_lower_cases_to_them() -> None:
+    """The premise of ``metadata._issuing``: a verb's letter matches, case-insensitively, only
+    characters whose ``str.lower()`` is that letter."""
+    letters = sorted({ch for verb in metadata._ISSUING_VERBS for ch in verb})
+    any_letter = re.compile("[" + "".join(re.escape(ch) for ch in letters) + "]", re.IGNORECASE)
+    found = [ch for ch in map(chr, range(0x110000)) if any_letter.fullmatch(ch)]
+    assert found
+    for ch in found:
+        for letter in letters:
+            if re.fullmatch(re.escape(letter), ch, re.IGNORECASE):
+                assert ch.lower() == letter, (ch, letter)
+
+
+def _issuing_texts() -> list[str]:
+    rng = random.Random(5)
+    texts: list[str] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        texts.extend(path.read_bytes().decode("utf-8", errors="replace").splitlines())
+    words = [
+        "ban hành",
+        "BAN HÀNH",
+        "Ban  hành",
+        "xây dựng",
+        "Xây Dựng",
+        "xây dựng và ban hành",
+        "XÂY DỰNG VÀ BAN HÀNH",
+        "kế hoạch",
+        "Kế Hoạch",
+        "KẾ HOẠCH",
+        "chương trình",
+        "nghị quyết",
+        "İ",
+        "ban",
+        "hành",
+        "và",
+        "kế hoạchs",
+        ",",
+        " ",
+        "  ",
+        "\n",
+    ]
+    for _ in range(5000):
+        texts.append(" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))))
+    return texts
+
+
+def test_issuing_finds_what_finditer_finds() -> None:
+    for kind in ("ke_hoach", "chuong_trinh", "nghi_quyet", "no_such_kind"):
+        pattern = metadata._issuing_re(kind)
+        for text in _issuing_texts():
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in metadata._issuing(pattern, text)] == expected, text
