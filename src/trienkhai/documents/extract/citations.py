@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Outline
-from .dates import date_value_at, iso
+from .dates import date_value_at, iso, make_date
 from .sources import memo, units
 
 _KINDS = lexicon.load("document_kinds")
@@ -105,7 +105,12 @@ _NAMED_WINDOW = 140
 # what may stand between a number and its date (", ban hành ngày "), then the date's first
 # digit, one pattern: the group "day" opens the date when it is printed with "ngày"
 _DATE_LEAD = re.compile(
-    r"[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?(?=\d)", re.IGNORECASE
+    r"(?P<lead>[\s,(]*(?:(?:được\s+)?ban\s+hành\s+)?(?P<day>ngày\s*)?(?=\d))"
+    # the shape nearly every cited date has ("18/5/2021"), read in the same match: the lexicon's
+    # "d/m/y" pattern without its optional spaces and other separators. Where it is read here,
+    # the lexicon's patterns give this same date (:func:`_date_at`)
+    r"(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]))?",
+    re.IGNORECASE,
 )
 _DATE_WINDOW = 60
 _OF = re.compile(r"\s*\)?\s*,?\s*của\s+", re.IGNORECASE)
@@ -243,11 +248,20 @@ def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     if lead is None:  # no digit where a date would start
         return None, pos
     endpos = pos + _DATE_WINDOW
+    # "ngày 18/5/2021": no lexicon date reads "ngày" before a day and a "/" (tried first below),
+    # and the "d/m/y" one reads these same digits from the day on; a day that does not exist is
+    # left to the patterns
+    if (
+        (y := lead["y"]) is not None
+        and lead.end() < endpos
+        and (value := make_date(int(y), int(lead["m"]), int(lead["d"]))) is not None
+    ):
+        return value, lead.end()
     found = None
     if (day := lead.start("day")) >= 0:  # "ngày 10 tháng 01 năm 2023", else "ngày 10/01/2023"
         found = date_value_at(text, day, endpos)
     if found is None:
-        found = date_value_at(text, lead.end(), endpos)
+        found = date_value_at(text, lead.end("lead"), endpos)
     if found is None or found[0] is None:
         return None, pos
     return found

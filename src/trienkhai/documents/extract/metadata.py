@@ -105,8 +105,8 @@ _DESCRIPTION_START = re.compile(
 # a part heading numbered the central party's way: "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
 _DASH_PART = re.compile(r"^[IVXLC]+\s?[-–]\s*\S")
 _ISSUING = "|".join(re.escape(v) for v in sorted(_KINDS["issuing_verbs"], key=len, reverse=True))
-# a text the issuing pattern can match holds one of the verbs once lower-cased: a search for
-# each in C is far cheaper than the case-insensitive pattern tried at every position
+# a match of the issuing pattern starts where one of the verbs does in the lower-cased text: a
+# search for each in C is far cheaper than the case-insensitive pattern tried at every position
 _ISSUING_VERBS = tuple(v.lower() for v in _KINDS["issuing_verbs"])
 _ATTACHED = re.compile(
     re.escape(_KINDS["attached_to"])
@@ -226,11 +226,42 @@ def _issuing_re(kind: str) -> re.Pattern[str]:
     )
 
 
+def _issuing(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for an :func:`_issuing_re` pattern, tried only where a verb
+    starts in the lower-cased text (found by ``str.find``) instead of at every position: a
+    case-insensitive pattern that opens with a set of letters is scanned for slowly.
+
+    Every match starts where its verb does, and the verbs' letters match case-insensitively
+    only the characters that lower-case to them (tests/engine/test_speed_citations.py checks it
+    on all of Unicode), so where lower-casing keeps the text's length the verbs in ``low`` are
+    where matches can start; a text that lower-cases longer ("İ") is scanned as before.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while True:
+        start = -1
+        for verb in _ISSUING_VERBS:
+            at = low.find(verb, pos)
+            if at >= 0 and (start < 0 or at < start):
+                start = at
+        if start < 0:
+            return
+        m = pattern.match(text, start)
+        if m is None:
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()  # finditer goes on after the match (a match is never empty)
+
+
 def _opening_issuer(outline: Outline, kind: str) -> str | None:
     """ "..., Ủy ban nhân dân tỉnh Thanh Hóa ban hành Kế hoạch ...": the body before the verb."""
     pattern = _issuing_re(kind)
     for unit in units(outline, footnotes=False):
-        for m in pattern.finditer(unit.text):
+        for m in _issuing(pattern, unit.text):
             before = unit.text[max(0, m.start() - 160) : m.start()]
             piece = re.split(r"[,;()]", before)[-1].strip()
             if piece[:1].isupper() and 0 < len(piece.split()) <= 15:
@@ -454,10 +485,8 @@ def _implementing_texts(outline: Outline, document: dict[str, Any]) -> list[str]
         if start is None:
             continue
         last = None
-        low = unit.text.lower()
-        if any(verb in low for verb in _ISSUING_VERBS):
-            for last in issuing.finditer(unit.text):  # noqa: B007 - the last one is wanted
-                pass
+        for last in _issuing(issuing, unit.text):  # noqa: B007 - the last one is wanted
+            pass
         if last is not None and start < last.start():
             texts.append(unit.text[start : last.start()])
             return texts
