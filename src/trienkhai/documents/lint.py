@@ -139,7 +139,7 @@ def check_citations(outline: Outline, lang: str = "vi") -> list[LintWarning]:
         termed = [m for doc in group for m in doc.mentions if m.khoa]
         if termed:
             out.extend(_term_conflicts(termed, group[0], lang))
-            if current is not None:
+            if current is not None and year is not None:  # a current term needs the year
                 out.extend(_unknown_terms(termed, group[0], year, current, lang))
         for doc in group:
             if doc.date is None:
