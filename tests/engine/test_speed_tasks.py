@@ -12,22 +12,23 @@ from trienkhai.documents.extract import tasks
 
 
 def test_required_literal_reads_runs_groups_and_alternatives() -> None:
-    assert tasks._required_literal(r"abc|abd") == "ab"
-    assert tasks._required_literal(r"x(?:abc|zab)y") == "ab"
-    assert tasks._required_literal(r"(?:ab)?cd") == "cd"
-    assert tasks._required_literal(r"(?:sau|trước) đây") == " đây"
-    assert tasks._required_literal(r"\d+ năm") == " năm"
-    assert tasks._required_literal(r"(?:ab|)c?") is None
-    assert tasks._required_literal(r"[ab]+") is None
+    assert tasks._required_literals(r"abc|abd") == ("ab",)
+    assert tasks._required_literals(r"x(?:abc|zab)y") == ("ab", "x", "y")
+    assert tasks._required_literals(r"(?:ab)?cd") == ("cd",)
+    assert tasks._required_literals(r"(?:sau|trước) đây") == (" đây",)
+    assert tasks._required_literals(r"\d+ năm") == (" năm",)
+    assert tasks._required_literals(r"(?:ab|)c?") == ()
+    assert tasks._required_literals(r"[ab]+") == ()
 
 
 def test_required_literal_gives_up_on_case_insensitive_parts() -> None:
-    assert tasks._required_literal(r"(?i)xyz") is None
-    assert tasks._required_literal(r"a(?i:bcd)e") == "a"
+    assert tasks._required_literals(r"(?i)xyz") == ()
+    assert tasks._required_literals(r"a(?i:bcd)e") == ("a", "e")
 
 
-def test_the_intro_end_needs_its_word() -> None:
-    assert tasks._INTRO_WORD == "sau"
+def test_the_intro_end_and_due_patterns_need_their_words() -> None:
+    assert tasks._INTRO_WORDS == ("sau",)
+    assert [needs[0] for needs in tasks._DUE_NEEDS[1:]] == ["hoàn thành", "(", "trước"]
 
 
 _WORDS = ["sau", "đây", "như", "nhiệm vụ", "nội dung", "việc", "các", "tốt", ":", ".", " ", "  "]
@@ -37,7 +38,7 @@ _WORDS = ["sau", "đây", "như", "nhiệm vụ", "nội dung", "việc", "các"
 @given(st.lists(st.sampled_from(_WORDS), max_size=12))
 def test_intro_end_never_matches_without_its_word(words: list[str]) -> None:
     tail = " ".join(words)
-    if tasks._INTRO_WORD not in tail:
+    if not tasks._holds_all(tail, tasks._INTRO_WORDS):
         assert tasks._INTRO_END.search(tail) is None
 
 
@@ -50,7 +51,7 @@ def test_required_literal_is_in_every_match(source: str, text: str) -> None:
         pattern = re.compile(source)
     except re.error:
         return
-    word = tasks._required_literal(source)
-    if word is not None:
-        for m in pattern.finditer(text):
+    words = tasks._required_literals(source)
+    for m in pattern.finditer(text):
+        for word in words:
             assert word in m.group(0)

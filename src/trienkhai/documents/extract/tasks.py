@@ -72,8 +72,8 @@ def _opening_word(source: str) -> str | None:
     return m.group(1)
 
 
-def _required_literal(source: str) -> str | None:
-    """The longest plain text that every match of a (case-sensitive) pattern holds, or None.
+def _required_literals(source: str) -> tuple[str, ...]:
+    """Plain texts that every match of a (case-sensitive) pattern holds, longest first; ().
 
     Read from the parsed pattern: a run of literal characters is required where it stands
     outside any optional part; a group of alternatives requires what all of them share."""
@@ -103,11 +103,10 @@ def _required_literal(source: str) -> str | None:
     try:
         parsed = _sre_parse.parse(source)
     except re.error:
-        return None
+        return ()
     if parsed.state.flags & re.IGNORECASE:  # "(?i)...": the literals hold in any case
-        return None
-    found = runs(parsed.data)
-    return max(found, key=len) if found else None
+        return ()
+    return tuple(sorted(set(runs(parsed.data)), key=lambda run: (-len(run), run)))
 
 
 def _shared(alternatives: list[list[str]]) -> str | None:
@@ -127,7 +126,10 @@ def _shared(alternatives: list[list[str]]) -> str | None:
 
 # A text the end-of-intro pattern can match holds this word ("sau"): where it is missing,
 # the search over the text's end (some 3 µs) is skipped.
-_INTRO_WORD = _required_literal(_PARTS["intro_end"])
+_INTRO_WORDS = _required_literals(_PARTS["intro_end"])
+# The same for each due pattern ("hoàn thành", "(" and ")", "trước" and "/" ...): a text that
+# holds a cue word may still lack what a given pattern needs.
+_DUE_NEEDS = [_required_literals(p) for p in _PARTS["task_due"]]
 
 
 # The word each lower-case due pattern opens with, if any: sre tries a pattern that opens with
@@ -187,7 +189,7 @@ def _is_body_task(
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
     tail = text[-60:].casefold()
-    if (_INTRO_WORD is None or _INTRO_WORD in tail) and _INTRO_END.search(tail):
+    if _holds_all(tail, _INTRO_WORDS) and _INTRO_END.search(tail):
         return False
     if _NOT_TASKS.match(text):
         return False
@@ -279,7 +281,9 @@ def _due(text: str, low: str | None = None) -> str | None:
         return None
     lower = len(low) == len(text)
     patterns, where = (_DUE, low) if lower else (_DUE_ANY_CASE, text)
-    for pattern, word in zip(patterns, _DUE_WORDS, strict=True):
+    for pattern, word, needs in zip(patterns, _DUE_WORDS, _DUE_NEEDS, strict=True):
+        if lower and not _holds_all(low, needs):
+            continue  # (the needs are lower-case: only the lower-cased text is checked)
         found = _matches_from(pattern, low, word) if lower and word else pattern.finditer(where)
         for m in found:
             clause = _clause_around(text, m.start())
@@ -310,6 +314,14 @@ def _holds_any(low: str, cues: tuple[str, ...]) -> bool:
         if cue in low:
             return True
     return False
+
+
+def _holds_all(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds every one of ``words`` (a plain loop: no generator per task)."""
+    for word in words:  # noqa: SIM110 - a plain loop: no generator per task
+        if word not in text:
+            return False
+    return True
 
 
 def _clause_around(text: str, pos: int) -> str:
