@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trienkhai.documents.extract import tasks
+from trienkhai.documents.extract import bodies, tasks
 
 
 def test_required_literal_reads_runs_groups_and_alternatives() -> None:
@@ -55,3 +55,42 @@ def test_required_literal_is_in_every_match(source: str, text: str) -> None:
     for m in pattern.finditer(text):
         for word in words:
             assert word in m.group(0)
+
+
+# ---------------------------------------------------------------- bodies: head patterns
+
+_LEX = bodies._LEX
+_PLURAL = bodies._alternation(_LEX["plural_markers"])
+_REFERENCE_HEADS = {
+    "_CASED_HEAD": re.compile(
+        rf"(?:(?:{_PLURAL})\s+)?(?:{bodies._alternation(_LEX['heads_cased'])})(?![\w])"
+    ),
+    "_HEAD": re.compile(
+        rf"(?:(?:{_PLURAL})\s+)?(?:{bodies._alternation(_LEX['heads'])})(?![\w])", re.IGNORECASE
+    ),
+    "_SPLIT_HEAD": re.compile(
+        rf"(?:(?:{_PLURAL})\s|(?:{bodies._alternation(_LEX['split_heads'])})(?![\w]))",
+        re.IGNORECASE,
+    ),
+}
+_HEAD_WORDS = [
+    *sorted({*_LEX["heads"], *_LEX["heads_cased"], *_LEX["split_heads"], *_LEX["plural_markers"]}),
+    *["tỉnh", "nhân dân", "x", ",", "-", "\n", "  "],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_HEAD_WORDS), st.sampled_from(["", "upper", "title", "lower"])),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_head_trees_match_as_the_plain_alternations(words: list[tuple[str, str]]) -> None:
+    text = " ".join(getattr(w, case)() if case else w for w, case in words)
+    for name, reference in _REFERENCE_HEADS.items():
+        pattern = getattr(bodies, name)
+        for pos in range(len(text)):
+            want, got = reference.match(text, pos), pattern.match(text, pos)
+            assert (want and want.span()) == (got and got.span()), (name, text, pos)
