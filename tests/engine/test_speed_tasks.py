@@ -3,12 +3,13 @@ needs could never have matched."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trienkhai.documents.extract import bodies, tasks
+from trienkhai.documents.extract import bodies, groups, tasks
 
 
 def test_required_literal_reads_runs_groups_and_alternatives() -> None:
@@ -94,3 +95,57 @@ def test_head_trees_match_as_the_plain_alternations(words: list[tuple[str, str]]
         for pos in range(len(text)):
             want, got = reference.match(text, pos), pattern.match(text, pos)
             assert (want and want.span()) == (got and got.span()), (name, text, pos)
+
+
+# ---------------------------------------------------------------- groups: scoring order
+
+
+def _reference_run_groups(texts: list[str], listed: bool = True) -> list[str | None]:
+    """run_groups as first written: the items scored in their printed order."""
+    labelled = [groups.label_group(t) for t in texts]
+    if (
+        not listed
+        or sum(1 for g in labelled if g) >= groups._MIN_RUN
+        or len(texts) < groups._MIN_RUN
+    ):
+        return labelled
+    allowed_misses = len(texts) - max(groups._MIN_RUN, math.ceil(0.75 * len(texts)))
+    scores: list[list[int]] = []
+    for text in texts:
+        scores.append(groups._scores(text))
+        if not any(scores[-1]):
+            allowed_misses -= 1
+            if allowed_misses < 0:
+                return labelled
+    picks = groups._monotone(scores)
+    chosen = [p for p in picks if p is not None]
+    if len(chosen) < groups._MIN_RUN or len(chosen) < 0.75 * len(texts):
+        return labelled
+    return [
+        lab or (groups.CODES[p] if p is not None else None)
+        for lab, p in zip(labelled, picks, strict=True)
+    ]
+
+
+_GROUP_WORDS = [w for g in groups._LEX["groups"] for w in g["keywords"][:3]] + [
+    "tuyên truyền",
+    "các cấp",
+    "nâng cao",
+    "Đối với thanh niên:",
+    ",",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_GROUP_WORDS), min_size=0, max_size=8).map(" ".join),
+        min_size=0,
+        max_size=9,
+    ),
+    st.booleans(),
+)
+def test_run_groups_gives_what_scoring_in_printed_order_gives(
+    texts: list[str], listed: bool
+) -> None:
+    assert groups.run_groups(texts, listed) == _reference_run_groups(texts, listed)
