@@ -32,24 +32,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _grouped(words: list[str]) -> str:
-    """An alternation that shares first words ("các (?:thôn|ấp|...)"): the same matches as
-    ``_alternation`` (longest first), tried far faster on long head lists."""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
-        first, _, rest = word.partition(" ")
-        by_first.setdefault(first, []).append(rest)
-    parts = []
-    for first, rests in sorted(by_first.items(), key=lambda kv: len(kv[0]), reverse=True):
-        tails = [r for r in rests if r]
-        if not tails:
-            parts.append(re.escape(first))
-            continue
-        tail = rf" (?:{_alternation(tails)})(?![\w])"
-        parts.append(rf"{re.escape(first)}(?:{tail}{'' if len(tails) == len(rests) else '|'})")
-    return "|".join(parts)
-
-
 def _trie(words: list[str]) -> str:
     """An alternation written as a tree of shared prefixes ("b(?:an hành|ồi dưỡng)"): the same
     match as ``_alternation`` (the longest word that fits, the end of a word tried last), but
@@ -72,11 +54,21 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
+def _lower(words: list[str]) -> list[str]:
+    """The words lower-cased, for a case-insensitive prefix tree: sre compares each character's
+    lower case, and "Ủy ban" / "ủy ban" must share one branch for the longest word to win."""
+    return [w.lower() for w in words]
+
+
+# The head lists as prefix trees (one branch per next character, some 30% faster to match
+# than the plain alternation).
 _PLURAL = _alternation(_LEX["plural_markers"])
-_CASED_HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_grouped(_LEX['heads_cased'])})(?![\w])")
-_HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_grouped(_LEX['heads'])})(?![\w])", re.IGNORECASE)
+_CASED_HEAD = re.compile(rf"(?:(?:{_PLURAL})\s+)?(?:{_trie(_LEX['heads_cased'])})(?![\w])")
+_HEAD = re.compile(
+    rf"(?:(?:{_PLURAL})\s+)?(?:{_trie(_lower(_LEX['heads']))})(?![\w])", re.IGNORECASE
+)
 _SPLIT_HEAD = re.compile(
-    rf"(?:(?:{_PLURAL})\s|(?:{_alternation(_LEX['split_heads'])})(?![\w]))", re.IGNORECASE
+    rf"(?:(?:{_PLURAL})\s|(?:{_trie(_lower(_LEX['split_heads']))})(?![\w]))", re.IGNORECASE
 )
 _VERBS = _LEX["subject_verbs"]
 _STOPS = _LEX["subject_stops"]

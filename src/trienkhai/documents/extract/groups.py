@@ -154,11 +154,14 @@ def run_groups(texts: Sequence[str], listed: bool = True) -> list[str | None]:
     if not listed or sum(1 for g in labelled if g) >= _MIN_RUN or len(texts) < _MIN_RUN:
         return labelled
     # Only items with some keyword can be chosen: stop scoring as soon as too many have none.
+    # The short items are scored first: they cost least and name a group least often, so a
+    # run that fails is told at less cost (the order changes nothing else: a run is scored in
+    # full, or given up once more items than allowed have no keyword).
     allowed_misses = len(texts) - max(_MIN_RUN, math.ceil(0.75 * len(texts)))
-    scores: list[list[int]] = []
-    for text in texts:
-        scores.append(_scores(text))
-        if not any(scores[-1]):
+    scores: list[list[int]] = [[]] * len(texts)
+    for i in sorted(range(len(texts)), key=lambda i: len(texts[i])):
+        scores[i] = _scores(texts[i])
+        if not any(scores[i]):
             allowed_misses -= 1
             if allowed_misses < 0:
                 return labelled

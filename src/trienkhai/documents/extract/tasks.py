@@ -13,6 +13,7 @@ of the body carries ``restates`` (the index of that task in the list).
 from __future__ import annotations
 
 import re
+import re._parser as _sre_parse
 from collections import defaultdict
 from typing import Any
 
@@ -71,6 +72,66 @@ def _opening_word(source: str) -> str | None:
     return m.group(1)
 
 
+def _required_literals(source: str) -> tuple[str, ...]:
+    """Plain texts that every match of a (case-sensitive) pattern holds, longest first; ().
+
+    Read from the parsed pattern: a run of literal characters is required where it stands
+    outside any optional part; a group of alternatives requires what all of them share."""
+
+    def runs(items: Any) -> list[str]:
+        found: list[str] = []
+        text = ""
+        for op, av in items:
+            if op is _sre_parse.LITERAL:
+                text += chr(av)
+                continue
+            if text:
+                found.append(text)
+                text = ""
+            if op is _sre_parse.SUBPATTERN and not av[1]:  # (no inline flags: case stays)
+                found.extend(runs(av[3]))
+            elif op is _sre_parse.BRANCH:
+                shared = _shared([runs(alt) for alt in av[1]])
+                if shared:
+                    found.append(shared)
+            elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT) and av[0] >= 1:
+                found.extend(runs(av[2]))
+        if text:
+            found.append(text)
+        return found
+
+    try:
+        parsed = _sre_parse.parse(source)
+    except re.error:
+        return ()
+    if parsed.state.flags & re.IGNORECASE:  # "(?i)...": the literals hold in any case
+        return ()
+    return tuple(sorted(set(runs(parsed.data)), key=lambda run: (-len(run), run)))
+
+
+def _shared(alternatives: list[list[str]]) -> str | None:
+    """The longest text held by a required run of every alternative (None if none is)."""
+    if not alternatives or not all(alternatives):
+        return None
+    best = ""
+    for run in alternatives[0]:
+        for i in range(len(run)):
+            for j in range(len(run), i + len(best), -1):
+                piece = run[i:j]
+                if all(any(piece in other for other in alt) for alt in alternatives[1:]):
+                    best = piece
+                    break
+    return best or None
+
+
+# A text the end-of-intro pattern can match holds this word ("sau"): where it is missing,
+# the search over the text's end (some 3 µs) is skipped.
+_INTRO_WORDS = _required_literals(_PARTS["intro_end"])
+# The same for each due pattern ("hoàn thành", "(" and ")", "trước" and "/" ...): a text that
+# holds a cue word may still lack what a given pattern needs.
+_DUE_NEEDS = [_required_literals(p) for p in _PARTS["task_due"]]
+
+
 # The word each lower-case due pattern opens with, if any: sre tries a pattern that opens with
 # \b at every position (some 20 ns a character), str.find finds the word at memory speed.
 _DUE_WORDS = [_opening_word(p) for p in _PARTS["task_due"]]
@@ -127,7 +188,8 @@ def _is_body_task(
         return False  # announces a list (or a table) rather than being a task
     if node.kind == "heading" and node.marker not in ("arabic", "letter"):
         return False  # a part or roman heading; a childless numbered line is an item
-    if _INTRO_END.search(text[-60:].casefold()):
+    tail = text[-60:].casefold()
+    if _holds_all(tail, _INTRO_WORDS) and _INTRO_END.search(tail):
         return False
     if _NOT_TASKS.match(text):
         return False
@@ -219,7 +281,9 @@ def _due(text: str, low: str | None = None) -> str | None:
         return None
     lower = len(low) == len(text)
     patterns, where = (_DUE, low) if lower else (_DUE_ANY_CASE, text)
-    for pattern, word in zip(patterns, _DUE_WORDS, strict=True):
+    for pattern, word, needs in zip(patterns, _DUE_WORDS, _DUE_NEEDS, strict=True):
+        if lower and not _holds_all(low, needs):
+            continue  # (the needs are lower-case: only the lower-cased text is checked)
         found = _matches_from(pattern, low, word) if lower and word else pattern.finditer(where)
         for m in found:
             clause = _clause_around(text, m.start())
@@ -250,6 +314,14 @@ def _holds_any(low: str, cues: tuple[str, ...]) -> bool:
         if cue in low:
             return True
     return False
+
+
+def _holds_all(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds every one of ``words`` (a plain loop: no generator per task)."""
+    for word in words:  # noqa: SIM110 - a plain loop: no generator per task
+        if word not in text:
+            return False
+    return True
 
 
 def _clause_around(text: str, pos: int) -> str:
