@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from trienkhai.documents import read_bytes
 from trienkhai.documents.extract import reporting, targets
+from trienkhai.documents.extract.sources import units
+from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.structure import build_outline
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 _LEX = targets._LEX
@@ -189,3 +193,39 @@ def test_anchored_verb_search_is_the_plain_search() -> None:
             assert [m.span() for m in anchored.finditer(text, pos, text.lower())] == plain
             found = anchored.search(text, pos)
             assert (found.span() if found else None) == (plain[0] if plain else None)
+
+
+# -- the units with cue words, found over the whole document at once --------------------------
+
+
+def _outlines() -> list[Outline]:
+    out = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        out.append(build_outline(read_bytes(path.read_bytes(), path.name)))
+    texts = ["Phấn đấu 90%; BÁO CÁO hằng quý", "gửİ về Sở", "chỈ TIÊU 5 xã", "báo", "Gửı về"]
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts, 1)]
+    out.append(build_outline(SourceDocument("doc.txt", "txt", blocks)))
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts[:1] + texts[2:], 1)]
+    out.append(build_outline(SourceDocument("doc.txt", "txt", blocks)))  # no "İ": aligned
+    return out
+
+
+@pytest.mark.parametrize(
+    "words", [targets._CUE_WORDS, reporting._VERB_WORDS, ("báo cáo", "i", "tiêu")]
+)
+def test_units_with_is_the_unit_by_unit_search(words: tuple[str, ...]) -> None:
+    for outline in _outlines():
+        every = units(outline, footnotes=False)
+        expected = [i for i, u in enumerate(every) if targets.has_any(u.text.lower(), words)]
+        assert targets.units_with(outline, words) == expected
+
+
+def test_and_letters_match_as_lower_casing_maps() -> None:
+    """The "và" a clause must hold to be split in two duties is looked for in the clause
+    lower-cased: its letters match under re.IGNORECASE exactly what lowers to them."""
+    plain = _ALL_CHARS.replace("\u0130", "")
+    low = plain.lower()
+    for ch in reporting._AND:
+        assert reporting._case_safe(ch)
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import lexicon
-from ..model import Outline
+from ..model import Node, Outline
 from .dates import find_dates, find_day_months
-from .sources import units
-from .targets import can_start, has_any, headings, label_free
+from .sources import Unit, split_label, units
+from .targets import can_start, has_any, headings, units_with
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -161,8 +161,9 @@ _VIA = re.compile(
 )
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
+_AND = "và"  # case-safe letters (see _case_safe): in the lower-cased text wherever it matches
 _SECOND_VERB = re.compile(
-    rf"(?:,\s*|\s)và\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
+    rf"(?:,\s*|\s){_AND}\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
@@ -250,9 +251,12 @@ def subject_of(text: str) -> str | None:
     return subject if 0 < len(subject.split()) <= 20 else None
 
 
-def _duties(clause: str) -> list[str]:
+def _duties(clause: str, low: str) -> list[str]:
     """A clause split where "và" opens a second reporting verb ("... trước ngày 25 và báo cáo
-    tổng kết ..."); whole when a piece would carry neither cadence nor deadline."""
+    tổng kết ..."); whole when a piece would carry neither cadence nor deadline. ``low`` is
+    the clause lower-cased: with no "và" in it there is nothing to split."""
+    if _AND not in low:
+        return [clause]
     cuts = list(_SECOND_VERB.finditer(clause))
     if not cuts:
         return [clause]
@@ -264,12 +268,13 @@ def _duties(clause: str) -> list[str]:
     return [clause]
 
 
-def _clauses(text: str) -> Iterator[str]:
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of ``text``."""
     start = 0
     for m in _CLAUSE.finditer(text):
-        yield text[start : m.start()]
+        yield start, m.start()
         start = m.end()
-    yield text[start:]
+    yield start, len(text)
 
 
 def _heading_subject(title: str | None) -> str | None:
@@ -280,37 +285,70 @@ def _heading_subject(title: str | None) -> str | None:
     return subject_of(title) or (title.strip(" :") if _starts_body(title) else None)
 
 
+def _heading_before(every: list[Unit], heads: list[tuple[int, str] | None], i: int) -> str | None:
+    """The title of the heading unit ``i`` sits under: the last one before it outside the
+    parts and rows the duties are not looked for in."""
+    for j in range(i - 1, -1, -1):
+        head = heads[j]
+        if head is not None and not _skipped(every[j].node):
+            return head[1]
+    return None
+
+
+def _skipped(node: Node | None) -> bool:
+    return node is not None and (node.part in _SKIPPED_PARTS or node.kind == "row")
+
+
+_SKIPPED_PARTS = ("recipients", "signature", "appendix")
+
+
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
-    """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``."""
+    """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``.
+
+    Only the units whose lower-cased text holds a verb's first word are read (one search over
+    the whole document finds them, see :func:`~.targets.units_with`); the heading a duty sits
+    under is looked up only when the duty names no reporter of its own.
+    """
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    heading: str | None = None  # the title of the heading the unit sits under
-    every = zip(
-        units(outline, footnotes=False), headings(outline), label_free(outline), strict=True
-    )
-    for unit, head, (text, low) in every:
-        node = unit.node
-        if node is not None and node.part in ("recipients", "signature", "appendix"):
+    every = units(outline, footnotes=False)
+    heads = headings(outline)
+    for i in units_with(outline, _VERB_WORDS):
+        unit = every[i]
+        if _skipped(unit.node) or heads[i] is not None:
             continue
-        if node is not None and node.kind == "row":
+        text = split_label(unit.text)[1]
+        low = text.lower()
+        if not has_any(low, _VERB_WORDS):
             continue
-        if head is not None:
-            heading = head[1]
+        # the verbs of the whole unit, found once: a clause with none holds no duty (a verb
+        # is letters and spaces, so no match runs across a clause break, and a "và" that
+        # splits a clause opens a verb)
+        verbs = list(_VERB_IN_UNIT.finditer(text, low=low))
+        if not verbs:
             continue
-        if not has_any(low, _VERB_WORDS) or _VERB_IN_UNIT.search(text, low=low) is None:
-            continue
-        for whole in _clauses(text):
-            pieces = _duties(whole)
+        aligned = len(low) == len(text)
+        for start, end in _clauses(text):
+            first = next((m for m in verbs if m.start() >= start), None)
+            if first is None or first.start() >= end:
+                continue
+            whole = text[start:end]
+            whole_low = low[start:end] if aligned else whole.lower()
+            pieces = _duties(whole, whole_low)
             for clause in pieces:
-                verb = _VERB.search(clause)
-                if verb is None:
-                    continue
+                if clause is whole:
+                    verb_end = first.end() - start
+                else:
+                    verb = _VERB.search(clause)
+                    if verb is None:
+                        continue
+                    verb_end = verb.end()
                 freq = frequencies(clause)
                 due = deadlines(clause)
                 if not freq and not due:
                     continue
-                recipient = recipient_of(clause, verb.end())
-                via = via_of(clause, verb.end())
+                recipient = recipient_of(clause, verb_end)
+                via = via_of(clause, verb_end)
                 if clause is not pieces[-1] and recipient is None:  # shared, printed last
                     last = pieces[-1]
                     last_verb = _VERB.search(last)
@@ -327,7 +365,7 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
                         "deadline": due[0] if len(due) == 1 else (due or None),
                         "reporter": subject_of(clause)
                         or subject_of(text)
-                        or _heading_subject(heading),
+                        or _heading_subject(_heading_before(every, heads, i)),
                         "recipient": recipient,
                         "via": via,
                         "text": clause.strip(),

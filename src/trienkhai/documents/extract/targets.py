@@ -10,6 +10,7 @@ triển mạnh 03 trụ cột kinh tế" in general objectives is not. Statistic
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -147,19 +148,46 @@ def headings(outline: Outline) -> list[tuple[int, str] | None]:
     )
 
 
-def label_free(outline: Outline) -> list[tuple[str, str]]:
-    """(text after its numbering label, that text lower-cased) for each unit of
-    ``units(outline, footnotes=False)``, computed once per outline: targets and reporting both
-    look for their cue words in every unit, and lower-casing is the costly part."""
+class _Lowered:
+    """The texts of ``units(outline, footnotes=False)`` joined by line breaks and lower-cased
+    in one call, with where each begins (``None`` when lower-casing changed the length: "İ"
+    becomes two characters, and the offsets no longer match)."""
 
-    def compute() -> list[tuple[str, str]]:
-        out = []
-        for unit in units(outline, footnotes=False):
-            text = split_label(unit.text)[1]
-            out.append((text, text.lower()))
-        return out
+    __slots__ = ("starts", "text")
 
-    return memo(outline, "label_free", compute)
+    def __init__(self, texts: list[str]) -> None:
+        joined = "\n".join(texts)
+        self.text = joined.lower()
+        self.starts: list[int] | None = None
+        if len(self.text) == len(joined):
+            self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+
+
+def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
+    """The indexes of the units of ``units(outline, footnotes=False)`` whose lower-cased text
+    holds one of ``words`` (words without line breaks), in order.
+
+    Targets and reporting each read only the few units with their cue words. One substring
+    search per word over the whole document lower-cased once (and a jump to the next unit
+    after a hit) finds them: lower-casing and searching unit by unit cost a call per unit
+    and per word. Lower-casing the joined text gives each unit's own lower-cased text (no
+    letter's case depends on a line break beyond it).
+    """
+    lowered = memo(
+        outline, "lowered", lambda: _Lowered([u.text for u in units(outline, footnotes=False)])
+    )
+    low, starts = lowered.text, lowered.starts
+    if starts is None:
+        every = units(outline, footnotes=False)
+        return [i for i, u in enumerate(every) if has_any(u.text.lower(), words)]
+    found: set[int] = set()
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            found.add(k)
+            i = low.find(word, starts[k + 1])
+    return sorted(found)
 
 
 def _year_in(text: str) -> int | None:
@@ -428,13 +456,18 @@ def _lead_year(text: str) -> int | None:
 
 def _text_targets(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for (unit, ctx), (text, low) in zip(contexts(outline), label_free(outline), strict=True):
+    # the units with a cue word, found over the whole document at once: outside the
+    # objectives only those are read (the label and the lower-casing are for the few read)
+    cued = set(units_with(outline, _CUE_WORDS))
+    for i, (unit, ctx) in enumerate(contexts(outline)):
         if ctx.excluded or ctx.heading is not None:
             continue
         if unit.node is not None and unit.node.kind == "row":
             continue  # tables: see table_targets
-        # the cue words first: two substring searches reject most units outside the objectives
-        unit_cue = has_any(low, _CUE_WORDS)
+        if not ctx.objectives and i not in cued:
+            continue
+        text = split_label(unit.text)[1]
+        unit_cue = i in cued and has_any(text.lower(), _CUE_WORDS)
         if not (ctx.objectives or unit_cue) or _DIGIT.search(text) is None:
             continue
         governed = False  # "Phấn đấu a; b; c.": the cue governs the sentence's clauses
