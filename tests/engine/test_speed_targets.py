@@ -229,3 +229,15 @@ def test_and_letters_match_as_lower_casing_maps() -> None:
         assert reporting._case_safe(ch)
         by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
         assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch
+
+
+def test_read_contexts_are_the_unit_by_unit_ones() -> None:
+    for outline in _outlines():
+        every = list(targets.contexts(outline))
+        wanted = [i for i in range(len(every)) if i % 3 == 0]
+        expected = [
+            (i, ctx)
+            for i, (_, ctx) in enumerate(every)
+            if ctx.heading is None and (ctx.objectives or i in wanted)
+        ]
+        assert list(targets.read_contexts(outline, wanted)) == expected

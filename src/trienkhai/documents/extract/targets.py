@@ -246,6 +246,62 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
         yield unit, ctx
 
 
+def read_contexts(outline: Outline, wanted: list[int]) -> Iterator[tuple[int, Context]]:
+    """(index, Context) for the units :func:`contexts` puts in the objectives and for the
+    units ``wanted`` (ascending indexes), in order, headings left out: the Contexts
+    :func:`contexts` gives them.
+
+    The heading stack is walked heading by heading rather than unit by unit, and only the
+    few units read get a Context: within one heading's section a unit is in the objectives
+    by the heading's titles, else by its part, and its lead-ins are the texts ending with
+    ":" from the heading to it.
+    """
+    every = units(outline, footnotes=False)
+    heads = headings(outline)
+    marks = [i for i, head in enumerate(heads) if head is not None]
+    by_part = [i for i, u in enumerate(every) if u.node is not None and u.node.part == "objectives"]
+    stack: list[tuple[int, list[str], bool, bool]] = []  # as in contexts()
+    titles: list[str] = []
+    titled = specific = not_target = False
+    read = sorted({*wanted, *by_part})
+    k = 0  # the next of ``read``
+    for first, end in zip([-1, *marks], [*marks, len(every)], strict=True):
+        if first >= 0:
+            level, title = heads[first]  # type: ignore[misc]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            low = title.lower()
+            above = stack[-1] if stack else (0, [], False, False)
+            titles = [*above[1], low]
+            titled = above[2] or low.startswith(_OBJECTIVE) or "chỉ tiêu" in low
+            specific = above[3] or has_any(low, _SPECIFIC)
+            stack.append((level, titles, titled, specific))
+            not_target = low.startswith(_NOT_TARGET)
+        while k < len(read) and read[k] <= first:
+            k += 1
+        section: list[int] = []
+        if titled:
+            section = list(range(first + 1, end))
+        else:
+            while k < len(read) and read[k] < end:
+                section.append(read[k])
+                k += 1
+        leads: tuple[str, ...] = ()
+        seen = first + 1  # the lead-ins are read up to here
+        for i in section:
+            node = every[i].node
+            part = node.part if node is not None else None
+            objectives = titled or part == "objectives"
+            excluded = not titled and (
+                part in _EXCLUDED_PARTS or (part != "objectives" and not_target)
+            )
+            more = [t for j in range(seen, i + 1) if (t := every[j].text).endswith(":")]
+            if more:
+                leads = (*leads, *more)
+            seen = i + 1
+            yield i, Context(titles, objectives, specific, excluded, leads)
+
+
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
@@ -458,9 +514,12 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     # the units with a cue word, found over the whole document at once: outside the
     # objectives only those are read (the label and the lower-casing are for the few read)
-    cued = set(units_with(outline, _CUE_WORDS))
-    for i, (unit, ctx) in enumerate(contexts(outline)):
-        if ctx.excluded or ctx.heading is not None:
+    found = units_with(outline, _CUE_WORDS)
+    cued = set(found)
+    every = units(outline, footnotes=False)
+    for i, ctx in read_contexts(outline, found):
+        unit = every[i]
+        if ctx.excluded:
             continue
         if unit.node is not None and unit.node.kind == "row":
             continue  # tables: see table_targets
