@@ -210,14 +210,59 @@ def _outlines() -> list[Outline]:
     return out
 
 
+def _mixed_outline(seed: int) -> Outline:
+    """Units of cue words, verbs and look-alikes in mixed case, with the letters lower-casing
+    treats apart ("İ" to two characters, "ı", "ſ", the Kelvin sign, a letter beyond 16 bits)."""
+    rng = random.Random(seed)
+    words = [
+        *targets._CUE_WORDS,
+        *reporting._LEX["report_verbs"],
+        "bảo",
+        "tông",
+        "gửı",
+        "gửİ",
+        "chİ",
+        "tİêu",
+        "K",
+        "ſ",
+        "\U0001d400",
+        "\ud800",
+        "Ấn",
+    ]
+    gaps = [" ", "", "\n", ", ", "x"]
+    texts = []
+    for _ in range(40):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        texts.append("".join(parts).strip() or "x")
+    if seed % 2:
+        texts = [t.replace("\U0001d400", "").replace("\ud800", "") for t in texts]
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts, 1)]
+    return build_outline(SourceDocument("doc.txt", "txt", blocks))
+
+
 @pytest.mark.parametrize(
-    "words", [targets._CUE_WORDS, reporting._VERB_WORDS, ("báo cáo", "i", "tiêu")]
+    "words", [targets._CUE_WORDS, reporting._VERB_WORDS, ("báo cáo", "i", "tiêu"), ("ω",)]
 )
-def test_units_with_is_the_unit_by_unit_search(words: tuple[str, ...]) -> None:
-    for outline in _outlines():
+def test_units_with_lists_every_unit_with_a_word(words: tuple[str, ...]) -> None:
+    for outline in [*_outlines(), *(_mixed_outline(seed) for seed in range(6))]:
         every = units(outline, footnotes=False)
         expected = [i for i, u in enumerate(every) if targets.has_any(u.text.lower(), words)]
-        assert targets.units_with(outline, words) == expected
+        found = targets.units_with(outline, words)
+        assert found == sorted(set(found))
+        assert set(expected) <= set(found)
+
+
+def test_units_with_finds_few_more() -> None:
+    """The folded search lists few units without a word (only where characters share a low
+    byte): on the fixtures, none."""
+    for outline in _outlines():
+        every = units(outline, footnotes=False)
+        for words in (targets._CUE_WORDS, reporting._VERB_WORDS):
+            expected = [i for i, u in enumerate(every) if targets.has_any(u.text.lower(), words)]
+            assert targets.units_with(outline, words) == expected
 
 
 def test_and_letters_match_as_lower_casing_maps() -> None:

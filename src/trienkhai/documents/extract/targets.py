@@ -11,6 +11,7 @@ triển mạnh 03 trụ cột kinh tế" in general objectives is not. Statistic
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -148,45 +149,89 @@ def headings(outline: Outline) -> list[tuple[int, str] | None]:
     )
 
 
-class _Lowered:
-    """The texts of ``units(outline, footnotes=False)`` joined by line breaks and lower-cased
-    in one call, with where each begins (``None`` when lower-casing changed the length: "İ"
-    becomes two characters, and the offsets no longer match)."""
+@functools.cache
+def _fold_table(chars: frozenset[str]) -> bytes | None:
+    """A ``bytes.translate`` table for text written one byte a character, the low byte of its
+    UTF-16 code: every character that lower-cases to one of ``chars`` (or to a text opening
+    with one: "İ" to "i" and a dot) gets the byte that letter gets. None when that cannot be:
+    a letter beyond the 16-bit codes, or one some character lower-cases to after its first.
 
-    __slots__ = ("starts", "text")
+    Built once per set of letters, from every 16-bit code (a few milliseconds).
+    """
+    if any(ord(c) > 0xFFFF for c in chars):
+        return None
+    parent = list(range(256))
+
+    def root(b: int) -> int:
+        while parent[b] != b:
+            b = parent[b]
+        return b
+
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        x = chr(code)
+        low = x.lower()
+        if low == x:
+            continue
+        if any(c in chars for c in low[1:]):
+            return None
+        if low[0] in chars:
+            a, b = root(code & 0xFF), root(ord(low[0]) & 0xFF)
+            parent[max(a, b)] = min(a, b)
+    return bytes(root(b) for b in range(256))
+
+
+# The letters targets and reporting look for in every unit: their cue words and the reporting
+# verbs' first words (reporting.py reads the same lexicon entry).
+_SEARCHED = frozenset("".join(_CUE_WORDS) + "".join(lexicon.load("frequencies")["report_verbs"]))
+
+
+class _Bytes:
+    """The texts of ``units(outline, footnotes=False)`` joined by line breaks, one byte a
+    character (the low byte of its UTF-16 code), with where each begins; ``data`` is None when
+    a character lies beyond the 16-bit codes (two codes: the offsets would not match)."""
+
+    __slots__ = ("data", "starts")
 
     def __init__(self, texts: list[str]) -> None:
         joined = "\n".join(texts)
-        self.text = joined.lower()
-        self.starts: list[int] | None = None
-        if len(self.text) == len(joined):
-            self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+        data: bytes | None = joined.encode("utf-16-le", "surrogatepass")[::2]
+        self.data = data if len(data) == len(joined) else None
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
 
 
 def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
-    """The indexes of the units of ``units(outline, footnotes=False)`` whose lower-cased text
-    holds one of ``words`` (words without line breaks), in order.
+    """The indexes, in order, of the units of ``units(outline, footnotes=False)`` whose
+    lower-cased text may hold one of ``words`` (words without line breaks): every unit that
+    holds one is listed, and the callers check the few listed.
 
-    Targets and reporting each read only the few units with their cue words. One substring
-    search per word over the whole document lower-cased once (and a jump to the next unit
-    after a hit) finds them: lower-casing and searching unit by unit cost a call per unit
-    and per word. Lower-casing the joined text gives each unit's own lower-cased text (no
-    letter's case depends on a line break beyond it).
+    Targets and reporting each read only the few units with their cue words. Lower-casing the
+    whole document costs more than all the rest of the search, so the text is not lower-cased:
+    written one byte a character, with the letters of ``words`` and every character that
+    lower-cases to one of them given the same byte (:func:`_fold_table`), a word's bytes are
+    found wherever its lower-cased letters are (and at a few more places, where characters
+    share a low byte). One substring search per word over the whole document, with a jump to
+    the next unit after a hit, finds the units.
     """
-    lowered = memo(
-        outline, "lowered", lambda: _Lowered([u.text for u in units(outline, footnotes=False)])
-    )
-    low, starts = lowered.text, lowered.starts
-    if starts is None:
-        every = units(outline, footnotes=False)
+    every = units(outline, footnotes=False)
+    text = memo(outline, "bytes", lambda: _Bytes([u.text for u in every]))
+    # the letters targets and reporting look for: one folded copy serves both
+    shared = frozenset("".join(words)) <= _SEARCHED
+    table = _fold_table(_SEARCHED if shared else frozenset("".join(words)))
+    raw = text.data
+    if raw is None or table is None:
         return [i for i, u in enumerate(every) if has_any(u.text.lower(), words)]
+    data = memo(outline, "folded", lambda: raw.translate(table)) if shared else raw.translate(table)
+    starts = text.starts
     found: set[int] = set()
     for word in words:
-        i = low.find(word)
+        needle = word.encode("utf-16-le")[::2].translate(table)
+        i = data.find(needle)
         while i >= 0:
             k = bisect.bisect_right(starts, i) - 1
             found.add(k)
-            i = low.find(word, starts[k + 1])
+            i = data.find(needle, starts[k + 1])
     return sorted(found)
 
 
