@@ -139,12 +139,15 @@ _ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000
 
 
 def test_anchor_letters_match_as_lower_casing_maps() -> None:
-    """Every letter in an anchor: re.IGNORECASE matches exactly the characters that
+    """Every letter in an anchor (the verbs in a unit, the words a duty's patterns need in a
+    clause): re.IGNORECASE matches exactly the characters that
     str.lower() turns into it (one character each), over the whole of Unicode."""
     plain = _ALL_CHARS.replace("\u0130", "")  # "İ" lowers to two characters: "i" + U+0307
     low = plain.lower()
     assert len(low) == len(plain)
-    letters = {ch for _, piece in reporting._VERB_IN_UNIT.anchors or [] for ch in piece}
+    anchored = [v for v in vars(reporting).values() if isinstance(v, reporting.Anchored)]
+    assert len(anchored) >= 8
+    letters = {ch for a in anchored for _, piece in a.anchors or [] for ch in piece}
     assert letters
     for ch in sorted(letters):
         by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
@@ -286,3 +289,69 @@ def test_read_contexts_are_the_unit_by_unit_ones() -> None:
             if ctx.heading is None and (ctx.objectives or i in wanted)
         ]
         assert list(targets.read_contexts(outline, wanted)) == expected
+
+
+def test_only_the_listed_characters_lower_case_to_latin_letters() -> None:
+    listed = set(targets._LOWERING_TO_LATIN)
+    for code in range(0x110000):
+        if code in listed or 0xD800 <= code < 0xE000:
+            continue
+        low = chr(code).lower()
+        assert not any(targets._latin(c) for c in low), hex(code)
+
+
+def test_fold_table_puts_each_letter_with_what_lowers_to_it() -> None:
+    chars = targets._SEARCHED
+    table = targets._fold_table(chars)
+    assert table is not None
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        low = chr(code).lower()
+        if low[0] in chars:
+            assert table[code & 0xFF] == table[ord(low[0]) & 0xFF], hex(code)
+        assert not any(c in chars for c in low[1:]), hex(code)
+
+
+def _duty_texts() -> list[str]:
+    """Clauses of the words the duty patterns look for, in mixed case and with look-alikes."""
+    lex = reporting._LEX
+    rng = random.Random(5)
+    words = [
+        *lex["triggers"],
+        *lex["strong_periods"],
+        *reporting._STANDALONE,
+        *lex["periodic"],
+        *lex["deadline_leads"],
+        *lex["recipient_preps"],
+        *lex["via_preps"],
+        *(w for e in lex["periods"] for w in e["words"]),
+        "sáu",
+        "ſáu",
+        "mỗı",
+        "tớİ",
+        "quý III",
+        "2025",
+        "10/12",
+    ]
+    gaps = [" ", "", "\n", ", ", "/", "_", "  "]
+    out = []
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_clause_patterns_are_skipped_only_without_a_match() -> None:
+    anchored = [v for v in vars(reporting).values() if isinstance(v, reporting.Anchored)]
+    skipped = 0
+    for text in _fixture_lines() + _reporting_texts() + _duty_texts():
+        low = text.lower()
+        for a in anchored:
+            if not a.may_match(low):
+                skipped += 1
+                assert a.pattern.search(text) is None, (a.pattern.pattern, text)
+    assert skipped > 1000

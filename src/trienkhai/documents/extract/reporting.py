@@ -74,6 +74,13 @@ class Anchored:
         self.pattern = pattern
         anchors = {_anchor(w) for w in words}
         self.anchors = None if any(not piece for _, piece in anchors) else sorted(anchors)
+        self.pieces = tuple(sorted({piece for _, piece in self.anchors or []}))
+
+    def may_match(self, low: str) -> bool:
+        """False when the text ``low`` is the lower-cased form of holds no match: none of the
+        words' pieces is in it (a few substring searches cost less than one scan of a short
+        text by the pattern, which tries every position)."""
+        return self.anchors is None or has_any(low, self.pieces)
 
     def _starts(self, text: str, low: str | None, pos: int) -> list[int] | None:
         if self.anchors is None:
@@ -167,6 +174,14 @@ _SECOND_VERB = re.compile(
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
+# A duty's clause is searched by these only when it holds one of their words' pieces.
+_TRIGGERED_AT = Anchored(_TRIGGERED, _LEX["triggers"])
+_STRONG_AT = Anchored(_STRONG, _LEX["strong_periods"])
+_STANDALONE_AT = Anchored(_STANDALONE_RE, list(_STANDALONE))
+_PERIODIC_AT = Anchored(_PERIODIC_RE, _LEX["periodic"])
+_DEADLINE_AT = Anchored(_DEADLINE, _LEX["deadline_leads"])
+_RECIPIENT_PREP_AT = Anchored(_RECIPIENT_PREP, _LEX["recipient_preps"])
+_VIA_AT = Anchored(_VIA, _LEX["via_preps"])
 
 
 def _starts_body(text: str) -> bool:
@@ -189,24 +204,30 @@ def body_at(text: str) -> str | None:
     return ", ".join(names) or None
 
 
-def frequencies(clause: str) -> list[str]:
-    """The cadences a clause prints, in the contract's order."""
+def frequencies(clause: str, low: str | None = None) -> list[str]:
+    """The cadences a clause prints, in the contract's order (``low``: the clause lower-cased,
+    when the caller has it; a pattern none of whose words it holds is not searched)."""
+    low = clause.lower() if low is None else low
     codes: set[str] = set()
-    for pattern in (_TRIGGERED, _STRONG):
-        for m in pattern.finditer(clause):
-            for p in _PERIOD_RE.finditer(m["list"]):
-                codes.add(_PERIOD_CODE[" ".join(p.group(0).lower().split())])
-    for m in _STANDALONE_RE.finditer(clause):
-        codes.add(_STANDALONE[" ".join(m.group(0).lower().split())])
-    if not codes and _PERIODIC_RE.search(clause):
+    for pattern in (_TRIGGERED_AT, _STRONG_AT):
+        if pattern.may_match(low):
+            for m in pattern.pattern.finditer(clause):
+                for p in _PERIOD_RE.finditer(m["list"]):
+                    codes.add(_PERIOD_CODE[" ".join(p.group(0).lower().split())])
+    if _STANDALONE_AT.may_match(low):
+        for m in _STANDALONE_RE.finditer(clause):
+            codes.add(_STANDALONE[" ".join(m.group(0).lower().split())])
+    if not codes and _PERIODIC_AT.may_match(low) and _PERIODIC_RE.search(clause):
         codes.add("periodic")
     return [c for c in _ORDER if c in codes]
 
 
-def deadlines(clause: str) -> list[str]:
+def deadlines(clause: str, low: str | None = None) -> list[str]:
     """Deadlines printed after "trước ngày" / "chậm nhất ngày", as MM-DD (a dated one too:
     the contract's deadline is the day in the year the duty falls due)."""
     out: list[str] = []
+    if not _DEADLINE_AT.may_match(clause.lower() if low is None else low):
+        return out
     for lead in _DEADLINE.finditer(clause):
         window = clause[lead.end() : lead.end() + 60]
         full = find_dates("ngày " + window)  # the lead took "ngày": give it back
@@ -223,18 +244,23 @@ def deadlines(clause: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def recipient_of(clause: str, verb_end: int) -> str | None:
-    """The body a report goes to: right after the verb, or after "về/với/cho/lên ..."."""
+def recipient_of(clause: str, verb_end: int, low: str | None = None) -> str | None:
+    """The body a report goes to: right after the verb, or after "về/với/cho/lên ..."
+    (``low``: the clause lower-cased, when the caller has it)."""
     rest = clause[verb_end:]
     if body := body_at(rest):
         return body
+    if low is not None and not _RECIPIENT_PREP_AT.may_match(low):
+        return None
     for prep in _RECIPIENT_PREP.finditer(rest):
         if body := body_at(rest[prep.end() :]):
             return body
     return None
 
 
-def via_of(clause: str, start: int) -> str | None:
+def via_of(clause: str, start: int, low: str | None = None) -> str | None:
+    if low is not None and not _VIA_AT.may_match(low):
+        return None
     for m in _VIA.finditer(clause, start):
         if body := body_at(clause[m.end() :]):
             return body
@@ -337,18 +363,18 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
             pieces = _duties(whole, whole_low)
             for clause in pieces:
                 if clause is whole:
-                    verb_end = first.end() - start
+                    clause_low, verb_end = whole_low, first.end() - start
                 else:
                     verb = _VERB.search(clause)
                     if verb is None:
                         continue
-                    verb_end = verb.end()
-                freq = frequencies(clause)
-                due = deadlines(clause)
+                    clause_low, verb_end = clause.lower(), verb.end()
+                freq = frequencies(clause, clause_low)
+                due = deadlines(clause, clause_low)
                 if not freq and not due:
                     continue
-                recipient = recipient_of(clause, verb_end)
-                via = via_of(clause, verb_end)
+                recipient = recipient_of(clause, verb_end, clause_low)
+                via = via_of(clause, verb_end, clause_low)
                 if clause is not pieces[-1] and recipient is None:  # shared, printed last
                     last = pieces[-1]
                     last_verb = _VERB.search(last)
