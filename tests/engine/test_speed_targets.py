@@ -355,3 +355,18 @@ def test_clause_patterns_are_skipped_only_without_a_match() -> None:
                 skipped += 1
                 assert a.pattern.search(text) is None, (a.pattern.pattern, text)
     assert skipped > 1000
+
+
+def test_verb_pieces_cover_the_verbs() -> None:
+    """Every verb holds one of the pieces its units are found by, in one of its words, and
+    the pieces' letters match as lower-casing maps them."""
+    pieces = reporting._VERB_PIECES
+    assert len(pieces) < len(reporting._VERB_WORDS)
+    for verb in reporting._LEX["report_verbs"]:
+        assert any(p in t for p in pieces for t in verb.split()), verb
+    plain = _ALL_CHARS.replace("\u0130", "")
+    low = plain.lower()
+    for ch in set("".join(pieces)):
+        assert reporting._case_safe(ch)
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch

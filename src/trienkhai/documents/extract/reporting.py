@@ -148,6 +148,30 @@ _VERB = re.compile(
 # a unit's whole text is long: the verb is looked for only where a verb's word starts
 _VERB_IN_UNIT = Anchored(_VERB, _LEX["report_verbs"])
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
+
+
+def covering_pieces(phrases: list[str]) -> tuple[str, ...]:
+    """A few case-safe pieces of the phrases' words (see :func:`_anchor`), each phrase holding
+    one: wherever a phrase matches case-insensitively, the text lower-cased holds a piece.
+
+    Chosen greedily, the piece most phrases hold first (the longer on a tie): each piece is
+    one more search over a whole document.
+    """
+    pieces = sorted({_anchor(t)[1] for p in phrases for t in p.split()} - {""})
+    left = list(phrases)
+    chosen: list[str] = []
+    while left:
+        holding = {c: [p for p in left if any(c in t for t in p.split())] for c in pieces}
+        best = max(pieces, key=lambda c: (len(holding[c]), len(c)))
+        if not holding[best]:
+            raise ValueError(f"no case-safe piece in {left}")
+        chosen.append(best)
+        left = [p for p in left if p not in holding[best]]
+    return tuple(chosen)
+
+
+# the units with a verb hold one of these (fewer than the verbs' first words: fewer searches)
+_VERB_PIECES = covering_pieces(_LEX["report_verbs"])
 _DEADLINE = re.compile(
     rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
     re.IGNORECASE,
@@ -331,15 +355,17 @@ _SKIPPED_PARTS = ("recipients", "signature", "appendix")
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
     """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``.
 
-    Only the units whose lower-cased text holds a verb's first word are read (one search over
-    the whole document finds them, see :func:`~.targets.units_with`); the heading a duty sits
-    under is looked up only when the duty names no reporter of its own.
+    Only the units whose lower-cased text holds a piece of a verb are read (a search per piece
+    over the whole document finds them, see :func:`~.targets.units_with`); the heading a duty
+    sits under is looked up only when the duty names no reporter of its own.
     """
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     every = units(outline, footnotes=False)
     heads = headings(outline)
-    for i in units_with(outline, _VERB_WORDS):
+    # a unit is read when it holds a verb's first word and a verb: units_with lists every unit
+    # holding a verb's piece, the unit's own check below does the rest
+    for i in units_with(outline, _VERB_PIECES):
         unit = every[i]
         if _skipped(unit.node) or heads[i] is not None:
             continue
