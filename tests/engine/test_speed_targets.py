@@ -1,8 +1,10 @@
 """The fast paths of targets and reporting find what the plain patterns find.
 
-Each shortcut (a scan near the digits only, a look at the end of a text only) is checked
-against the plain search it replaces, on the fixture documents and on generated text built
-from the lexicon's own words in mixed case, with runs of spaces, colons and digits.
+Each shortcut (a scan near the digits only, a look at the end of a text only, the units with
+cue words found in the case-folded bytes of the whole document, contexts built heading by
+heading, patterns skipped where none of their words is) is checked against the plain search it
+replaces, on the fixture documents and on generated text built from the lexicon's own words in
+mixed case, with runs of spaces, colons and digits and the letters lower-casing treats apart.
 """
 
 from __future__ import annotations
