@@ -198,14 +198,16 @@ _SEARCHED = frozenset("".join(_CUE_WORDS) + "".join(lexicon.load("frequencies")[
 class _Bytes:
     """The texts of ``units(outline, footnotes=False)`` joined by line breaks, one byte a
     character (the low byte of its UTF-16 code), with where each begins; ``data`` is None when
-    a character lies beyond the 16-bit codes (two codes: the offsets would not match)."""
+    a character lies beyond the 16-bit codes (two codes: the offsets would not match).
+    ``folded`` is ``data`` translated by the table of :data:`_SEARCHED`, once asked for."""
 
-    __slots__ = ("data", "starts")
+    __slots__ = ("data", "folded", "starts")
 
     def __init__(self, texts: list[str]) -> None:
         joined = "\n".join(texts)
         data: bytes | None = joined.encode("utf-16-le", "surrogatepass")[::2]
         self.data = data if len(data) == len(joined) else None
+        self.folded: bytes | None = None
         self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
 
 
@@ -227,10 +229,12 @@ def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
     # the letters targets and reporting look for: one folded copy serves both
     shared = frozenset("".join(words)) <= _SEARCHED
     table = _fold_table(_SEARCHED if shared else frozenset("".join(words)))
-    raw = text.data
-    if raw is None or table is None:
+    if text.data is None or table is None:
         return [i for i, u in enumerate(every) if has_any(u.text.lower(), words)]
-    data = memo(outline, "folded", lambda: raw.translate(table)) if shared else raw.translate(table)
+    if not shared:
+        data = text.data.translate(table)
+    elif (data := text.folded) is None:
+        data = text.folded = text.data.translate(table)
     starts = text.starts
     found: set[int] = set()
     for word in words:
