@@ -77,9 +77,9 @@ class Anchored:
         self.pieces = tuple(sorted({piece for _, piece in self.anchors or []}))
 
     def may_match(self, low: str) -> bool:
-        """False when the text ``low`` is the lower-cased form of holds no match: none of the
-        words' pieces is in it (a few substring searches cost less than one scan of a short
-        text by the pattern, which tries every position)."""
+        """Whether the text ``low`` is lower-cased from may hold a match: not when none of the
+        words' pieces is in ``low`` (a few substring searches cost less than one scan of a
+        short text by the pattern, which tries every position)."""
         return self.anchors is None or has_any(low, self.pieces)
 
     def _starts(self, text: str, low: str | None, pos: int) -> list[int] | None:
@@ -150,7 +150,7 @@ _VERB_IN_UNIT = Anchored(_VERB, _LEX["report_verbs"])
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
 
 
-def covering_pieces(phrases: list[str]) -> tuple[str, ...]:
+def _covering_pieces(phrases: list[str]) -> tuple[str, ...]:
     """A few case-safe pieces of the phrases' words (see :func:`_anchor`), each phrase holding
     one: wherever a phrase matches case-insensitively, the text lower-cased holds a piece.
 
@@ -171,7 +171,7 @@ def covering_pieces(phrases: list[str]) -> tuple[str, ...]:
 
 
 # the units with a verb hold one of these (fewer than the verbs' first words: fewer searches)
-_VERB_PIECES = covering_pieces(_LEX["report_verbs"])
+_VERB_PIECES = _covering_pieces(_LEX["report_verbs"])
 _DEADLINE = re.compile(
     rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
     re.IGNORECASE,

@@ -190,8 +190,8 @@ def _fold_table(chars: frozenset[str]) -> bytes | None:
     return bytes(root(b) for b in range(256))
 
 
-# The letters targets and reporting look for in every unit: their cue words and the reporting
-# verbs' first words (reporting.py reads the same lexicon entry).
+# The letters targets and reporting look for in every unit: those of their cue words and of
+# the reporting verbs (reporting.py reads the same lexicon entry).
 _SEARCHED = frozenset("".join(_CUE_WORDS) + "".join(lexicon.load("frequencies")["report_verbs"]))
 
 
@@ -221,8 +221,8 @@ def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
     written one byte a character, with the letters of ``words`` and every character that
     lower-cases to one of them given the same byte (:func:`_fold_table`), a word's bytes are
     found wherever its lower-cased letters are (and at a few more places, where characters
-    share a low byte). One substring search per word over the whole document, with a jump to
-    the next unit after a hit, finds the units.
+    share a low byte). One search per word over the whole document, with a jump to the next
+    unit after a hit, finds the units.
     """
     every = units(outline, footnotes=False)
     text = memo(outline, "bytes", lambda: _Bytes([u.text for u in every]))
