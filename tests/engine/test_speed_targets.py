@@ -1,8 +1,10 @@
 """The fast paths of targets and reporting find what the plain patterns find.
 
-Each shortcut (a scan near the digits only, a look at the end of a text only) is checked
-against the plain search it replaces, on the fixture documents and on generated text built
-from the lexicon's own words in mixed case, with runs of spaces, colons and digits.
+Each shortcut (a scan near the digits only, a look at the end of a text only, the units with
+cue words found in the case-folded bytes of the whole document, contexts built heading by
+heading, patterns skipped where none of their words is) is checked against the plain search it
+replaces, on the fixture documents and on generated text built from the lexicon's own words in
+mixed case, with runs of spaces, colons and digits and the letters lower-casing treats apart.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from trienkhai.documents import read_bytes
 from trienkhai.documents.extract import reporting, targets
+from trienkhai.documents.extract.sources import units
+from trienkhai.documents.model import Outline, Paragraph, SourceDocument
+from trienkhai.documents.structure import build_outline
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 _LEX = targets._LEX
@@ -135,12 +141,15 @@ _ALL_CHARS = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000
 
 
 def test_anchor_letters_match_as_lower_casing_maps() -> None:
-    """Every letter in an anchor: re.IGNORECASE matches exactly the characters that
+    """Every letter in an anchor (the verbs in a unit, the words a duty's patterns need in a
+    clause): re.IGNORECASE matches exactly the characters that
     str.lower() turns into it (one character each), over the whole of Unicode."""
     plain = _ALL_CHARS.replace("\u0130", "")  # "İ" lowers to two characters: "i" + U+0307
     low = plain.lower()
     assert len(low) == len(plain)
-    letters = {ch for _, piece in reporting._VERB_IN_UNIT.anchors or [] for ch in piece}
+    anchored = [v for v in vars(reporting).values() if isinstance(v, reporting.Anchored)]
+    assert len(anchored) >= 8
+    letters = {ch for a in anchored for _, piece in a.anchors or [] for ch in piece}
     assert letters
     for ch in sorted(letters):
         by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
@@ -189,3 +198,177 @@ def test_anchored_verb_search_is_the_plain_search() -> None:
             assert [m.span() for m in anchored.finditer(text, pos, text.lower())] == plain
             found = anchored.search(text, pos)
             assert (found.span() if found else None) == (plain[0] if plain else None)
+
+
+# -- the units with cue words, found over the whole document at once --------------------------
+
+
+def _outlines() -> list[Outline]:
+    out = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        out.append(build_outline(read_bytes(path.read_bytes(), path.name)))
+    texts = ["Phấn đấu 90%; BÁO CÁO hằng quý", "gửİ về Sở", "chỈ TIÊU 5 xã", "báo", "Gửı về"]
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts, 1)]
+    out.append(build_outline(SourceDocument("doc.txt", "txt", blocks)))
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts[:1] + texts[2:], 1)]
+    out.append(build_outline(SourceDocument("doc.txt", "txt", blocks)))  # no "İ": aligned
+    return out
+
+
+def _mixed_outline(seed: int) -> Outline:
+    """Units of cue words, verbs and look-alikes in mixed case, with the letters lower-casing
+    treats apart ("İ" to two characters, "ı", "ſ", the Kelvin sign, a letter beyond 16 bits)."""
+    rng = random.Random(seed)
+    words = [
+        *targets._CUE_WORDS,
+        *reporting._LEX["report_verbs"],
+        "bảo",
+        "tông",
+        "gửı",
+        "gửİ",
+        "chİ",
+        "tİêu",
+        "K",
+        "ſ",
+        "\U0001d400",
+        "\ud800",
+        "Ấn",
+    ]
+    gaps = [" ", "", "\n", ", ", "x"]
+    texts = []
+    for _ in range(40):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        texts.append("".join(parts).strip() or "x")
+    if seed % 2:
+        texts = [t.replace("\U0001d400", "").replace("\ud800", "") for t in texts]
+    blocks = [Paragraph(t, i) for i, t in enumerate(texts, 1)]
+    return build_outline(SourceDocument("doc.txt", "txt", blocks))
+
+
+@pytest.mark.parametrize(
+    "words", [targets._CUE_WORDS, reporting._VERB_WORDS, ("báo cáo", "i", "tiêu"), ("ω",)]
+)
+def test_units_with_lists_every_unit_with_a_word(words: tuple[str, ...]) -> None:
+    for outline in [*_outlines(), *(_mixed_outline(seed) for seed in range(6))]:
+        every = units(outline, footnotes=False)
+        expected = [i for i, u in enumerate(every) if targets.has_any(u.text.lower(), words)]
+        found = targets.units_with(outline, words)
+        assert found == sorted(set(found))
+        assert set(expected) <= set(found)
+
+
+def test_units_with_finds_few_more() -> None:
+    """The folded search lists few units without a word (only where characters share a low
+    byte): on the fixtures, none."""
+    for outline in _outlines():
+        every = units(outline, footnotes=False)
+        for words in (targets._CUE_WORDS, reporting._VERB_WORDS):
+            expected = [i for i, u in enumerate(every) if targets.has_any(u.text.lower(), words)]
+            assert targets.units_with(outline, words) == expected
+
+
+def test_and_letters_match_as_lower_casing_maps() -> None:
+    """The "và" a clause must hold to be split in two duties is looked for in the clause
+    lower-cased: its letters match under re.IGNORECASE exactly what lowers to them."""
+    plain = _ALL_CHARS.replace("\u0130", "")
+    low = plain.lower()
+    for ch in reporting._AND:
+        assert reporting._case_safe(ch)
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch
+
+
+def test_read_contexts_are_the_unit_by_unit_ones() -> None:
+    for outline in _outlines():
+        every = list(targets.contexts(outline))
+        wanted = [i for i in range(len(every)) if i % 3 == 0]
+        expected = [
+            (i, ctx)
+            for i, (_, ctx) in enumerate(every)
+            if ctx.heading is None and (ctx.objectives or i in wanted)
+        ]
+        assert list(targets.read_contexts(outline, wanted)) == expected
+
+
+def test_only_the_listed_characters_lower_case_to_latin_letters() -> None:
+    listed = set(targets._LOWERING_TO_LATIN)
+    for code in range(0x110000):
+        if code in listed or 0xD800 <= code < 0xE000:
+            continue
+        low = chr(code).lower()
+        assert not any(targets._latin(c) for c in low), hex(code)
+
+
+def test_fold_table_puts_each_letter_with_what_lowers_to_it() -> None:
+    chars = targets._SEARCHED
+    table = targets._fold_table(chars)
+    assert table is not None
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        low = chr(code).lower()
+        if low[0] in chars:
+            assert table[code & 0xFF] == table[ord(low[0]) & 0xFF], hex(code)
+        assert not any(c in chars for c in low[1:]), hex(code)
+
+
+def _duty_texts() -> list[str]:
+    """Clauses of the words the duty patterns look for, in mixed case and with look-alikes."""
+    lex = reporting._LEX
+    rng = random.Random(5)
+    words = [
+        *lex["triggers"],
+        *lex["strong_periods"],
+        *reporting._STANDALONE,
+        *lex["periodic"],
+        *lex["deadline_leads"],
+        *lex["recipient_preps"],
+        *lex["via_preps"],
+        *(w for e in lex["periods"] for w in e["words"]),
+        "sáu",
+        "ſáu",
+        "mỗı",
+        "tớİ",
+        "quý III",
+        "2025",
+        "10/12",
+    ]
+    gaps = [" ", "", "\n", ", ", "/", "_", "  "]
+    out = []
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append(_cased(rng.choice(words), rng))
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_clause_patterns_are_skipped_only_without_a_match() -> None:
+    anchored = [v for v in vars(reporting).values() if isinstance(v, reporting.Anchored)]
+    skipped = 0
+    for text in _fixture_lines() + _reporting_texts() + _duty_texts():
+        low = text.lower()
+        for a in anchored:
+            if not a.may_match(low):
+                skipped += 1
+                assert a.pattern.search(text) is None, (a.pattern.pattern, text)
+    assert skipped > 1000
+
+
+def test_verb_pieces_cover_the_verbs() -> None:
+    """Every verb holds one of the pieces its units are found by, in one of its words, and
+    the pieces' letters match as lower-casing maps them."""
+    pieces = reporting._VERB_PIECES
+    assert len(pieces) < len(reporting._VERB_WORDS)
+    for verb in reporting._LEX["report_verbs"]:
+        assert any(p in t for p in pieces for t in verb.split()), verb
+    plain = _ALL_CHARS.replace("\u0130", "")
+    low = plain.lower()
+    for ch in set("".join(pieces)):
+        assert reporting._case_safe(ch)
+        by_re = {m.start() for m in re.finditer(re.escape(ch), plain, re.IGNORECASE)}
+        assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import lexicon
-from ..model import Outline
+from ..model import Node, Outline
 from .dates import find_dates, find_day_months
-from .sources import units
-from .targets import can_start, has_any, headings, label_free
+from .sources import Unit, split_label, units
+from .targets import can_start, has_any, headings, units_with
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")
@@ -74,6 +74,13 @@ class Anchored:
         self.pattern = pattern
         anchors = {_anchor(w) for w in words}
         self.anchors = None if any(not piece for _, piece in anchors) else sorted(anchors)
+        self.pieces = tuple(sorted({piece for _, piece in self.anchors or []}))
+
+    def may_match(self, low: str) -> bool:
+        """Whether the text ``low`` is lower-cased from may hold a match: not when none of the
+        words' pieces is in ``low`` (a few substring searches cost less than one scan of a
+        short text by the pattern, which tries every position)."""
+        return self.anchors is None or has_any(low, self.pieces)
 
     def _starts(self, text: str, low: str | None, pos: int) -> list[int] | None:
         if self.anchors is None:
@@ -141,6 +148,30 @@ _VERB = re.compile(
 # a unit's whole text is long: the verb is looked for only where a verb's word starts
 _VERB_IN_UNIT = Anchored(_VERB, _LEX["report_verbs"])
 _VERB_WORDS = tuple({w.split()[0] for w in _LEX["report_verbs"]})
+
+
+def _covering_pieces(phrases: list[str]) -> tuple[str, ...]:
+    """A few case-safe pieces of the phrases' words (see :func:`_anchor`), each phrase holding
+    one: wherever a phrase matches case-insensitively, the text lower-cased holds a piece.
+
+    Chosen greedily, the piece most phrases hold first (the longer on a tie): each piece is
+    one more search over a whole document.
+    """
+    pieces = sorted({_anchor(t)[1] for p in phrases for t in p.split()} - {""})
+    left = list(phrases)
+    chosen: list[str] = []
+    while left:
+        holding = {c: [p for p in left if any(c in t for t in p.split())] for c in pieces}
+        best = max(pieces, key=lambda c: (len(holding[c]), len(c)))
+        if not holding[best]:
+            raise ValueError(f"no case-safe piece in {left}")
+        chosen.append(best)
+        left = [p for p in left if p not in holding[best]]
+    return tuple(chosen)
+
+
+# the units with a verb hold one of these (fewer than the verbs' first words: fewer searches)
+_VERB_PIECES = _covering_pieces(_LEX["report_verbs"])
 _DEADLINE = re.compile(
     rf"{can_start(_LEX['deadline_leads'])}(?<!\w)(?:{_alt(_LEX['deadline_leads'])})\s*",
     re.IGNORECASE,
@@ -161,11 +192,20 @@ _VIA = re.compile(
 )
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
+_AND = "và"  # case-safe letters (see _case_safe): in the lower-cased text wherever it matches
 _SECOND_VERB = re.compile(
-    rf"(?:,\s*|\s)và\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
+    rf"(?:,\s*|\s){_AND}\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
+# A duty's clause is searched by these only when it holds one of their words' pieces.
+_TRIGGERED_AT = Anchored(_TRIGGERED, _LEX["triggers"])
+_STRONG_AT = Anchored(_STRONG, _LEX["strong_periods"])
+_STANDALONE_AT = Anchored(_STANDALONE_RE, list(_STANDALONE))
+_PERIODIC_AT = Anchored(_PERIODIC_RE, _LEX["periodic"])
+_DEADLINE_AT = Anchored(_DEADLINE, _LEX["deadline_leads"])
+_RECIPIENT_PREP_AT = Anchored(_RECIPIENT_PREP, _LEX["recipient_preps"])
+_VIA_AT = Anchored(_VIA, _LEX["via_preps"])
 
 
 def _starts_body(text: str) -> bool:
@@ -188,24 +228,30 @@ def body_at(text: str) -> str | None:
     return ", ".join(names) or None
 
 
-def frequencies(clause: str) -> list[str]:
-    """The cadences a clause prints, in the contract's order."""
+def frequencies(clause: str, low: str | None = None) -> list[str]:
+    """The cadences a clause prints, in the contract's order (``low``: the clause lower-cased,
+    when the caller has it; a pattern none of whose words it holds is not searched)."""
+    low = clause.lower() if low is None else low
     codes: set[str] = set()
-    for pattern in (_TRIGGERED, _STRONG):
-        for m in pattern.finditer(clause):
-            for p in _PERIOD_RE.finditer(m["list"]):
-                codes.add(_PERIOD_CODE[" ".join(p.group(0).lower().split())])
-    for m in _STANDALONE_RE.finditer(clause):
-        codes.add(_STANDALONE[" ".join(m.group(0).lower().split())])
-    if not codes and _PERIODIC_RE.search(clause):
+    for pattern in (_TRIGGERED_AT, _STRONG_AT):
+        if pattern.may_match(low):
+            for m in pattern.pattern.finditer(clause):
+                for p in _PERIOD_RE.finditer(m["list"]):
+                    codes.add(_PERIOD_CODE[" ".join(p.group(0).lower().split())])
+    if _STANDALONE_AT.may_match(low):
+        for m in _STANDALONE_RE.finditer(clause):
+            codes.add(_STANDALONE[" ".join(m.group(0).lower().split())])
+    if not codes and _PERIODIC_AT.may_match(low) and _PERIODIC_RE.search(clause):
         codes.add("periodic")
     return [c for c in _ORDER if c in codes]
 
 
-def deadlines(clause: str) -> list[str]:
+def deadlines(clause: str, low: str | None = None) -> list[str]:
     """Deadlines printed after "trước ngày" / "chậm nhất ngày", as MM-DD (a dated one too:
     the contract's deadline is the day in the year the duty falls due)."""
     out: list[str] = []
+    if not _DEADLINE_AT.may_match(clause.lower() if low is None else low):
+        return out
     for lead in _DEADLINE.finditer(clause):
         window = clause[lead.end() : lead.end() + 60]
         full = find_dates("ngày " + window)  # the lead took "ngày": give it back
@@ -222,18 +268,23 @@ def deadlines(clause: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def recipient_of(clause: str, verb_end: int) -> str | None:
-    """The body a report goes to: right after the verb, or after "về/với/cho/lên ..."."""
+def recipient_of(clause: str, verb_end: int, low: str | None = None) -> str | None:
+    """The body a report goes to: right after the verb, or after "về/với/cho/lên ..."
+    (``low``: the clause lower-cased, when the caller has it)."""
     rest = clause[verb_end:]
     if body := body_at(rest):
         return body
+    if low is not None and not _RECIPIENT_PREP_AT.may_match(low):
+        return None
     for prep in _RECIPIENT_PREP.finditer(rest):
         if body := body_at(rest[prep.end() :]):
             return body
     return None
 
 
-def via_of(clause: str, start: int) -> str | None:
+def via_of(clause: str, start: int, low: str | None = None) -> str | None:
+    if low is not None and not _VIA_AT.may_match(low):
+        return None
     for m in _VIA.finditer(clause, start):
         if body := body_at(clause[m.end() :]):
             return body
@@ -250,9 +301,12 @@ def subject_of(text: str) -> str | None:
     return subject if 0 < len(subject.split()) <= 20 else None
 
 
-def _duties(clause: str) -> list[str]:
+def _duties(clause: str, low: str) -> list[str]:
     """A clause split where "và" opens a second reporting verb ("... trước ngày 25 và báo cáo
-    tổng kết ..."); whole when a piece would carry neither cadence nor deadline."""
+    tổng kết ..."); whole when a piece would carry neither cadence nor deadline. ``low`` is
+    the clause lower-cased: with no "và" in it there is nothing to split."""
+    if _AND not in low:
+        return [clause]
     cuts = list(_SECOND_VERB.finditer(clause))
     if not cuts:
         return [clause]
@@ -264,12 +318,13 @@ def _duties(clause: str) -> list[str]:
     return [clause]
 
 
-def _clauses(text: str) -> Iterator[str]:
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of ``text``."""
     start = 0
     for m in _CLAUSE.finditer(text):
-        yield text[start : m.start()]
+        yield start, m.start()
         start = m.end()
-    yield text[start:]
+    yield start, len(text)
 
 
 def _heading_subject(title: str | None) -> str | None:
@@ -280,37 +335,72 @@ def _heading_subject(title: str | None) -> str | None:
     return subject_of(title) or (title.strip(" :") if _starts_body(title) else None)
 
 
+def _heading_before(every: list[Unit], heads: list[tuple[int, str] | None], i: int) -> str | None:
+    """The title of the heading unit ``i`` sits under: the last one before it outside the
+    parts and rows the duties are not looked for in."""
+    for j in range(i - 1, -1, -1):
+        head = heads[j]
+        if head is not None and not _skipped(every[j].node):
+            return head[1]
+    return None
+
+
+def _skipped(node: Node | None) -> bool:
+    return node is not None and (node.part in _SKIPPED_PARTS or node.kind == "row")
+
+
+_SKIPPED_PARTS = ("recipients", "signature", "appendix")
+
+
 def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
-    """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``."""
+    """The contract's ``reporting``: one entry per duty, with ``reporter``, ``line``, ``rule``.
+
+    Only the units whose lower-cased text holds a piece of a verb are read (a search per piece
+    over the whole document finds them, see :func:`~.targets.units_with`); the heading a duty
+    sits under is looked up only when the duty names no reporter of its own.
+    """
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    heading: str | None = None  # the title of the heading the unit sits under
-    every = zip(
-        units(outline, footnotes=False), headings(outline), label_free(outline), strict=True
-    )
-    for unit, head, (text, low) in every:
-        node = unit.node
-        if node is not None and node.part in ("recipients", "signature", "appendix"):
+    every = units(outline, footnotes=False)
+    heads = headings(outline)
+    # a unit is read when it holds a verb's first word and a verb: units_with lists every unit
+    # holding a verb's piece, the unit's own check below does the rest
+    for i in units_with(outline, _VERB_PIECES):
+        unit = every[i]
+        if _skipped(unit.node) or heads[i] is not None:
             continue
-        if node is not None and node.kind == "row":
+        text = split_label(unit.text)[1]
+        low = text.lower()
+        if not has_any(low, _VERB_WORDS):
             continue
-        if head is not None:
-            heading = head[1]
+        # the verbs of the whole unit, found once: a clause with none holds no duty (a verb
+        # is letters and spaces, so no match runs across a clause break, and a "và" that
+        # splits a clause opens a verb)
+        verbs = list(_VERB_IN_UNIT.finditer(text, low=low))
+        if not verbs:
             continue
-        if not has_any(low, _VERB_WORDS) or _VERB_IN_UNIT.search(text, low=low) is None:
-            continue
-        for whole in _clauses(text):
-            pieces = _duties(whole)
+        aligned = len(low) == len(text)
+        for start, end in _clauses(text):
+            first = next((m for m in verbs if m.start() >= start), None)
+            if first is None or first.start() >= end:
+                continue
+            whole = text[start:end]
+            whole_low = low[start:end] if aligned else whole.lower()
+            pieces = _duties(whole, whole_low)
             for clause in pieces:
-                verb = _VERB.search(clause)
-                if verb is None:
-                    continue
-                freq = frequencies(clause)
-                due = deadlines(clause)
+                if clause is whole:
+                    clause_low, verb_end = whole_low, first.end() - start
+                else:
+                    verb = _VERB.search(clause)
+                    if verb is None:
+                        continue
+                    clause_low, verb_end = clause.lower(), verb.end()
+                freq = frequencies(clause, clause_low)
+                due = deadlines(clause, clause_low)
                 if not freq and not due:
                     continue
-                recipient = recipient_of(clause, verb.end())
-                via = via_of(clause, verb.end())
+                recipient = recipient_of(clause, verb_end, clause_low)
+                via = via_of(clause, verb_end, clause_low)
                 if clause is not pieces[-1] and recipient is None:  # shared, printed last
                     last = pieces[-1]
                     last_verb = _VERB.search(last)
@@ -327,7 +417,7 @@ def extract_reporting(outline: Outline) -> list[dict[str, Any]]:
                         "deadline": due[0] if len(due) == 1 else (due or None),
                         "reporter": subject_of(clause)
                         or subject_of(text)
-                        or _heading_subject(heading),
+                        or _heading_subject(_heading_before(every, heads, i)),
                         "recipient": recipient,
                         "via": via,
                         "text": clause.strip(),

@@ -10,9 +10,11 @@ triển mạnh 03 trụ cột kinh tế" in general objectives is not. Statistic
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,19 +149,110 @@ def headings(outline: Outline) -> list[tuple[int, str] | None]:
     )
 
 
-def label_free(outline: Outline) -> list[tuple[str, str]]:
-    """(text after its numbering label, that text lower-cased) for each unit of
-    ``units(outline, footnotes=False)``, computed once per outline: targets and reporting both
-    look for their cue words in every unit, and lower-casing is the costly part."""
+def _latin(c: str) -> bool:
+    return c <= "\u024f" or "\u1e00" <= c <= "\u1eff"
 
-    def compute() -> list[tuple[str, str]]:
-        out = []
-        for unit in units(outline, footnotes=False):
-            text = split_label(unit.text)[1]
-            out.append((text, text.lower()))
-        return out
 
-    return memo(outline, "label_free", compute)
+# The characters str.lower() maps onto a Latin letter (Basic Latin to Latin Extended-B, Latin
+# Extended Additional) all lie in those blocks but for the Kelvin and Angstrom signs and two
+# Latin Extended-C capitals: a fold table for Latin letters is built from these alone.
+# tests/engine/test_speed_targets.py checks this over all of Unicode.
+_LOWERING_TO_LATIN = [*range(0x250), *range(0x1E00, 0x1F00), 0x212A, 0x212B, 0x2C7E, 0x2C7F]
+
+
+@functools.cache
+def _fold_table(chars: frozenset[str]) -> bytes | None:
+    """A ``bytes.translate`` table for text written one byte a character, the low byte of its
+    UTF-16 code: every character that lower-cases to one of ``chars`` (or to a text opening
+    with one: "İ" to "i" and a dot) gets the byte that letter gets. None when that cannot be
+    made so: a letter outside the Latin blocks, or one some character lower-cases to after
+    its first.
+    """
+    if not all(_latin(c) for c in chars):
+        return None
+    parent = list(range(256))
+
+    def root(b: int) -> int:
+        while parent[b] != b:
+            b = parent[b]
+        return b
+
+    for code in _LOWERING_TO_LATIN:
+        x = chr(code)
+        low = x.lower()
+        if low == x:
+            continue
+        if any(c in chars for c in low[1:]):
+            return None
+        if low[0] in chars:
+            a, b = root(code & 0xFF), root(ord(low[0]) & 0xFF)
+            parent[max(a, b)] = min(a, b)
+    return bytes(root(b) for b in range(256))
+
+
+# The letters targets and reporting look for in every unit: those of their cue words and of
+# the reporting verbs (reporting.py reads the same lexicon entry).
+_SEARCHED = frozenset("".join(_CUE_WORDS) + "".join(lexicon.load("frequencies")["report_verbs"]))
+
+
+class _Bytes:
+    """The texts of ``units(outline, footnotes=False)`` joined by line breaks, one byte a
+    character (the low byte of its UTF-16 code), with where each begins; ``data`` is None when
+    a character lies beyond the 16-bit codes (two codes: the offsets would not match).
+    ``folded`` is ``data`` translated by the table of :data:`_SEARCHED`, once asked for."""
+
+    __slots__ = ("data", "folded", "starts")
+
+    def __init__(self, texts: list[str]) -> None:
+        joined = "\n".join(texts)
+        data: bytes | None = joined.encode("utf-16-le", "surrogatepass")[::2]
+        self.data = data if len(data) == len(joined) else None
+        self.folded: bytes | None = None
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+
+
+def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
+    """The indexes, in order, of the units of ``units(outline, footnotes=False)`` whose
+    lower-cased text may hold one of ``words`` (words without line breaks): every unit that
+    holds one is listed, and the callers check the few listed.
+
+    Targets and reporting each read only the few units with their cue words. Lower-casing the
+    whole document costs more than all the rest of the search, so the text is not lower-cased:
+    written one byte a character, with the letters of ``words`` and every character that
+    lower-cases to one of them given the same byte (:func:`_fold_table`), a word's bytes are
+    found wherever its lower-cased letters are (and at a few more places, where characters
+    share a low byte). One search per word over the whole document, with a jump to the next
+    unit after a hit, finds the units.
+    """
+    every = units(outline, footnotes=False)
+    text = memo(outline, "bytes", lambda: _Bytes([u.text for u in every]))
+    # the letters targets and reporting look for: one folded copy serves both
+    shared = frozenset("".join(words)) <= _SEARCHED
+    table = _fold_table(_SEARCHED if shared else frozenset("".join(words)))
+    if text.data is None or table is None:
+        return [i for i, u in enumerate(every) if has_any(u.text.lower(), words)]
+    if not shared:
+        data = text.data.translate(table)
+    elif (data := text.folded) is None:
+        data = text.folded = text.data.translate(table)
+    starts = text.starts
+    found: set[int] = set()
+    for word in words:
+        search = _needle(word, table)
+        m = search(data)
+        while m is not None:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            found.add(k)
+            m = search(data, starts[k + 1])
+    return sorted(found)
+
+
+@functools.cache
+def _needle(word: str, table: bytes) -> Callable[..., re.Match[bytes] | None]:
+    """The search for ``word`` folded by ``table``: a pattern of the literal bytes. Its scan
+    (a tight loop in C on the first byte) took 45 us a document where ``bytes.find`` took 56
+    (the four words targets and reporting look for, on the seeds)."""
+    return re.compile(re.escape(word.encode("utf-16-le")[::2].translate(table))).search
 
 
 def _year_in(text: str) -> int | None:
@@ -216,6 +309,62 @@ def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
             )
             ctx = Context(titles, objectives, specific, excluded, leads, head)
         yield unit, ctx
+
+
+def read_contexts(outline: Outline, wanted: list[int]) -> Iterator[tuple[int, Context]]:
+    """(index, Context) for the units :func:`contexts` puts in the objectives and for the
+    units ``wanted`` (ascending indexes), in order, headings left out: the Contexts
+    :func:`contexts` gives them.
+
+    The heading stack is walked heading by heading rather than unit by unit, and only the
+    few units read get a Context: within one heading's section a unit is in the objectives
+    by the heading's titles, else by its part, and its lead-ins are the texts ending with
+    ":" from the heading to it.
+    """
+    every = units(outline, footnotes=False)
+    heads = headings(outline)
+    marks = [i for i, head in enumerate(heads) if head is not None]
+    by_part = [i for i, u in enumerate(every) if u.node is not None and u.node.part == "objectives"]
+    stack: list[tuple[int, list[str], bool, bool]] = []  # as in contexts()
+    titles: list[str] = []
+    titled = specific = not_target = False
+    read = sorted({*wanted, *by_part})
+    k = 0  # the next of ``read``
+    for first, end in zip([-1, *marks], [*marks, len(every)], strict=True):
+        if first >= 0:
+            level, title = heads[first]  # type: ignore[misc]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            low = title.lower()
+            above = stack[-1] if stack else (0, [], False, False)
+            titles = [*above[1], low]
+            titled = above[2] or low.startswith(_OBJECTIVE) or "chỉ tiêu" in low
+            specific = above[3] or has_any(low, _SPECIFIC)
+            stack.append((level, titles, titled, specific))
+            not_target = low.startswith(_NOT_TARGET)
+        while k < len(read) and read[k] <= first:
+            k += 1
+        section: list[int] = []
+        if titled:
+            section = list(range(first + 1, end))
+        else:
+            while k < len(read) and read[k] < end:
+                section.append(read[k])
+                k += 1
+        leads: tuple[str, ...] = ()
+        seen = first + 1  # the lead-ins are read up to here
+        for i in section:
+            node = every[i].node
+            part = node.part if node is not None else None
+            objectives = titled or part == "objectives"
+            excluded = not titled and (
+                part in _EXCLUDED_PARTS or (part != "objectives" and not_target)
+            )
+            more = [t for j in range(seen, i + 1) if (t := every[j].text).endswith(":")]
+            if more:
+                leads = (*leads, *more)
+            seen = i + 1
+            yield i, Context(titles, objectives, specific, excluded, leads)
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -428,13 +577,21 @@ def _lead_year(text: str) -> int | None:
 
 def _text_targets(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for (unit, ctx), (text, low) in zip(contexts(outline), label_free(outline), strict=True):
-        if ctx.excluded or ctx.heading is not None:
+    # the units with a cue word, found over the whole document at once: outside the
+    # objectives only those are read (the label and the lower-casing are for the few read)
+    found = units_with(outline, _CUE_WORDS)
+    cued = set(found)
+    every = units(outline, footnotes=False)
+    for i, ctx in read_contexts(outline, found):
+        unit = every[i]
+        if ctx.excluded:
             continue
         if unit.node is not None and unit.node.kind == "row":
             continue  # tables: see table_targets
-        # the cue words first: two substring searches reject most units outside the objectives
-        unit_cue = has_any(low, _CUE_WORDS)
+        if not ctx.objectives and i not in cued:
+            continue
+        text = split_label(unit.text)[1]
+        unit_cue = i in cued and has_any(text.lower(), _CUE_WORDS)
         if not (ctx.objectives or unit_cue) or _DIGIT.search(text) is None:
             continue
         governed = False  # "Phấn đấu a; b; c.": the cue governs the sentence's clauses
