@@ -205,8 +205,8 @@ class _Bytes:
 
     def __init__(self, texts: list[str]) -> None:
         joined = "\n".join(texts)
-        data: bytes | None = joined.encode("utf-16-le", "surrogatepass")[::2]
-        self.data = data if len(data) == len(joined) else None
+        data = joined.encode("utf-16-le", "surrogatepass")[::2]
+        self.data: bytes | None = data if len(data) == len(joined) else None
         self.folded: bytes | None = None
         self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
 
@@ -231,6 +231,7 @@ def units_with(outline: Outline, words: tuple[str, ...]) -> list[int]:
     table = _fold_table(_SEARCHED if shared else frozenset("".join(words)))
     if text.data is None or table is None:
         return [i for i, u in enumerate(every) if has_any(u.text.lower(), words)]
+    data: bytes | None
     if not shared:
         data = text.data.translate(table)
     elif (data := text.folded) is None:
@@ -579,10 +580,10 @@ def _text_targets(outline: Outline) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     # the units with a cue word, found over the whole document at once: outside the
     # objectives only those are read (the label and the lower-casing are for the few read)
-    found = units_with(outline, _CUE_WORDS)
-    cued = set(found)
+    cued_units = units_with(outline, _CUE_WORDS)
+    cued = set(cued_units)
     every = units(outline, footnotes=False)
-    for i, ctx in read_contexts(outline, found):
+    for i, ctx in read_contexts(outline, cued_units):
         unit = every[i]
         if ctx.excluded:
             continue
