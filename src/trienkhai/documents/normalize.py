@@ -34,7 +34,8 @@ _BOLD = re.compile(r"\*\*|__")
 _RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
 
 # A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
-_BULLET = re.compile(r"^([-–—+•●▪◦○►➢✓·*])\s*(?=\S)")
+# (read without a pattern in split_label: the glyph, then spaces, then anything but a space)
+_BULLET_GLYPHS = frozenset("-–—+•●▪◦○►➢✓·*")
 _BULLET_CANON = {
     "–": "-",
     "—": "-",
@@ -240,39 +241,30 @@ def is_rule(raw: str) -> bool:
 
 
 def split_label(text: str) -> tuple[Label | None, str]:
-    """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...")."""
+    """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...").
+
+    The first character picks the one pattern that can match; a bullet glyph (the most
+    frequent label) needs none. Every pattern ends before a non-space: the rest needs no strip."""
     first = text[:1]
-    if not first:
+    if first in _BULLET_GLYPHS:
+        rest = text[1:].lstrip()
+        if rest:
+            return Label("bullet", _BULLET_CANON.get(first, first)), rest
         return None, text
-    if first.isupper() and first not in "IVXL":
+    if not first or (first.isupper() and first not in "IVXL"):
         return None, text  # the usual sentence start: no label opens with another capital
     if first.isdigit():
-        candidates: tuple[tuple[str, re.Pattern[str]], ...] = (
-            ("arabic", _ARABIC_DOTTED),
-            ("arabic", _ARABIC),
-        )
+        marker, m = "arabic", _ARABIC_DOTTED.match(text) or _ARABIC.match(text)
     elif first in "IVXL":
-        candidates = (("roman", _ROMAN),)
+        marker, m = "roman", _ROMAN.match(text)
     elif first.islower():
-        candidates = (("letter", _LETTER),)
+        marker, m = "letter", _LETTER.match(text)
+    elif first == "(":
+        marker, m = "letter", _PAREN.match(text)  # "(1) ...", "(a) ..."
     else:
-        candidates = ()
-    for marker, pattern in candidates:
-        m = pattern.match(text)
-        if m:
-            value = m.group(1)
-            return Label(marker, value), text[m.end() :].lstrip()
-    if first.isalnum():
         return None, text
-    if first == "(":
-        m = _PAREN.match(text)
-        if m:
-            return Label("letter", m.group(1)), text[m.end() :].lstrip()
-        return None, text
-    m = _BULLET.match(text)
     if m:
-        glyph = _BULLET_CANON.get(m.group(1), m.group(1))
-        return Label("bullet", glyph), text[m.end() :].lstrip()
+        return Label(marker, m.group(1)), text[m.end() :]
     return None, text
 
 

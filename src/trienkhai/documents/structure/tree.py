@@ -88,18 +88,22 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             else:
                 node.parent = stack[-1].index if stack else None
         else:
-            node.label, node.marker = label.value, label.marker
-            node.kind = "item" if label.marker in ("letter", "bullet") else "heading"
-            rank = _rank(label)
-            key = f"{label.marker}:{label.value}" if label.marker == "bullet" else label.marker
-            if label.marker == "bullet":
+            marker = node.marker = label.marker
+            node.label = label.value
+            if marker == "bullet":  # the most frequent label: its rank and key without calls
+                node.kind = "item"
+                rank, key = _RANK_BULLET, f"bullet:{label.value}"
                 _close_for_bullet(stack, key)
             else:
+                node.kind = "item" if marker == "letter" else "heading"
+                rank, key = _rank(label), marker
                 while stack and stack[-1].rank >= rank:
                     stack.pop()
             node.parent = stack[-1].index if stack else None
             stack.append(_Open(rank, key, index))
-        node.level = _depth(node, nodes)
+        parent = node.parent
+        if parent is not None:  # (level 0 is the default)
+            node.level = nodes[parent].level + 1
         nodes.append(node)
     _lift_closing_paragraph(nodes)
     _finish(nodes)
@@ -142,11 +146,10 @@ def _is_list_intro(node: Node) -> bool:
 
 def _close_for_bullet(stack: list[_Open], key: str) -> None:
     """A bullet closes the bullets opened after its own glyph's level (or none if new glyph)."""
-    keys = [o.key for o in stack]
-    if key in keys:
-        while stack and stack[-1].key != key:
-            stack.pop()
-        stack.pop()
+    for i in range(len(stack) - 1, -1, -1):  # the nearest open level with that glyph
+        if stack[i].key == key:
+            del stack[i:]
+            return
 
 
 def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[int, bool]) -> None:
@@ -172,10 +175,6 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[i
         stack.pop()
 
 
-def _depth(node: Node, nodes: list[Node]) -> int:
-    return 0 if node.parent is None else nodes[node.parent].level + 1
-
-
 def _finish(nodes: list[Node]) -> None:
     """Sections, parts and heading/item kinds, once every parent is known."""
     has_children = {n.parent for n in nodes if n.parent is not None}
@@ -184,52 +183,49 @@ def _finish(nodes: list[Node]) -> None:
     # before them) rather than split again from its section string
     parts: list[tuple[str, str]] = []
     for i, node in enumerate(nodes):
-        parent = nodes[node.parent] if node.parent is not None else None
+        up = node.parent
+        parent = nodes[up] if up is not None else None
         if node.cells is not None:  # a body table's row: the heading above gives both
             node.section = parent.section if parent is not None else ""
             node.part = parent.part if parent is not None else top_part
             parts.append(_split_section(node.section))
             continue
-        inherited = parts[node.parent] if node.parent is not None else None
-        roman, arabic = _section_parts(node, inherited)
+        # the section's (roman, arabic) components: the node's own label, else its parent's
+        roman, arabic = parts[up] if up is not None else ("", "")
+        marker = node.marker
+        numbered = marker == "roman" or marker == "arabic"
+        if numbered and node.label:
+            if marker == "roman":
+                roman, arabic = node.label, ""
+            else:
+                arabic = node.label
         parts.append((roman, arabic))
         node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
-            own = _part_of_title(node.text) if node.marker in ("roman", "arabic") else None
+            own = _part_of_title(node.text) if numbered else None
             if own and (i in has_children or _title_like(node.text)):
                 node.part = own
             elif parent is not None:
                 node.part = parent.part
-                if _opens_directives(parent) and _is_assessment_point(node.text):
+                if (
+                    parent.marker is None  # (the cheap half of _opens_directives first)
+                    and _opens_directives(parent)
+                    and _is_assessment_point(node.text)
+                ):
                     node.part = "assessment"  # "Sau 10 năm thực hiện Chỉ thị ..., nhận thức ..."
             else:
                 node.part = top_part
             if node.part is None and i in has_children and _is_directive_intro(node.text):
                 node.part = "tasks"  # "... Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:"
-        if (
-            node.marker in ("roman", "arabic")
-            and i not in has_children
-            and not _title_like(node.text)
-        ):
+        if numbered and i not in has_children and not _title_like(node.text):
             node.kind = "item"
-        if node.parent is None and node.kind == "heading":
+        if up is None and node.kind == "heading":
             top_part = node.part
 
 
 def _opens_directives(node: Node) -> bool:
     """The unnumbered top-level paragraph that opens a list of directives or conclusions."""
     return node.parent is None and node.marker is None and _is_directive_intro(node.text)
-
-
-def _section_parts(node: Node, inherited: tuple[str, str] | None) -> tuple[str, str]:
-    """(roman, arabic) components of the node's section, from its own label and its parent's
-    components (``inherited``; None at the top level)."""
-    roman, arabic = inherited or ("", "")
-    if node.marker == "roman" and node.label:
-        return node.label, ""
-    if node.marker == "arabic" and node.label:
-        return roman, node.label
-    return roman, arabic
 
 
 def _split_section(section: str) -> tuple[str, str]:

@@ -1,0 +1,74 @@
+"""The structure stage's shortcuts give what the plain forms they replace give.
+
+``normalize.split_label`` picks the one pattern the first character allows and reads a bullet
+without a pattern; the reference below is the earlier form that tried each pattern in turn.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from trienkhai.documents import normalize
+from trienkhai.documents.lexicon import load
+
+_LETTERS = load("parts")["item_letters"]
+_REF_BULLET = re.compile(r"^([-–—+•●▪◦○►➢✓·*])\s*(?=\S)")
+_REF_PAREN = re.compile(rf"^\((\d{{1,2}}|[{_LETTERS}])\)\s*(?=\S)")
+
+
+def _reference_split_label(text: str) -> tuple[normalize.Label | None, str]:
+    first = text[:1]
+    if not first:
+        return None, text
+    if first.isupper() and first not in "IVXL":
+        return None, text
+    if first.isdigit():
+        candidates = (("arabic", normalize._ARABIC_DOTTED), ("arabic", normalize._ARABIC))
+    elif first in "IVXL":
+        candidates = (("roman", normalize._ROMAN),)
+    elif first.islower():
+        candidates = (("letter", normalize._LETTER),)
+    else:
+        candidates = ()
+    for marker, pattern in candidates:
+        m = pattern.match(text)
+        if m:
+            return normalize.Label(marker, m.group(1)), text[m.end() :].lstrip()
+    if first.isalnum():
+        return None, text
+    if first == "(":
+        m = _REF_PAREN.match(text)
+        if m:
+            return normalize.Label("letter", m.group(1)), text[m.end() :].lstrip()
+        return None, text
+    m = _REF_BULLET.match(text)
+    if m:
+        glyph = normalize._BULLET_CANON.get(m.group(1), m.group(1))
+        return normalize.Label("bullet", glyph), text[m.end() :].lstrip()
+    return None, text
+
+
+PIECES = [
+    *"-–—+•●▪◦○►➢✓·*()[]IVXLCivxlab đeyz0123456789.:;)/\\Ạạ²ⅰ\u0345",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "\u200b",
+    "1.",
+    "2.1.",
+    "II.",
+    "a)",
+    "(1)",
+    "Sở ",
+    "nhiệm vụ",
+]
+
+
+def test_split_label_matches_the_pattern_by_pattern_reading() -> None:
+    rng = random.Random(20261122)
+    for _ in range(30000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
+        assert normalize.split_label(text) == _reference_split_label(text), repr(text)
