@@ -16,6 +16,11 @@ _SIGNATURE = re.compile(_PARTS["signature"])
 _APPENDIX = re.compile(_PARTS["appendix"])
 # Where the tail starts (recipients or signature): both patterns in one, a single match call.
 _TAIL_START = re.compile(f"(?:{_PARTS['recipients']})|(?:{_PARTS['signature']})")
+# The zone cut's test of a body line, in one match: group ``tail`` when the tail starts there,
+# else a match (no ``tail``) when the line may be the appendix heading.
+_ZONE_START = re.compile(
+    f"(?P<tail>(?:{_PARTS['recipients']})|(?:{_PARTS['signature']}))|(?:{_PARTS['appendix']})"
+)
 _OPENING = re.compile(_PARTS["opening"])
 _PART_PREFIX = re.compile(_PARTS["part_prefix"])
 _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
@@ -31,7 +36,9 @@ _PART_OF_CUE = dict(reversed(_PART_CUES))  # a cue listed twice keeps its first 
 # All cues in one alternation, longest first, each ending where no letter follows.
 _PART_CUE = re.compile("(?:" + "|".join(re.escape(cue) for cue, _ in _PART_CUES) + r")(?![^\W\d_])")
 
-_TRAILING_PUNCT = re.compile(r"[\s.:;,\-–]+$")
+# What a title's end loses before its cue is looked up: spaces and these marks (stripped by a
+# loop from the end: the pattern ``[\s.:;,\-–]+$`` this replaces was tried at every position).
+_TRAILING_PUNCT = ".:;,-–"
 
 
 @dataclass(slots=True)
@@ -75,7 +82,11 @@ def _part_of_title(title: str) -> str | None:
     """The plan part a heading's title opens, or None ("NHIỆM VỤ, GIẢI PHÁP" -> tasks)."""
     if not title or title.count(" ") >= _PART_MAX_WORDS:
         return None
-    folded = _TRAILING_PUNCT.sub("", _folded(title)).lstrip("0123456789. ")
+    folded = _folded(title)
+    end = len(folded)
+    while end and (folded[end - 1] in _TRAILING_PUNCT or folded[end - 1].isspace()):
+        end -= 1
+    folded = folded[:end].lstrip("0123456789. ")
     folded = _PART_PREFIX.sub("", folded)  # "Phần thứ hai: NHIỆM VỤ …" -> "nhiệm vụ …"
     if not folded:
         return None

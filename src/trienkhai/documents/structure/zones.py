@@ -10,6 +10,7 @@ from .common import (
     _RECIPIENTS,
     _SIGNATURE,
     _TAIL_START,
+    _ZONE_START,
     _is_appendix_heading,
     _is_directive_intro,
     _is_heading_like,
@@ -21,16 +22,25 @@ from .common import (
 
 
 def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
+    blocks = source.blocks
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    cleaned = normalize.clean_all([p.text for p in paragraphs])
+    if len(paragraphs) == len(blocks):
+        # the usual text: no table, so one pass pairs each paragraph with its cleaning
+        return [
+            _Para(text, block.line, block.text, anchors, block.style, block.label or None)
+            for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
+            if text
+        ]
     items: list[_Para | Table] = []
-    paragraphs = [b for b in source.blocks if isinstance(b, Paragraph)]
-    cleaned = iter(normalize.clean_all([p.text for p in paragraphs]))
-    for block in source.blocks:
+    pending = iter(cleaned)
+    for block in blocks:
         if isinstance(block, Table):
             if block.rows:
                 items.append(block)
             continue
         assert isinstance(block, Paragraph)
-        text, anchors = next(cleaned)
+        text, anchors = next(pending)
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
@@ -108,8 +118,11 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
-            folded = _start(item.text)  # once, for both tests
-            if _TAIL_START.match(folded):
+            folded = _start(item.text)
+            m = _ZONE_START.match(folded)  # both tests in one match: most lines fail both
+            if m is None:
+                continue
+            if m.group("tail") is not None:
                 tail = i
             elif appendix is None and _is_appendix_heading(item.text, folded):
                 appendix = i
