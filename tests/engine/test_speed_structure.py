@@ -11,6 +11,7 @@ import re
 
 from trienkhai.documents import normalize
 from trienkhai.documents.lexicon import load
+from trienkhai.documents.structure import common
 
 _LETTERS = load("parts")["item_letters"]
 _REF_BULLET = re.compile(r"^([-–—+•●▪◦○►➢✓·*])\s*(?=\S)")
@@ -72,3 +73,47 @@ def test_split_label_matches_the_pattern_by_pattern_reading() -> None:
     for _ in range(30000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
         assert normalize.split_label(text) == _reference_split_label(text), repr(text)
+
+
+def test_first_chars_read_from_the_pattern() -> None:
+    first = common._first_chars
+    assert first(re.compile(r"^(?:ab|c)x")) == frozenset("ac")
+    assert first(re.compile(r"^a+b")) == frozenset("a")
+    for unknown in (r"^x?y", r"(?i)^a", r"^[a-c]", r"^(?:a|)b", r"^\s", r"^(?i:a)b", r"^(?:x|y)*z"):
+        assert first(re.compile(unknown)) is None, unknown
+
+
+ZONE_PIECES = [
+    *"NnTtKkQqPpİıſK ﬅﬆŉ/.:-–(",
+    "Nơi nhận",
+    "NOI NHAN",
+    "T/M",
+    "TM.",
+    "KT.",
+    "Q. ",
+    "PHỤ LỤC",
+    "Phụ lục số 01",
+    " II",
+    "x",
+]
+
+
+def test_the_start_gates_never_drop_a_match() -> None:
+    """A line the first-character gate turns away never matches its pattern."""
+    gated = [
+        (common._RECIPIENTS, common._RECIPIENTS_FIRST),
+        (common._SIGNATURE, common._SIGNATURE_FIRST),
+        (common._APPENDIX, common._APPENDIX_FIRST),
+        (common._TAIL_START, common._TAIL_START_FIRST),
+        (common._ZONE_START, common._ZONE_START_FIRST),
+    ]
+    assert all(first for _, first in gated)  # the shortcut is taken for the lexicon's patterns
+    rng = random.Random(7)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(ZONE_PIECES) for _ in range(rng.randint(0, 5)))
+        for pattern, first in gated:
+            if pattern.match(common._start(text)):
+                matched += 1
+                assert common._can_open(first, text), (pattern.pattern, text)
+    assert matched > 1000

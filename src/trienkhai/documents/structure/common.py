@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import normalize
 from ..lexicon import load
+
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: the shortcut is simply not taken
+    _sre_parse = None
 from ..normalize import Label
 
 _PARTS = load("parts")
@@ -27,6 +33,65 @@ _DIRECTIVE_INTRO = re.compile(_PARTS["directive_intro"])
 _INTRO_END = re.compile(_PARTS["intro_end"])
 _ASSESSMENT_OPENING = re.compile(_PARTS["assessment_opening"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` at a text's start can begin with; None when that
+    cannot be told simply (a category, a range, an optional start, a flag ...).
+
+    Read from the pattern as ``re`` parses it (a private module of ``re``: without it, None),
+    so the words stay in the lexicon: a line whose first character is not one of these is
+    answered without case-folding its start (a slow fold of up to 80 letters)."""
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # any surprise from a private parser: no shortcut
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _first_of(list(parsed))
+
+
+def _first_of(items: list[Any]) -> frozenset[str] | None:
+    """First characters of a parsed sequence (see :func:`_first_chars`)."""
+    p = _sre_parse
+    for op, av in items:
+        if op is p.AT and av is p.AT_BEGINNING:
+            continue  # zero-width, and true at the start
+        if op is p.LITERAL:
+            return frozenset(chr(av))
+        if op is p.IN:
+            if not all(o is p.LITERAL for o, _ in av):
+                return None
+            return frozenset(chr(a) for _, a in av)
+        if op is p.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                first = _first_of(list(alternative))
+                if first is None:
+                    return None
+                found |= first
+            return frozenset(found)
+        if op is p.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else _first_of(list(av[3]))
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
+            return _first_of(list(av[2])) if av[0] >= 1 else None  # (low, high, item)
+        return None
+    return None  # nothing that must consume a character
+
+
+def _can_open(first: frozenset[str] | None, text: str) -> bool:
+    """Whether ``text``'s case-folded start may match a pattern whose first characters are
+    ``first`` (a character folds alone: the fold's first letter is its first letter's)."""
+    return first is None or text[:1].casefold()[:1] in first
+
+
+_RECIPIENTS_FIRST = _first_chars(_RECIPIENTS)
+_SIGNATURE_FIRST = _first_chars(_SIGNATURE)
+_APPENDIX_FIRST = _first_chars(_APPENDIX)
+_TAIL_START_FIRST = _first_chars(_TAIL_START)
+_ZONE_START_FIRST = _first_chars(_ZONE_START)
 
 _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
@@ -103,7 +168,7 @@ def _is_heading_like(p: _Para) -> bool:
 
 def _is_appendix_heading(text: str, folded: str | None = None) -> bool:
     """``folded``: ``_start(text)`` when the caller has it already."""
-    if text.endswith(".") or text.count(" ") > 25:
+    if text.endswith(".") or not _can_open(_APPENDIX_FIRST, text) or text.count(" ") > 25:
         return False
     return bool(_APPENDIX.match(_start(text) if folded is None else folded))
 

@@ -8,9 +8,14 @@ from ..model import Node, Paragraph, SourceDocument, Table
 from .common import (
     _OPENING,
     _RECIPIENTS,
+    _RECIPIENTS_FIRST,
     _SIGNATURE,
+    _SIGNATURE_FIRST,
     _TAIL_START,
+    _TAIL_START_FIRST,
     _ZONE_START,
+    _ZONE_START_FIRST,
+    _can_open,
     _is_appendix_heading,
     _is_directive_intro,
     _is_heading_like,
@@ -97,7 +102,7 @@ def _head_end(items: list[_Para | Table]) -> int:
         part = _part_of_title(rest)
         if part and part not in ("appendix",) and (label or _is_heading_like(item)):
             return i
-        if _RECIPIENTS.match(_start(item.text)):
+        if _can_open(_RECIPIENTS_FIRST, item.text) and _RECIPIENTS.match(_start(item.text)):
             return i
     # No heading at all: the head is what comes before the first long paragraph, with that
     # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
@@ -118,6 +123,8 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
+            if not _can_open(_ZONE_START_FIRST, item.text):
+                continue  # (the usual line: no fold of its start needed)
             folded = _start(item.text)
             m = _ZONE_START.match(folded)  # both tests in one match: most lines fail both
             if m is None:
@@ -154,7 +161,11 @@ def _next_tail(items: list[_Para | Table], start: int, stop: int) -> int:
     """The next recipients or signature line from ``start`` (``stop`` when there is none)."""
     for i in range(start, stop):
         item = items[i]
-        if isinstance(item, _Para) and _TAIL_START.match(_start(item.text)):
+        if (
+            isinstance(item, _Para)
+            and _can_open(_TAIL_START_FIRST, item.text)
+            and _TAIL_START.match(_start(item.text))
+        ):
             return i
     return stop
 
@@ -164,7 +175,7 @@ def _mark_signature(tail: list[Node]) -> None:
     recipients' bullet lines that a two-column layout interleaves with it."""
     signing = False
     for node in tail:
-        if _SIGNATURE.match(_start(node.text)):
+        if _can_open(_SIGNATURE_FIRST, node.text) and _SIGNATURE.match(_start(node.text)):
             signing = True
         if signing and normalize.split_label(node.text)[0] is None:
             node.part = "signature"
