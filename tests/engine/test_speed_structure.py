@@ -117,3 +117,41 @@ def test_the_start_gates_never_drop_a_match() -> None:
                 matched += 1
                 assert common._can_open(first, text), (pattern.pattern, text)
     assert matched > 1000
+
+
+def test_last_chars_read_from_the_pattern() -> None:
+    last = common._last_chars
+    assert last(re.compile(r"ab$")) == (frozenset("b"), frozenset())
+    assert last(re.compile(r"(?:x|yz)[.:]?\s*$")) == (
+        frozenset("xz"),
+        frozenset(".:" + common._SPACE),
+    )
+    assert last(re.compile(r"a\b$")) == (frozenset("a"), frozenset())
+    for unknown in (r"a?$", r"a", r"\w$", r"(?:sau|)$", r"(?i)a$", r"a$b"):
+        assert last(re.compile(unknown)) is None, unknown
+
+
+INTRO_PIECES = [
+    *"sauđâySAUĐÂY .:;,\u00a0\tx",
+    "..",
+    ". ",
+    ":.",
+    " như sau",
+    " sau đây",
+    " NHƯ SAU",
+    " nhiệm vụ chủ yếu sau",
+    " các nội dung sau",
+    "Sau",
+]
+
+
+def test_the_intro_gate_never_drops_a_match() -> None:
+    assert common._INTRO_LAST  # the shortcut is taken for the lexicon's pattern
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(INTRO_PIECES) for _ in range(rng.randint(1, 6))).rstrip()
+        if common._INTRO_END.search(text[-60:].casefold()):
+            matched += 1
+            assert common._can_end(common._INTRO_LAST, text), text
+    assert matched > 1000

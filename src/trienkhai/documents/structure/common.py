@@ -81,6 +81,109 @@ def _first_of(items: list[Any]) -> frozenset[str] | None:
     return None  # nothing that must consume a character
 
 
+_SPACE = " "  # in a last-character set: any space (the pattern's ``\s``)
+
+
+def _last_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """How a match of ``pattern`` that ends with ``$`` can end: (``core``, ``tail``) where its
+    last part that must match something ends on a ``core`` character, and the optional parts
+    after it match only ``tail`` characters (``_SPACE`` standing for any space). None when
+    that cannot be told simply. Read like :func:`_first_chars`, for a text with no line break
+    at its end (``$`` also matches before one)."""
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # any surprise from a private parser: no shortcut
+        return None
+    items = list(parsed)
+    p = _sre_parse
+    if parsed.state.flags & re.IGNORECASE or not items or items[-1] != (p.AT, p.AT_END):
+        return None
+    tail: set[str] = set()
+    for item in reversed(items[:-1]):
+        if _is_zero_width(item):
+            continue
+        last = _last_of([item])
+        if last is None:
+            return None
+        if not last[1]:
+            return last[0], frozenset(tail)
+        tail |= last[0]
+    return None  # everything optional: it can end anywhere
+
+
+def _is_zero_width(item: tuple[Any, Any]) -> bool:
+    p = _sre_parse
+    op, av = item
+    return op in (p.ASSERT, p.ASSERT_NOT) or (op is p.AT and av is not p.AT_END)
+
+
+def _last_of(items: list[Any]) -> tuple[frozenset[str], bool] | None:
+    """(last characters, whether it can match nothing) of a parsed sequence, or None."""
+    p = _sre_parse
+    chars: set[str] = set()
+    for op, av in reversed(items):
+        if op is p.LITERAL:
+            one: tuple[frozenset[str], bool] | None = frozenset(chr(av)), False
+        elif op is p.IN:
+            one = _class_chars(av)
+        elif op is p.BRANCH:
+            found: set[str] = set()
+            empty = False
+            for alternative in av[1]:
+                last = _last_of(list(alternative))
+                if last is None:
+                    return None
+                found |= last[0]
+                empty = empty or last[1]
+            one = frozenset(found), empty
+        elif op is p.SUBPATTERN:
+            one = None if av[1] & re.IGNORECASE else _last_of(list(av[3]))
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
+            last = _last_of(list(av[2]))
+            one = None if last is None else (last[0], last[1] or av[0] == 0)
+        elif _is_zero_width((op, av)):
+            continue  # the character before it is still the last one
+        else:
+            return None
+        if one is None:
+            return None
+        chars |= one[0]
+        if not one[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _class_chars(items: list[Any]) -> tuple[frozenset[str], bool] | None:
+    p = _sre_parse
+    chars = set()
+    for op, av in items:
+        if op is p.LITERAL:
+            chars.add(chr(av))
+        elif op is p.CATEGORY and av is p.CATEGORY_SPACE:
+            chars.add(_SPACE)
+        else:
+            return None
+    return frozenset(chars), False
+
+
+def _can_end(last: tuple[frozenset[str], frozenset[str]] | None, text: str) -> bool:
+    """Whether ``text`` (no line break at its end), case-folded, may end a match of a pattern
+    that ends as ``last`` tells (see :func:`_last_chars`): going back over ``tail``
+    characters, a ``core`` one must come (or the end's few letters run out)."""
+    if last is None:
+        return True
+    core, tail = last
+    for ch in reversed(text[-8:].casefold()):
+        space = ch.isspace()
+        if ch in core or (space and _SPACE in core):
+            return True
+        if not (ch in tail or (space and _SPACE in tail)):
+            return False
+    return True
+
+
 def _can_open(first: frozenset[str] | None, text: str) -> bool:
     """Whether ``text``'s case-folded start may match a pattern whose first characters are
     ``first`` (a character folds alone: the fold's first letter is its first letter's)."""
@@ -92,6 +195,7 @@ _SIGNATURE_FIRST = _first_chars(_SIGNATURE)
 _APPENDIX_FIRST = _first_chars(_APPENDIX)
 _TAIL_START_FIRST = _first_chars(_TAIL_START)
 _ZONE_START_FIRST = _first_chars(_ZONE_START)
+_INTRO_LAST = _last_chars(_INTRO_END)
 
 _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
@@ -131,7 +235,10 @@ def _start(text: str) -> str:
 def _is_intro(text: str) -> bool:
     """A paragraph that announces the list below it ("... thực hiện các nhiệm vụ sau:")."""
     stripped = text.rstrip()
-    return stripped.endswith(":") or bool(_INTRO_END.search(stripped[-60:].casefold()))
+    if stripped.endswith(":"):
+        return True
+    # (the usual paragraph ends on a letter no intro ends with: no fold, no search)
+    return _can_end(_INTRO_LAST, stripped) and bool(_INTRO_END.search(stripped[-60:].casefold()))
 
 
 def _is_directive_intro(text: str) -> bool:

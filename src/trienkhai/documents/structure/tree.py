@@ -46,7 +46,8 @@ def _rank(label: Label) -> int:
 def _title_like(text: str) -> bool:
     """Reads as a heading rather than a sentence: ends with ":" or is short and unfinished."""
     stripped = text.rstrip()
-    return _is_intro(stripped) or (_is_open(stripped) and len(stripped.split()) <= 15)
+    # (split at most 15 times: a 16th piece already says "more than 15 words")
+    return _is_intro(stripped) or (_is_open(stripped) and len(stripped.split(None, 15)) <= 15)
 
 
 def _place(items: list[_Para | Table]) -> list[Node]:

@@ -88,7 +88,7 @@ def _head_end(items: list[_Para | Table]) -> int:
             if not seen_long and len(item.rows) <= 4:
                 continue  # the header laid out as a table: issuer | national motto, number | date
             return i
-        seen_long = seen_long or len(item.text.split()) >= 30
+        seen_long = seen_long or _is_long(item.text)
         label, rest = _label_of(item)
         if label and rest and label.marker == "roman":
             return i
@@ -107,9 +107,14 @@ def _head_end(items: list[_Para | Table]) -> int:
     # No heading at all: the head is what comes before the first long paragraph, with that
     # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
     for i, item in enumerate(items):
-        if isinstance(item, _Para) and len(item.text.split()) >= 30:
+        if isinstance(item, _Para) and _is_long(item.text):
             return i + 1 if _OPENING.match(_start(item.text)) else i
     return 0
+
+
+def _is_long(text: str) -> bool:
+    """At least 30 words (split at most 29 times: a 30th piece says so)."""
+    return len(text.split(None, 29)) >= 30
 
 
 def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
