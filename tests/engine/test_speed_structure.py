@@ -72,7 +72,9 @@ def test_split_label_matches_the_pattern_by_pattern_reading() -> None:
     rng = random.Random(20261122)
     for _ in range(30000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
-        assert normalize.split_label(text) == _reference_split_label(text), repr(text)
+        expected = _reference_split_label(text)
+        assert normalize.split_label(text) == expected, repr(text)
+        assert normalize.label_end(text) == (expected[0], len(text) - len(expected[1])), repr(text)
 
 
 def test_first_chars_read_from_the_pattern() -> None:

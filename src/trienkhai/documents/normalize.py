@@ -241,18 +241,27 @@ def is_rule(raw: str) -> bool:
 
 
 def split_label(text: str) -> tuple[Label | None, str]:
-    """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...").
+    """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...")."""
+    label, end = label_end(text)
+    return label, text[end:]
+
+
+def label_end(text: str) -> tuple[Label | None, int]:
+    """The paragraph's list label and where the rest of the text starts (0 without a label):
+    :func:`split_label` without cutting the text (a copy of it most callers do not need).
 
     The first character picks the one pattern that can match; a bullet glyph (the most
     frequent label) needs none. Every pattern ends before a non-space: the rest needs no strip."""
     first = text[:1]
     if first in _BULLET_GLYPHS:
-        rest = text[1:].lstrip()
-        if rest:
-            return Label("bullet", _BULLET_CANON.get(first, first)), rest
-        return None, text
+        end, size = 1, len(text)
+        while end < size and text[end].isspace():
+            end += 1
+        if end < size:  # the glyph, spaces, then anything but a space
+            return Label("bullet", _BULLET_CANON.get(first, first)), end
+        return None, 0
     if not first or (first.isupper() and first not in "IVXL"):
-        return None, text  # the usual sentence start: no label opens with another capital
+        return None, 0  # the usual sentence start: no label opens with another capital
     if first.isdigit():
         marker, m = "arabic", _ARABIC_DOTTED.match(text) or _ARABIC.match(text)
     elif first in "IVXL":
@@ -262,10 +271,10 @@ def split_label(text: str) -> tuple[Label | None, str]:
     elif first == "(":
         marker, m = "letter", _PAREN.match(text)  # "(1) ...", "(a) ..."
     else:
-        return None, text
+        return None, 0
     if m:
-        return Label(marker, m.group(1)), text[m.end() :]
-    return None, text
+        return Label(marker, m.group(1)), m.end()
+    return None, 0
 
 
 def parse_docx_label(label: str) -> Label | None:

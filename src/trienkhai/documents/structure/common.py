@@ -299,11 +299,11 @@ def _label(p: _Para) -> Label | None:
 
 def _read_label(p: _Para) -> tuple[Label | None, int]:
     """Read the label once and keep it with where the rest of the text starts."""
-    label, rest = normalize.split_label(p.text)
+    label, offset = normalize.label_end(p.text)
     if label is None and p.docx_label:
         cached = (normalize.parse_docx_label(p.docx_label), 0)
     else:
-        cached = (label, len(p.text) - len(rest))
+        cached = (label, offset)
     p.cached = cached
     return cached
 

@@ -123,7 +123,13 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             out.append(item)
             after_footnote, last_body = False, None
             continue
-        found = _footnote_start(item, waiting)
+        first = item.raw[:1]
+        # (the usual paragraph opens with a letter and no anchor waits: no footnote test)
+        found = (
+            _footnote_start(item, waiting)
+            if waiting or first in _FN_RAW_OPENERS or first.isspace()
+            else None
+        )
         if found:
             label, text = found
             waiting.discard(label)
@@ -134,8 +140,12 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         # below, so found when first asked for
         open_note: Footnote | bool | None = False
         unlabelled = _label(item) is None  # read now, before any join makes the text grow
+        # only an unlabelled paragraph that does not open with a capital can continue another
+        # (see _continues): the usual one is kept without the tests of _joins
+        first = item.text[:1]
+        may_join = unlabelled and not (first.isalpha() and not first.islower())
         if after_footnote and unlabelled and footnotes:
-            if last_body is not None and _joins(last_body.text, item):
+            if last_body is not None and may_join and _joins(last_body.text, item):
                 _join(last_body, item)
                 waiting.update(item.anchors)
                 after_footnote = False
@@ -147,7 +157,7 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             if _continues(item) and (open_note := _open_note(footnotes)) is not None:
                 open_note.text = f"{open_note.text} {item.text}"
                 continue
-        if last_body is not None and _joins(last_body.text, item):
+        if last_body is not None and may_join and _joins(last_body.text, item):
             nxt = items[i + 1] if i + 1 < len(items) else None
             if open_note is False:
                 open_note = _open_note(footnotes)

@@ -182,5 +182,5 @@ def _mark_signature(tail: list[Node]) -> None:
     for node in tail:
         if _can_open(_SIGNATURE_FIRST, node.text) and _SIGNATURE.match(_start(node.text)):
             signing = True
-        if signing and normalize.split_label(node.text)[0] is None:
+        if signing and normalize.label_end(node.text)[0] is None:
             node.part = "signature"
