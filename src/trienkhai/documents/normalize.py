@@ -77,6 +77,13 @@ class Label:
         return self.value.count(".") if self.marker == "arabic" else 0
 
 
+# One label per bullet glyph, made once: the most frequent label needs no new object (labels
+# are never changed once read).
+_BULLET_LABELS = {
+    glyph: Label("bullet", _BULLET_CANON.get(glyph, glyph)) for glyph in _BULLET_GLYPHS
+}
+
+
 def nfc(text: str) -> str:
     """NFC-normalise; legacy decomposed diacritics become the composed characters we store."""
     return unicodedata.normalize("NFC", text)
@@ -258,7 +265,7 @@ def label_end(text: str) -> tuple[Label | None, int]:
         while end < size and text[end].isspace():
             end += 1
         if end < size:  # the glyph, spaces, then anything but a space
-            return Label("bullet", _BULLET_CANON.get(first, first)), end
+            return _BULLET_LABELS[first], end
         return None, 0
     if not first or (first.isupper() and first not in "IVXL"):
         return None, 0  # the usual sentence start: no label opens with another capital
