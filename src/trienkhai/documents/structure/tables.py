@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Node, Table
-from .common import _APPENDIX, _PARTS, _is_appendix_heading, _Open, _Para, _start
+from .common import _APPENDIX, _INDEX, _PARTS, _is_appendix_heading, _Open, _Para, _start
 
 
 def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
@@ -51,7 +51,7 @@ def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
 def _table_nodes(table: Table, nodes: list[Node], stack: list[_Open]) -> list[Node]:
     """Rows of a table met in the body: placed under the current heading, whose section and
     part they take once the tree is finished (not ``PL``: they are not in an appendix)."""
-    parent = stack[-1].index if stack else None
+    parent = stack[-1][_INDEX] if stack else None
     rows = _rows(table, "", len(nodes), appendix=False)
     for row in rows:
         row.parent = parent

@@ -8,15 +8,18 @@ import re
 from ..model import Node, Table
 from ..normalize import Label
 from .common import (
+    _INDEX,
+    _KEY,
+    _RANK,
     _is_assessment_point,
     _is_directive_intro,
     _is_heading_like,
     _is_intro,
     _is_open,
-    _label_of,
     _Open,
     _Para,
     _part_of_title,
+    _read_label,
 )
 from .tables import _table_nodes
 
@@ -53,14 +56,15 @@ def _title_like(text: str) -> bool:
 def _place(items: list[_Para | Table]) -> list[Node]:
     """Build the heading tree: each node's parent, level, label, section and part."""
     nodes: list[Node] = []
-    stack: list[_Open] = []
+    stack: list[_Open] = []  # (rank, key, node index) of each open level
     finished: dict[int, bool] = {}
     for item in items:
         if isinstance(item, Table):
             nodes.extend(_table_nodes(item, nodes, stack))
             continue
-        label, rest = _label_of(item)
-        node = Node(text=rest, line=item.line, kind="paragraph", anchors=item.anchors)
+        label, offset = item.cached or _read_label(item)  # (_label_of, without a call)
+        rest = item.text[offset:] if offset else item.text
+        node = Node(rest, item.line, "paragraph", anchors=item.anchors)
         index = len(nodes)
         if label is None:
             _close_for_paragraph(stack, nodes, finished)
@@ -69,25 +73,25 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                 stack.clear()
                 node.kind = "heading"
                 node.part = part
-                stack.append(_Open(_RANK_ROMAN, "part", index))
+                stack.append((_RANK_ROMAN, "part", index))
             elif _is_intro(rest):
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
                 if not stack and _is_directive_intro(rest):
                     # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
                     # of a document without part headings: the numbered list below is its own.
                     node.kind = "heading"
                     node.part = "tasks"
-                    stack.append(_Open(_RANK_DIRECTIVE, "directive", index))
+                    stack.append((_RANK_DIRECTIVE, "directive", index))
                 else:
-                    stack.append(_Open(_RANK_INTRO, "intro", index))
+                    stack.append((_RANK_INTRO, "intro", index))
             elif _is_subheading(item, rest):
-                while stack and stack[-1].rank >= _RANK_SUBHEAD:
+                while stack and stack[-1][_RANK] >= _RANK_SUBHEAD:
                     stack.pop()
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
                 node.kind = "heading"
-                stack.append(_Open(_RANK_SUBHEAD, "subheading", index))
+                stack.append((_RANK_SUBHEAD, "subheading", index))
             else:
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
         else:
             marker = node.marker = label.marker
             node.label = label.value
@@ -98,10 +102,10 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             else:
                 node.kind = "item" if marker == "letter" else "heading"
                 rank, key = _rank(label), marker
-                while stack and stack[-1].rank >= rank:
+                while stack and stack[-1][_RANK] >= rank:
                     stack.pop()
-            node.parent = stack[-1].index if stack else None
-            stack.append(_Open(rank, key, index))
+            node.parent = stack[-1][_INDEX] if stack else None
+            stack.append((rank, key, index))
         parent = node.parent
         if parent is not None:  # (level 0 is the default)
             node.level = nodes[parent].level + 1
@@ -148,7 +152,7 @@ def _is_list_intro(node: Node) -> bool:
 def _close_for_bullet(stack: list[_Open], key: str) -> None:
     """A bullet closes the bullets opened after its own glyph's level (or none if new glyph)."""
     for i in range(len(stack) - 1, -1, -1):  # the nearest open level with that glyph
-        if stack[i].key == key:
+        if stack[i][_KEY] == key:
             del stack[i:]
             return
 
@@ -160,13 +164,13 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[i
     ``finished`` keeps, per node index, whether that node is a finished item: the same open
     heading is asked about by every paragraph under it (its text no longer changes)."""
     while stack:
-        top = stack[-1]
-        if top.rank < _RANK_INTRO:  # intros and bullets always close; others when finished
-            done = finished.get(top.index)
+        rank, _, index = stack[-1]
+        if rank < _RANK_INTRO:  # intros and bullets always close; others when finished
+            done = finished.get(index)
             if done is None:
-                text = nodes[top.index].text.rstrip()
-                done = finished[top.index] = (
-                    top.rank > _RANK_ROMAN
+                text = nodes[index].text.rstrip()
+                done = finished[index] = (
+                    rank > _RANK_ROMAN
                     and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
                     and not _is_open(text)
                     and not _is_intro(text)
