@@ -19,13 +19,16 @@ _FN_PLAIN = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\)|\[(\d{1,3})\])\s+(?=\S
 def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
     """Join lines that a markdown hard break ("  " at line end) or an open ``**`` split."""
     out: list[_Para | Table] = []
-    bold_open = False
-    for item in items:  # the cheap tests first: most lines end no hard break
-        prev = out[-1] if out else None
-        if (
-            isinstance(item, _Para)
-            and isinstance(prev, _Para)
-            and (prev.raw.endswith("  ") or prev.raw.endswith("\\") or bold_open)
+    prev: _Para | None = None  # the last paragraph kept, while nothing else follows it
+    bold_open = False  # the last paragraph kept leaves a "**" open
+    for item in items:
+        if not isinstance(item, _Para):
+            out.append(item)
+            prev = None
+            continue
+        if (  # the cheap tests first: most lines end no hard break
+            prev is not None
+            and (bold_open or prev.raw.endswith(("  ", "\\")))
             and item.line == prev.line + prev.raw.count("\n") + 1
             and _label(item) is None
         ):
@@ -34,12 +37,10 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
             prev.anchors.extend(item.anchors)
         else:
             out.append(item)
-        if isinstance(item, _Para):
-            last = out[-1]
-            # "*" first: a single-character search is far cheaper than counting "**"
-            bold_open = (
-                isinstance(last, _Para) and "*" in last.raw and last.raw.count("**") % 2 == 1
-            )
+            prev = item
+        raw = prev.raw
+        # "*" first: a single-character search is far cheaper than counting "**"
+        bold_open = "*" in raw and raw.count("**") % 2 == 1
     return out
 
 
