@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 from trienkhai.documents import normalize
 from trienkhai.documents.lexicon import load
@@ -157,3 +158,38 @@ def test_the_intro_gate_never_drops_a_match() -> None:
             matched += 1
             assert common._can_end(common._INTRO_LAST, text), text
     assert matched > 1000
+
+
+def test_every_space_lies_below_u3001() -> None:
+    """``normalize._NFKC_ODD_SPACES`` is read from the characters below U+3001."""
+    assert not [hex(c) for c in range(0x3001, sys.maxunicode + 1) if chr(c).isspace()]
+
+
+ODD_PIECES = [
+    *"ab m1.-*#<\\ạếđ",
+    "\x1e",
+    "\x85",
+    "\u1680",
+    "\u2028",
+    "\u200b",
+    "\t",
+    "\x01",
+    "\xad",
+    "  ",
+    "**",
+    "<sup>2</sup>",
+]
+
+
+def test_clean_all_on_texts_in_nfkc_with_odd_characters() -> None:
+    rng = random.Random(3001)
+    for _ in range(3000):
+        raws = [
+            "".join(rng.choice(ODD_PIECES) for _ in range(rng.randint(0, 8)))
+            for _ in range(rng.randint(1, 5))
+        ]
+        if rng.random() < 0.7:  # mostly one odd character at most: the shortcut's own case
+            raws = [
+                r if rng.random() < 0.2 else "".join(c for c in r if c.isprintable()) for r in raws
+            ]
+        assert normalize.clean_all(raws) == [normalize.clean(r) for r in raws], raws

@@ -192,7 +192,8 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     single spaces tells which paragraphs are not so: the markup characters and doubled spaces
     are found in it and mapped back to their paragraph (a paragraph's edge space doubles the
     joining one); NFC and printability (no odd space) are checked once for all (a space never
-    composes with its neighbours, and it is printable). Only the paragraphs marked, or all of
+    composes with its neighbours, and it is printable; in a text in NFKC, the few odd spaces
+    NFKC keeps are looked for instead). Only the paragraphs marked, or all of
     them when the whole text fails a check, are cleaned one by one. Superscript glyphs are
     looked for only where they occur (``glyphs``): NFC never makes or removes one.
 
@@ -220,7 +221,11 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not (joined.isprintable() and (nfkc or unicodedata.is_normalized("NFC", joined))):
+    if not (
+        _no_odd_space(joined)
+        if nfkc
+        else joined.isprintable() and unicodedata.is_normalized("NFC", joined)
+    ):
         return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
     return [
         _clean_nfc_printable(raw, i in glyphs)
@@ -228,6 +233,26 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
         else ("" if _RULE.match(raw) else raw, [])
         for i, raw in enumerate(raws)
     ]
+
+
+# The spaces but " " that a text in NFKC can still hold (NFKC turns the others, the no-break
+# and the em space among them, into " "), and the zero-width space squeeze turns into one.
+# (Every space lies below U+3001: the tests check it over all of Unicode.)
+_NFKC_ODD_SPACES = "\u200b" + "".join(
+    c
+    for c in map(chr, range(0x3001))
+    if c.isspace() and c != " " and unicodedata.is_normalized("NFKC", c)
+)
+
+
+def _no_odd_space(text: str) -> bool:
+    """For a text in NFKC: what squeeze needs of ``isprintable()`` (no space but " ", no
+    zero-width space), told by one substring search per character, far faster in C than
+    ``isprintable()``'s look-up of every character."""
+    for ch in _NFKC_ODD_SPACES:  # noqa: SIM110 - a plain loop is cheaper than any(<genexpr>)
+        if ch in text:
+            return False
+    return True
 
 
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
