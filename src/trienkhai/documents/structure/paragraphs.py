@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Footnote, Table
-from .common import _is_open, _label, _Para
+from .common import _is_open, _label, _Para, _read_label
 
 # Footnote bodies as converters print them: "¹ Tổng kết", "⁽¹⁾ Kế hoạch", "<sup>1</sup> ...",
 # and "1) ..." / "(1) ..." / "[1] ..." when an anchor with that label is waiting for its body.
@@ -140,7 +140,8 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         # the last footnote when its sentence is unfinished: needed only in the rare branches
         # below, so found when first asked for
         open_note: Footnote | bool | None = False
-        unlabelled = _label(item) is None  # read now, before any join makes the text grow
+        # read now, before any join makes the text grow (_label, without a call)
+        unlabelled = (item.cached or _read_label(item))[0] is None
         # only an unlabelled paragraph that does not open with a capital can continue another
         # (see _continues): the usual one is kept without the tests of _joins
         first = item.text[:1]
@@ -176,7 +177,8 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             after_footnote = False
             continue
         after_footnote = False
-        waiting.update(item.anchors)
+        if item.anchors:
+            waiting.update(item.anchors)
         out.append(item)
         last_body = item
     return out

@@ -99,8 +99,12 @@ def _head_end(items: list[_Para | Table]) -> int:
             if isinstance(prev, _Para) and _is_directive_intro(prev.text):
                 return i - 1
             return i
-        part = _part_of_title(rest)
-        if part and part not in ("appendix",) and (label or _is_heading_like(item)):
+        # (the cheap test first: most head lines are neither labelled nor heading-like)
+        if (
+            (label or _is_heading_like(item))
+            and (part := _part_of_title(rest))
+            and part not in ("appendix",)
+        ):
             return i
         if _can_open(_RECIPIENTS_FIRST, item.text) and _RECIPIENTS.match(_start(item.text)):
             return i
@@ -156,8 +160,11 @@ def _resume_after_tail(items: list[_Para | Table], tail: int, stop: int) -> int 
         label, rest = _label_of(item)
         if label is not None and label.marker != "roman":
             continue
-        part = _part_of_title(rest)
-        if part and part != "appendix" and (label is not None or _is_heading_like(item)):
+        if (
+            (label is not None or _is_heading_like(item))  # (the cheap test first)
+            and (part := _part_of_title(rest))
+            and part != "appendix"
+        ):
             return i
     return None
 
