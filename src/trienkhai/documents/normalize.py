@@ -31,7 +31,8 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD = re.compile(r"\*\*|__")
-_RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
+_RULE_MARKS = "-–—_=*~.·•"
+_RULE = re.compile(rf"^[\s{re.escape(_RULE_MARKS)}]*$")
 
 # A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
 # (read without a pattern in split_label: the glyph, then spaces, then anything but a space)
@@ -138,10 +139,11 @@ def strip_markup(text: str) -> str:
         text = _MD_ESCAPE.sub(r"\1", text)
     # One-character searches gate the two-character ones (far slower on long text), and
     # str.replace does the pattern's work when the text has no "__": "**" removed left to right
+    # (replace searches once, and gives the text back as it is when there is none)
     star = "*" in text
     if "_" in text and "__" in text:
         text = _BOLD.sub("", text)
-    elif star and "**" in text:
+    elif star:
         text = text.replace("**", "")
     if star and "*" in text:
         stripped = text.lstrip()
@@ -230,7 +232,9 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     return [
         _clean_nfc_printable(raw, i in glyphs)
         if i in marked
-        else ("" if _RULE.match(raw) else raw, [])
+        # (an unmarked paragraph opens with no space: only one opening with a mark, or an
+        # empty one, can draw a rule)
+        else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
         for i, raw in enumerate(raws)
     ]
 

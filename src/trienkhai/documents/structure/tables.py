@@ -94,7 +94,7 @@ def _header_rows(rows: list[list[str]]) -> int:
 
 def _distinct(cells: list[str]) -> list[str]:
     """Non-empty cells with repeats dropped (a merged cell comes back once per column)."""
-    return list(dict.fromkeys(c for c in cells if c))
+    return list(dict.fromkeys(filter(None, cells)))
 
 
 def _group_of(cells: list[str]) -> tuple[str, str] | None:
@@ -162,7 +162,7 @@ def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> lis
             continue
         out.append(
             Node(
-                text=" | ".join(c for c in cells if c),
+                text=" | ".join(filter(None, cells)),  # (the non-empty cells)
                 line=table.line + k,
                 kind="row",
                 section=_row_section(section, group_numeral, appendix),
