@@ -53,6 +53,9 @@ _BULLET_CANON = {
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*[.:\-–)/]\s*(?=\S)")
 _ARABIC_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)\-–:]?(?:\s+(?=\S)|(?=[^\W\d_]))")
 _ARABIC = re.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\)|\s[-–]|-(?=\s))\s*(?=\S)")
+# Both in one pattern, the dotted form tried first (one match call for "1. ..."): group 1 is
+# a dotted number's value, group 2 a plain one's.
+_ARABIC_EITHER = re.compile(f"(?:{_ARABIC_DOTTED.pattern})|(?:{_ARABIC.pattern})")
 
 
 def _letter_pattern() -> re.Pattern[str]:
@@ -299,8 +302,11 @@ def label_end(text: str) -> tuple[Label | None, int]:
     if not first or (first.isupper() and first not in "IVXL"):
         return None, 0  # the usual sentence start: no label opens with another capital
     if first.isdigit():
-        marker, m = "arabic", _ARABIC_DOTTED.match(text) or _ARABIC.match(text)
-    elif first in "IVXL":
+        m = _ARABIC_EITHER.match(text)
+        if m:
+            return Label("arabic", m[1] or m[2]), m.end()
+        return None, 0
+    if first in "IVXL":
         marker, m = "roman", _ROMAN.match(text)
     elif first.islower():
         marker, m = "letter", _LETTER.match(text)
