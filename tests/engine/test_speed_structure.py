@@ -193,3 +193,41 @@ def test_clean_all_on_texts_in_nfkc_with_odd_characters() -> None:
                 r if rng.random() < 0.2 else "".join(c for c in r if c.isprintable()) for r in raws
             ]
         assert normalize.clean_all(raws) == [normalize.clean(r) for r in raws], raws
+
+
+_REF_TRAILING = re.compile(r"[\s.:;,\-–]+$")
+
+
+def _reference_part_of_title(title: str) -> str | None:
+    if not title or title.count(" ") >= common._PART_MAX_WORDS:
+        return None
+    folded = _REF_TRAILING.sub("", title.casefold()).lstrip("0123456789. ")
+    folded = common._PART_PREFIX.sub("", folded)
+    if not folded:
+        return None
+    m = common._PART_CUE.match(folded)
+    return common._PART_OF_CUE[m.group(0)] if m else None
+
+
+TITLE_PIECES = [
+    *" .:;,-–\t\n\u00a01IIa",
+    "NHIỆM VỤ",
+    "nhiệm vụ, giải pháp",
+    "TỔ CHỨC THỰC HIỆN",
+    "Phần thứ hai: ",
+    "PHẦN I. ",
+    "MỤC ĐÍCH, YÊU CẦU",
+    "phụ lục",
+    "x",
+]
+
+
+def test_part_of_title_strips_the_end_as_the_pattern_did() -> None:
+    rng = random.Random(14)
+    found = 0
+    for _ in range(20000):
+        title = "".join(rng.choice(TITLE_PIECES) for _ in range(rng.randint(0, 6)))
+        expected = _reference_part_of_title(title)
+        found += expected is not None
+        assert common._part_of_title(title) == expected, repr(title)
+    assert found > 1000
