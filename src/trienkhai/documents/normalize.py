@@ -265,11 +265,16 @@ def _no_odd_space(text: str) -> bool:
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
     """:func:`clean` of a paragraph already NFC and printable: no NFC pass, and a squeeze
     that need not look for odd spaces (taking anchors and markup out leaves it printable)."""
-    text, anchors = take_anchors(raw, glyphs=glyphs)
+    if glyphs or "<" in raw:
+        text, anchors = take_anchors(raw, glyphs=glyphs)
+    else:  # (what take_anchors answers at once: most marked paragraphs only hold markup)
+        text, anchors = raw, []
     text = strip_markup(text)
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
-    if _RULE.match(text):
+    # (squeezed, it opens with no space: only one opening with a rule mark, or an empty one,
+    # can draw a rule)
+    if text[:1] in _RULE_MARKS and _RULE.match(text):
         return "", anchors
     return text, anchors
 
