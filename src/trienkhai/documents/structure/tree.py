@@ -98,7 +98,10 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             if marker == "bullet":  # the most frequent label: its rank and key without calls
                 node.kind = "item"
                 rank, key = _RANK_BULLET, f"bullet:{label.value}"
-                _close_for_bullet(stack, key)
+                if stack and stack[-1][_KEY] == key:
+                    stack.pop()  # (the next bullet of the same list: _close_for_bullet's answer)
+                else:
+                    _close_for_bullet(stack, key)
             else:
                 node.kind = "item" if marker == "letter" else "heading"
                 rank, key = _rank(label), marker
@@ -196,16 +199,21 @@ def _finish(nodes: list[Node]) -> None:
             parts.append(_split_section(node.section))
             continue
         # the section's (roman, arabic) components: the node's own label, else its parent's
-        roman, arabic = parts[up] if up is not None else ("", "")
         marker = node.marker
         numbered = marker == "roman" or marker == "arabic"
-        if numbered and node.label:
-            if marker == "roman":
-                roman, arabic = node.label, ""
-            else:
-                arabic = node.label
-        parts.append((roman, arabic))
-        node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
+        if not (numbered and node.label) and parent is not None and parent.cells is None:
+            # (the usual node: its parent's components, so its parent's section as well)
+            parts.append(parts[up])  # type: ignore[index]
+            node.section = parent.section
+        else:
+            roman, arabic = parts[up] if up is not None else ("", "")
+            if numbered and node.label:
+                if marker == "roman":
+                    roman, arabic = node.label, ""
+                else:
+                    arabic = node.label
+            parts.append((roman, arabic))
+            node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
             own = _part_of_title(node.text) if numbered else None
             if own and (i in has_children or _title_like(node.text)):
