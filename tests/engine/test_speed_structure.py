@@ -231,3 +231,15 @@ def test_part_of_title_strips_the_end_as_the_pattern_did() -> None:
         found += expected is not None
         assert common._part_of_title(title) == expected, repr(title)
     assert found > 1000
+
+
+def test_clean_all_marks_only_the_texts_with_doubled_or_edge_spaces() -> None:
+    """Spaces at every edge, doubled ones, empty texts between: cleaned as one by one."""
+    rng = random.Random(2)
+    pieces = [" ", "  ", "a", "ạ", "-", "*"]
+    for _ in range(5000):
+        raws = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            for _ in range(rng.randint(1, 6))
+        ]
+        assert normalize.clean_all(raws) == [normalize.clean(r) for r in raws], raws

@@ -222,7 +222,11 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     at = joined.find("  ")
     while at != -1:
         i = bisect_right(starts, at) - 1
-        marked.update((i, i + 1))  # the doubled space may be where the two are joined
+        if at < starts[i] + len(raws[i]):
+            marked.add(i)  # within the paragraph, or its last space before the joining one
+        elif raws[i + 1]:
+            marked.add(i + 1)  # the joining space, then the next paragraph's first
+        # (else two joining spaces around an empty paragraph: nothing to clean)
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
