@@ -256,14 +256,21 @@ _NFKC_ODD_SPACES = "\u200b" + "".join(
 )
 
 
+# A substring search skips to each candidate by its character's low byte; for "\x1e" that
+# byte is the high byte of every Vietnamese letter in U+1E00-U+1EFF: the pattern engine's plain
+# loop answers twice as fast for it.
+_ODD_SPACES_FOUND = "".join(c for c in _NFKC_ODD_SPACES if c != "\x1e")
+_ODD_SPACE_PATTERN = re.compile("\x1e")
+
+
 def _no_odd_space(text: str) -> bool:
     """For a text in NFKC: what squeeze needs of ``isprintable()`` (no space but " ", no
     zero-width space), told by one substring search per character, far faster in C than
     ``isprintable()``'s look-up of every character."""
-    for ch in _NFKC_ODD_SPACES:  # noqa: SIM110 - a plain loop is cheaper than any(<genexpr>)
+    for ch in _ODD_SPACES_FOUND:  # (a plain loop is cheaper than any(<genexpr>))
         if ch in text:
             return False
-    return True
+    return _ODD_SPACE_PATTERN.search(text) is None
 
 
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
