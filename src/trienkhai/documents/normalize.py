@@ -31,10 +31,12 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD = re.compile(r"\*\*|__")
-_RULE = re.compile(r"^[\s\-–—_=*~.·•]*$")
+_RULE_MARKS = "-–—_=*~.·•"
+_RULE = re.compile(rf"^[\s{re.escape(_RULE_MARKS)}]*$")
 
 # A bullet glyph at the start: "- ", "+ ", "• ", "* ", "– ", "▪ ", "-Tiếp tục" (no space).
-_BULLET = re.compile(r"^([-–—+•●▪◦○►➢✓·*])\s*(?=\S)")
+# (read without a pattern in split_label: the glyph, then spaces, then anything but a space)
+_BULLET_GLYPHS = frozenset("-–—+•●▪◦○►➢✓·*")
 _BULLET_CANON = {
     "–": "-",
     "—": "-",
@@ -51,6 +53,9 @@ _BULLET_CANON = {
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*[.:\-–)/]\s*(?=\S)")
 _ARABIC_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)\-–:]?(?:\s+(?=\S)|(?=[^\W\d_]))")
 _ARABIC = re.compile(r"^(\d{1,2})\s*(?:\.(?!\d)|\)|\s[-–]|-(?=\s))\s*(?=\S)")
+# Both in one pattern, the dotted form tried first (one match call for "1. ..."): group 1 is
+# a dotted number's value, group 2 a plain one's.
+_ARABIC_EITHER = re.compile(f"(?:{_ARABIC_DOTTED.pattern})|(?:{_ARABIC.pattern})")
 
 
 def _letter_pattern() -> re.Pattern[str]:
@@ -74,6 +79,13 @@ class Label:
     def depth(self) -> int:
         """Dots in an arabic label ("2.1.3" -> 2): a deeper numbering level."""
         return self.value.count(".") if self.marker == "arabic" else 0
+
+
+# One label per bullet glyph, made once: the most frequent label needs no new object (labels
+# are never changed once read).
+_BULLET_LABELS = {
+    glyph: Label("bullet", _BULLET_CANON.get(glyph, glyph)) for glyph in _BULLET_GLYPHS
+}
 
 
 def nfc(text: str) -> str:
@@ -130,10 +142,11 @@ def strip_markup(text: str) -> str:
         text = _MD_ESCAPE.sub(r"\1", text)
     # One-character searches gate the two-character ones (far slower on long text), and
     # str.replace does the pattern's work when the text has no "__": "**" removed left to right
+    # (replace searches once, and gives the text back as it is when there is none)
     star = "*" in text
     if "_" in text and "__" in text:
         text = _BOLD.sub("", text)
-    elif star and "**" in text:
+    elif star:
         text = text.replace("**", "")
     if star and "*" in text:
         stripped = text.lstrip()
@@ -184,7 +197,8 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     single spaces tells which paragraphs are not so: the markup characters and doubled spaces
     are found in it and mapped back to their paragraph (a paragraph's edge space doubles the
     joining one); NFC and printability (no odd space) are checked once for all (a space never
-    composes with its neighbours, and it is printable). Only the paragraphs marked, or all of
+    composes with its neighbours, and it is printable; in a text in NFKC, the few odd spaces
+    NFKC keeps are looked for instead). Only the paragraphs marked, or all of
     them when the whole text fails a check, are cleaned one by one. Superscript glyphs are
     looked for only where they occur (``glyphs``): NFC never makes or removes one.
 
@@ -208,28 +222,70 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     at = joined.find("  ")
     while at != -1:
         i = bisect_right(starts, at) - 1
-        marked.update((i, i + 1))  # the doubled space may be where the two are joined
+        if at < starts[i] + len(raws[i]):
+            marked.add(i)  # within the paragraph, or its last space before the joining one
+        elif raws[i + 1]:
+            marked.add(i + 1)  # the joining space, then the next paragraph's first
+        # (else two joining spaces around an empty paragraph: nothing to clean)
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not (joined.isprintable() and (nfkc or unicodedata.is_normalized("NFC", joined))):
+    if not (
+        _no_odd_space(joined)
+        if nfkc
+        else joined.isprintable() and unicodedata.is_normalized("NFC", joined)
+    ):
         return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
     return [
         _clean_nfc_printable(raw, i in glyphs)
         if i in marked
-        else ("" if _RULE.match(raw) else raw, [])
+        # (an unmarked paragraph opens with no space: only one opening with a mark, or an
+        # empty one, can draw a rule)
+        else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
         for i, raw in enumerate(raws)
     ]
+
+
+# The spaces but " " that a text in NFKC can still hold (NFKC turns the others, the no-break
+# and the em space among them, into " "), and the zero-width space squeeze turns into one.
+# (Every space lies below U+3001: the tests check it over all of Unicode.)
+_NFKC_ODD_SPACES = "\u200b" + "".join(
+    c
+    for c in map(chr, range(0x3001))
+    if c.isspace() and c != " " and unicodedata.is_normalized("NFKC", c)
+)
+
+
+# A substring search skips to each candidate by its character's low byte; for "\x1e" that
+# byte is the high byte of every Vietnamese letter in U+1E00-U+1EFF: the pattern engine's plain
+# loop answers twice as fast for it.
+_ODD_SPACES_FOUND = "".join(c for c in _NFKC_ODD_SPACES if c != "\x1e")
+_ODD_SPACE_PATTERN = re.compile("\x1e")
+
+
+def _no_odd_space(text: str) -> bool:
+    """For a text in NFKC: what squeeze needs of ``isprintable()`` (no space but " ", no
+    zero-width space), told by one substring search per character, far faster in C than
+    ``isprintable()``'s look-up of every character."""
+    for ch in _ODD_SPACES_FOUND:  # (a plain loop is cheaper than any(<genexpr>))
+        if ch in text:
+            return False
+    return _ODD_SPACE_PATTERN.search(text) is None
 
 
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
     """:func:`clean` of a paragraph already NFC and printable: no NFC pass, and a squeeze
     that need not look for odd spaces (taking anchors and markup out leaves it printable)."""
-    text, anchors = take_anchors(raw, glyphs=glyphs)
+    if glyphs or "<" in raw:
+        text, anchors = take_anchors(raw, glyphs=glyphs)
+    else:  # (what take_anchors answers at once: most marked paragraphs only hold markup)
+        text, anchors = raw, []
     text = strip_markup(text)
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
-    if _RULE.match(text):
+    # (squeezed, it opens with no space: only one opening with a rule mark, or an empty one,
+    # can draw a rule)
+    if text[:1] in _RULE_MARKS and _RULE.match(text):
         return "", anchors
     return text, anchors
 
@@ -241,39 +297,42 @@ def is_rule(raw: str) -> bool:
 
 def split_label(text: str) -> tuple[Label | None, str]:
     """Split a cleaned paragraph into its list label and the rest ("2.1. Sở ..." -> 2.1, "Sở ...")."""
+    label, end = label_end(text)
+    return label, text[end:]
+
+
+def label_end(text: str) -> tuple[Label | None, int]:
+    """The paragraph's list label and where the rest of the text starts (0 without a label):
+    :func:`split_label` without cutting the text (a copy of it most callers do not need).
+
+    The first character picks the one pattern that can match; a bullet glyph (the most
+    frequent label) needs none. Every pattern ends before a non-space: the rest needs no strip."""
     first = text[:1]
-    if not first:
-        return None, text
-    if first.isupper() and first not in "IVXL":
-        return None, text  # the usual sentence start: no label opens with another capital
+    if first in _BULLET_GLYPHS:
+        end, size = 1, len(text)
+        while end < size and text[end].isspace():
+            end += 1
+        if end < size:  # the glyph, spaces, then anything but a space
+            return _BULLET_LABELS[first], end
+        return None, 0
+    if not first or (first.isupper() and first not in "IVXL"):
+        return None, 0  # the usual sentence start: no label opens with another capital
     if first.isdigit():
-        candidates: tuple[tuple[str, re.Pattern[str]], ...] = (
-            ("arabic", _ARABIC_DOTTED),
-            ("arabic", _ARABIC),
-        )
-    elif first in "IVXL":
-        candidates = (("roman", _ROMAN),)
+        m = _ARABIC_EITHER.match(text)
+        if m:
+            return Label("arabic", m[1] or m[2]), m.end()
+        return None, 0
+    if first in "IVXL":
+        marker, m = "roman", _ROMAN.match(text)
     elif first.islower():
-        candidates = (("letter", _LETTER),)
+        marker, m = "letter", _LETTER.match(text)
+    elif first == "(":
+        marker, m = "letter", _PAREN.match(text)  # "(1) ...", "(a) ..."
     else:
-        candidates = ()
-    for marker, pattern in candidates:
-        m = pattern.match(text)
-        if m:
-            value = m.group(1)
-            return Label(marker, value), text[m.end() :].lstrip()
-    if first.isalnum():
-        return None, text
-    if first == "(":
-        m = _PAREN.match(text)
-        if m:
-            return Label("letter", m.group(1)), text[m.end() :].lstrip()
-        return None, text
-    m = _BULLET.match(text)
+        return None, 0
     if m:
-        glyph = _BULLET_CANON.get(m.group(1), m.group(1))
-        return Label("bullet", glyph), text[m.end() :].lstrip()
-    return None, text
+        return Label(marker, m.group(1)), m.end()
+    return None, 0
 
 
 def parse_docx_label(label: str) -> Label | None:

@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Footnote, Table
-from .common import _is_open, _label, _Para
+from .common import _is_open, _label, _Para, _read_label
 
 # Footnote bodies as converters print them: "¹ Tổng kết", "⁽¹⁾ Kế hoạch", "<sup>1</sup> ...",
 # and "1) ..." / "(1) ..." / "[1] ..." when an anchor with that label is waiting for its body.
@@ -19,13 +19,16 @@ _FN_PLAIN = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\)|\[(\d{1,3})\])\s+(?=\S
 def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
     """Join lines that a markdown hard break ("  " at line end) or an open ``**`` split."""
     out: list[_Para | Table] = []
-    bold_open = False
-    for item in items:  # the cheap tests first: most lines end no hard break
-        prev = out[-1] if out else None
-        if (
-            isinstance(item, _Para)
-            and isinstance(prev, _Para)
-            and (prev.raw.endswith("  ") or prev.raw.endswith("\\") or bold_open)
+    prev: _Para | None = None  # the last paragraph kept, while nothing else follows it
+    bold_open = False  # the last paragraph kept leaves a "**" open
+    for item in items:
+        if not isinstance(item, _Para):
+            out.append(item)
+            prev = None
+            continue
+        if (  # the cheap tests first: most lines end no hard break
+            prev is not None
+            and (bold_open or prev.raw.endswith(("  ", "\\")))
             and item.line == prev.line + prev.raw.count("\n") + 1
             and _label(item) is None
         ):
@@ -34,12 +37,10 @@ def _merge_broken_lines(items: list[_Para | Table]) -> list[_Para | Table]:
             prev.anchors.extend(item.anchors)
         else:
             out.append(item)
-        if isinstance(item, _Para):
-            last = out[-1]
-            # "*" first: a single-character search is far cheaper than counting "**"
-            bold_open = (
-                isinstance(last, _Para) and "*" in last.raw and last.raw.count("**") % 2 == 1
-            )
+            prev = item
+        raw = prev.raw
+        # "*" first: a single-character search is far cheaper than counting "**"
+        bold_open = "*" in raw and raw.count("**") % 2 == 1
     return out
 
 
@@ -123,7 +124,13 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             out.append(item)
             after_footnote, last_body = False, None
             continue
-        found = _footnote_start(item, waiting)
+        first = item.raw[:1]
+        # (the usual paragraph opens with a letter and no anchor waits: no footnote test)
+        found = (
+            _footnote_start(item, waiting)
+            if waiting or first in _FN_RAW_OPENERS or first.isspace()
+            else None
+        )
         if found:
             label, text = found
             waiting.discard(label)
@@ -133,9 +140,14 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         # the last footnote when its sentence is unfinished: needed only in the rare branches
         # below, so found when first asked for
         open_note: Footnote | bool | None = False
-        unlabelled = _label(item) is None  # read now, before any join makes the text grow
+        # read now, before any join makes the text grow (_label, without a call)
+        unlabelled = (item.cached or _read_label(item))[0] is None
+        # only an unlabelled paragraph that does not open with a capital can continue another
+        # (see _continues): the usual one is kept without the tests of _joins
+        first = item.text[:1]
+        may_join = unlabelled and not (first.isalpha() and not first.islower())
         if after_footnote and unlabelled and footnotes:
-            if last_body is not None and _joins(last_body.text, item):
+            if last_body is not None and may_join and _joins(last_body.text, item):
                 _join(last_body, item)
                 waiting.update(item.anchors)
                 after_footnote = False
@@ -147,7 +159,7 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             if _continues(item) and (open_note := _open_note(footnotes)) is not None:
                 open_note.text = f"{open_note.text} {item.text}"
                 continue
-        if last_body is not None and _joins(last_body.text, item):
+        if last_body is not None and may_join and _joins(last_body.text, item):
             nxt = items[i + 1] if i + 1 < len(items) else None
             if open_note is False:
                 open_note = _open_note(footnotes)
@@ -165,7 +177,8 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
             after_footnote = False
             continue
         after_footnote = False
-        waiting.update(item.anchors)
+        if item.anchors:
+            waiting.update(item.anchors)
         out.append(item)
         last_body = item
     return out

@@ -7,7 +7,7 @@ import re
 
 from .. import normalize
 from ..model import Node, Table
-from .common import _APPENDIX, _PARTS, _is_appendix_heading, _Open, _Para, _start
+from .common import _APPENDIX, _INDEX, _PARTS, _is_appendix_heading, _Open, _Para, _start
 
 
 def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
@@ -51,7 +51,7 @@ def _appendix_nodes(items: list[_Para | Table], offset: int) -> list[Node]:
 def _table_nodes(table: Table, nodes: list[Node], stack: list[_Open]) -> list[Node]:
     """Rows of a table met in the body: placed under the current heading, whose section and
     part they take once the tree is finished (not ``PL``: they are not in an appendix)."""
-    parent = stack[-1].index if stack else None
+    parent = stack[-1][_INDEX] if stack else None
     rows = _rows(table, "", len(nodes), appendix=False)
     for row in rows:
         row.parent = parent
@@ -94,7 +94,7 @@ def _header_rows(rows: list[list[str]]) -> int:
 
 def _distinct(cells: list[str]) -> list[str]:
     """Non-empty cells with repeats dropped (a merged cell comes back once per column)."""
-    return list(dict.fromkeys(c for c in cells if c))
+    return list(dict.fromkeys(filter(None, cells)))
 
 
 def _group_of(cells: list[str]) -> tuple[str, str] | None:
@@ -162,7 +162,7 @@ def _rows(table: Table, section: str, offset: int, appendix: bool = True) -> lis
             continue
         out.append(
             Node(
-                text=" | ".join(c for c in cells if c),
+                text=" | ".join(filter(None, cells)),  # (the non-empty cells)
                 line=table.line + k,
                 kind="row",
                 section=_row_section(section, group_numeral, appendix),

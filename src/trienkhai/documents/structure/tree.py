@@ -8,15 +8,18 @@ import re
 from ..model import Node, Table
 from ..normalize import Label
 from .common import (
+    _INDEX,
+    _KEY,
+    _RANK,
     _is_assessment_point,
     _is_directive_intro,
     _is_heading_like,
     _is_intro,
     _is_open,
-    _label_of,
     _Open,
     _Para,
     _part_of_title,
+    _read_label,
 )
 from .tables import _table_nodes
 
@@ -46,20 +49,22 @@ def _rank(label: Label) -> int:
 def _title_like(text: str) -> bool:
     """Reads as a heading rather than a sentence: ends with ":" or is short and unfinished."""
     stripped = text.rstrip()
-    return _is_intro(stripped) or (_is_open(stripped) and len(stripped.split()) <= 15)
+    # (split at most 15 times: a 16th piece already says "more than 15 words")
+    return _is_intro(stripped) or (_is_open(stripped) and len(stripped.split(None, 15)) <= 15)
 
 
 def _place(items: list[_Para | Table]) -> list[Node]:
     """Build the heading tree: each node's parent, level, label, section and part."""
     nodes: list[Node] = []
-    stack: list[_Open] = []
+    stack: list[_Open] = []  # (rank, key, node index) of each open level
     finished: dict[int, bool] = {}
     for item in items:
         if isinstance(item, Table):
             nodes.extend(_table_nodes(item, nodes, stack))
             continue
-        label, rest = _label_of(item)
-        node = Node(text=rest, line=item.line, kind="paragraph", anchors=item.anchors)
+        label, offset = item.cached or _read_label(item)  # (_label_of, without a call)
+        rest = item.text[offset:] if offset else item.text
+        node = Node(rest, item.line, "paragraph", anchors=item.anchors)
         index = len(nodes)
         if label is None:
             _close_for_paragraph(stack, nodes, finished)
@@ -68,38 +73,45 @@ def _place(items: list[_Para | Table]) -> list[Node]:
                 stack.clear()
                 node.kind = "heading"
                 node.part = part
-                stack.append(_Open(_RANK_ROMAN, "part", index))
+                stack.append((_RANK_ROMAN, "part", index))
             elif _is_intro(rest):
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
                 if not stack and _is_directive_intro(rest):
                     # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
                     # of a document without part headings: the numbered list below is its own.
                     node.kind = "heading"
                     node.part = "tasks"
-                    stack.append(_Open(_RANK_DIRECTIVE, "directive", index))
+                    stack.append((_RANK_DIRECTIVE, "directive", index))
                 else:
-                    stack.append(_Open(_RANK_INTRO, "intro", index))
+                    stack.append((_RANK_INTRO, "intro", index))
             elif _is_subheading(item, rest):
-                while stack and stack[-1].rank >= _RANK_SUBHEAD:
+                while stack and stack[-1][_RANK] >= _RANK_SUBHEAD:
                     stack.pop()
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
                 node.kind = "heading"
-                stack.append(_Open(_RANK_SUBHEAD, "subheading", index))
+                stack.append((_RANK_SUBHEAD, "subheading", index))
             else:
-                node.parent = stack[-1].index if stack else None
+                node.parent = stack[-1][_INDEX] if stack else None
         else:
-            node.label, node.marker = label.value, label.marker
-            node.kind = "item" if label.marker in ("letter", "bullet") else "heading"
-            rank = _rank(label)
-            key = f"{label.marker}:{label.value}" if label.marker == "bullet" else label.marker
-            if label.marker == "bullet":
-                _close_for_bullet(stack, key)
+            marker = node.marker = label.marker
+            node.label = label.value
+            if marker == "bullet":  # the most frequent label: its rank and key without calls
+                node.kind = "item"
+                rank, key = _RANK_BULLET, f"bullet:{label.value}"
+                if stack and stack[-1][_KEY] == key:
+                    stack.pop()  # (the next bullet of the same list: _close_for_bullet's answer)
+                else:
+                    _close_for_bullet(stack, key)
             else:
-                while stack and stack[-1].rank >= rank:
+                node.kind = "item" if marker == "letter" else "heading"
+                rank, key = _rank(label), marker
+                while stack and stack[-1][_RANK] >= rank:
                     stack.pop()
-            node.parent = stack[-1].index if stack else None
-            stack.append(_Open(rank, key, index))
-        node.level = _depth(node, nodes)
+            node.parent = stack[-1][_INDEX] if stack else None
+            stack.append((rank, key, index))
+        parent = node.parent
+        if parent is not None:  # (level 0 is the default)
+            node.level = nodes[parent].level + 1
         nodes.append(node)
     _lift_closing_paragraph(nodes)
     _finish(nodes)
@@ -142,11 +154,10 @@ def _is_list_intro(node: Node) -> bool:
 
 def _close_for_bullet(stack: list[_Open], key: str) -> None:
     """A bullet closes the bullets opened after its own glyph's level (or none if new glyph)."""
-    keys = [o.key for o in stack]
-    if key in keys:
-        while stack and stack[-1].key != key:
-            stack.pop()
-        stack.pop()
+    for i in range(len(stack) - 1, -1, -1):  # the nearest open level with that glyph
+        if stack[i][_KEY] == key:
+            del stack[i:]
+            return
 
 
 def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[int, bool]) -> None:
@@ -156,13 +167,13 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[i
     ``finished`` keeps, per node index, whether that node is a finished item: the same open
     heading is asked about by every paragraph under it (its text no longer changes)."""
     while stack:
-        top = stack[-1]
-        if top.rank < _RANK_INTRO:  # intros and bullets always close; others when finished
-            done = finished.get(top.index)
+        rank, _, index = stack[-1]
+        if rank < _RANK_INTRO:  # intros and bullets always close; others when finished
+            done = finished.get(index)
             if done is None:
-                text = nodes[top.index].text.rstrip()
-                done = finished[top.index] = (
-                    top.rank > _RANK_ROMAN
+                text = nodes[index].text.rstrip()
+                done = finished[index] = (
+                    rank > _RANK_ROMAN
                     and text.count(" ") >= _SENTENCE_WORDS - 1  # "2. Yêu cầu." is still a title
                     and not _is_open(text)
                     and not _is_intro(text)
@@ -170,10 +181,6 @@ def _close_for_paragraph(stack: list[_Open], nodes: list[Node], finished: dict[i
             if not done:
                 break
         stack.pop()
-
-
-def _depth(node: Node, nodes: list[Node]) -> int:
-    return 0 if node.parent is None else nodes[node.parent].level + 1
 
 
 def _finish(nodes: list[Node]) -> None:
@@ -184,52 +191,54 @@ def _finish(nodes: list[Node]) -> None:
     # before them) rather than split again from its section string
     parts: list[tuple[str, str]] = []
     for i, node in enumerate(nodes):
-        parent = nodes[node.parent] if node.parent is not None else None
+        up = node.parent
+        parent = nodes[up] if up is not None else None
         if node.cells is not None:  # a body table's row: the heading above gives both
             node.section = parent.section if parent is not None else ""
             node.part = parent.part if parent is not None else top_part
             parts.append(_split_section(node.section))
             continue
-        inherited = parts[node.parent] if node.parent is not None else None
-        roman, arabic = _section_parts(node, inherited)
-        parts.append((roman, arabic))
-        node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
+        # the section's (roman, arabic) components: the node's own label, else its parent's
+        marker = node.marker
+        numbered = marker == "roman" or marker == "arabic"
+        if not (numbered and node.label) and parent is not None and parent.cells is None:
+            # (the usual node: its parent's components, so its parent's section as well)
+            parts.append(parts[up])  # type: ignore[index]
+            node.section = parent.section
+        else:
+            roman, arabic = parts[up] if up is not None else ("", "")
+            if numbered and node.label:
+                if marker == "roman":
+                    roman, arabic = node.label, ""
+                else:
+                    arabic = node.label
+            parts.append((roman, arabic))
+            node.section = f"{roman}.{arabic}" if roman and arabic else roman or arabic
         if node.part is None:
-            own = _part_of_title(node.text) if node.marker in ("roman", "arabic") else None
+            own = _part_of_title(node.text) if numbered else None
             if own and (i in has_children or _title_like(node.text)):
                 node.part = own
             elif parent is not None:
                 node.part = parent.part
-                if _opens_directives(parent) and _is_assessment_point(node.text):
+                if (
+                    parent.marker is None  # (the cheap half of _opens_directives first)
+                    and _opens_directives(parent)
+                    and _is_assessment_point(node.text)
+                ):
                     node.part = "assessment"  # "Sau 10 năm thực hiện Chỉ thị ..., nhận thức ..."
             else:
                 node.part = top_part
             if node.part is None and i in has_children and _is_directive_intro(node.text):
                 node.part = "tasks"  # "... Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:"
-        if (
-            node.marker in ("roman", "arabic")
-            and i not in has_children
-            and not _title_like(node.text)
-        ):
+        if numbered and i not in has_children and not _title_like(node.text):
             node.kind = "item"
-        if node.parent is None and node.kind == "heading":
+        if up is None and node.kind == "heading":
             top_part = node.part
 
 
 def _opens_directives(node: Node) -> bool:
     """The unnumbered top-level paragraph that opens a list of directives or conclusions."""
     return node.parent is None and node.marker is None and _is_directive_intro(node.text)
-
-
-def _section_parts(node: Node, inherited: tuple[str, str] | None) -> tuple[str, str]:
-    """(roman, arabic) components of the node's section, from its own label and its parent's
-    components (``inherited``; None at the top level)."""
-    roman, arabic = inherited or ("", "")
-    if node.marker == "roman" and node.label:
-        return node.label, ""
-    if node.marker == "arabic" and node.label:
-        return roman, node.label
-    return roman, arabic
 
 
 def _split_section(section: str) -> tuple[str, str]:

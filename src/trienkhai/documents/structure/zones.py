@@ -8,8 +8,14 @@ from ..model import Node, Paragraph, SourceDocument, Table
 from .common import (
     _OPENING,
     _RECIPIENTS,
+    _RECIPIENTS_FIRST,
     _SIGNATURE,
+    _SIGNATURE_FIRST,
     _TAIL_START,
+    _TAIL_START_FIRST,
+    _ZONE_START,
+    _ZONE_START_FIRST,
+    _can_open,
     _is_appendix_heading,
     _is_directive_intro,
     _is_heading_like,
@@ -21,16 +27,25 @@ from .common import (
 
 
 def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
+    blocks = source.blocks
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    cleaned = normalize.clean_all([p.text for p in paragraphs])
+    if len(paragraphs) == len(blocks):
+        # the usual text: no table, so one pass pairs each paragraph with its cleaning
+        return [
+            _Para(text, block.line, block.text, anchors, block.style, block.label or None)
+            for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
+            if text
+        ]
     items: list[_Para | Table] = []
-    paragraphs = [b for b in source.blocks if isinstance(b, Paragraph)]
-    cleaned = iter(normalize.clean_all([p.text for p in paragraphs]))
-    for block in source.blocks:
+    pending = iter(cleaned)
+    for block in blocks:
         if isinstance(block, Table):
             if block.rows:
                 items.append(block)
             continue
         assert isinstance(block, Paragraph)
-        text, anchors = next(cleaned)
+        text, anchors = next(pending)
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
@@ -73,7 +88,7 @@ def _head_end(items: list[_Para | Table]) -> int:
             if not seen_long and len(item.rows) <= 4:
                 continue  # the header laid out as a table: issuer | national motto, number | date
             return i
-        seen_long = seen_long or len(item.text.split()) >= 30
+        seen_long = seen_long or _is_long(item.text)
         label, rest = _label_of(item)
         if label and rest and label.marker == "roman":
             return i
@@ -84,17 +99,26 @@ def _head_end(items: list[_Para | Table]) -> int:
             if isinstance(prev, _Para) and _is_directive_intro(prev.text):
                 return i - 1
             return i
-        part = _part_of_title(rest)
-        if part and part not in ("appendix",) and (label or _is_heading_like(item)):
+        # (the cheap test first: most head lines are neither labelled nor heading-like)
+        if (
+            (label or _is_heading_like(item))
+            and (part := _part_of_title(rest))
+            and part not in ("appendix",)
+        ):
             return i
-        if _RECIPIENTS.match(_start(item.text)):
+        if _can_open(_RECIPIENTS_FIRST, item.text) and _RECIPIENTS.match(_start(item.text)):
             return i
     # No heading at all: the head is what comes before the first long paragraph, with that
     # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
     for i, item in enumerate(items):
-        if isinstance(item, _Para) and len(item.text.split()) >= 30:
+        if isinstance(item, _Para) and _is_long(item.text):
             return i + 1 if _OPENING.match(_start(item.text)) else i
     return 0
+
+
+def _is_long(text: str) -> bool:
+    """At least 30 words (split at most 29 times: a 30th piece says so)."""
+    return len(text.split(None, 29)) >= 30
 
 
 def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
@@ -108,8 +132,13 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
-            folded = _start(item.text)  # once, for both tests
-            if _TAIL_START.match(folded):
+            if not _can_open(_ZONE_START_FIRST, item.text):
+                continue  # (the usual line: no fold of its start needed)
+            folded = _start(item.text)
+            m = _ZONE_START.match(folded)  # both tests in one match: most lines fail both
+            if m is None:
+                continue
+            if m.group("tail") is not None:
                 tail = i
             elif appendix is None and _is_appendix_heading(item.text, folded):
                 appendix = i
@@ -131,8 +160,11 @@ def _resume_after_tail(items: list[_Para | Table], tail: int, stop: int) -> int 
         label, rest = _label_of(item)
         if label is not None and label.marker != "roman":
             continue
-        part = _part_of_title(rest)
-        if part and part != "appendix" and (label is not None or _is_heading_like(item)):
+        if (
+            (label is not None or _is_heading_like(item))  # (the cheap test first)
+            and (part := _part_of_title(rest))
+            and part != "appendix"
+        ):
             return i
     return None
 
@@ -141,7 +173,11 @@ def _next_tail(items: list[_Para | Table], start: int, stop: int) -> int:
     """The next recipients or signature line from ``start`` (``stop`` when there is none)."""
     for i in range(start, stop):
         item = items[i]
-        if isinstance(item, _Para) and _TAIL_START.match(_start(item.text)):
+        if (
+            isinstance(item, _Para)
+            and _can_open(_TAIL_START_FIRST, item.text)
+            and _TAIL_START.match(_start(item.text))
+        ):
             return i
     return stop
 
@@ -151,7 +187,7 @@ def _mark_signature(tail: list[Node]) -> None:
     recipients' bullet lines that a two-column layout interleaves with it."""
     signing = False
     for node in tail:
-        if _SIGNATURE.match(_start(node.text)):
+        if _can_open(_SIGNATURE_FIRST, node.text) and _SIGNATURE.match(_start(node.text)):
             signing = True
-        if signing and normalize.split_label(node.text)[0] is None:
+        if signing and normalize.label_end(node.text)[0] is None:
             node.part = "signature"
