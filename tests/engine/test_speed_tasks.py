@@ -149,3 +149,23 @@ def test_run_groups_gives_what_scoring_in_printed_order_gives(
     texts: list[str], listed: bool
 ) -> None:
     assert groups.run_groups(texts, listed) == _reference_run_groups(texts, listed)
+
+
+def _reference_scores(text: str) -> list[int]:
+    """Keyword hits per group as first written: every keyword tried at every word."""
+    tokens = re.findall(r"\w+", text[: groups._SCAN_CHARS].casefold())
+    scores = [0] * len(groups._GROUPS)
+    for index, spec in enumerate(groups._LEX["groups"]):
+        for keyword in spec["keywords"]:
+            words = keyword.casefold().split()
+            for i in range(len(tokens)):
+                if tokens[i : i + len(words)] == words:
+                    scores[index] += 1
+    return scores
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_GROUP_WORDS, "công", "nhân", "người", "_", "x"]), max_size=14))
+def test_scores_count_every_keyword_at_every_word(words: list[str]) -> None:
+    text = " ".join(words)
+    assert groups._scores(text) == _reference_scores(text)

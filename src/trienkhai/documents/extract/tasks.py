@@ -160,7 +160,9 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
         if i not in field_lines and _is_body_task(n, i, children, fields)
     ]
     group_of = _groups(nodes, picked)
-    cache: dict[int, bodies.Roles] = {}
+    # what each heading hands down, by its text: a plan may repeat one intro paragraph under
+    # several parts ("Các sở, ban, ngành; UBND ... thực hiện tốt một số nhiệm vụ sau:"), read once
+    cache: dict[str, bodies.Roles] = {}
     tasks = [_body_task(nodes, i, group_of.get(i), cache, fields.get(i)) for i in picked]
     columns: dict[tuple[str, ...], dict[str, int]] = {}  # a table's rows share its header
     rows = [_row_task(n, columns) for n in nodes if n.kind == "row"]
@@ -219,14 +221,17 @@ def _group_above(nodes: list[Node], parent: int | None) -> str | None:
     return groups.heading_group(nodes[parent].text)
 
 
-def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) -> bodies.Roles:
-    """Bodies handed down by the nearest heading or intro paragraph above that names some."""
+def _inherited(nodes: list[Node], node: Node, cache: dict[str, bodies.Roles]) -> bodies.Roles:
+    """Bodies handed down by the nearest heading or intro paragraph above that names some
+    (``cache``: what each heading text hands down, filled as read; never changed by callers)."""
     parent = node.parent
     while parent is not None:
-        if parent not in cache:
-            cache[parent] = bodies.heading_roles(nodes[parent].text)
-        if cache[parent]:
-            return cache[parent]
+        text = nodes[parent].text
+        roles = cache.get(text)
+        if roles is None:
+            roles = cache[text] = bodies.heading_roles(text)
+        if roles:
+            return roles
         parent = nodes[parent].parent
     return bodies.Roles()
 
@@ -235,7 +240,7 @@ def _body_task(
     nodes: list[Node],
     index: int,
     group: str | None,
-    cache: dict[int, bodies.Roles],
+    cache: dict[str, bodies.Roles],
     field_lines: list[int] | None = None,
 ) -> dict[str, Any]:
     node = nodes[index]
