@@ -591,6 +591,8 @@ def heading_roles(text: str) -> Roles:
     gives them as requested.
     """
     text = text.strip().rstrip(":").strip()
+    if ":" not in text and not _may_hand_down(text):
+        return Roles()  # most headings: "Nâng cao nhận thức ...", "NHIỆM VỤ, GIẢI PHÁP"
     labelled, _ = labelled_roles(text)
     if labelled.lead:
         return labelled  # "2. Tổ chức hội thi (Chủ trì: Sở Tư pháp; Phối hợp: ...)"
@@ -612,6 +614,17 @@ def heading_roles(text: str) -> Roles:
     roles = Roles()
     _read_subject(text, roles)
     return roles
+
+
+def _may_hand_down(text: str) -> bool:
+    """Whether a heading without a colon can name bodies at all: every shape read below opens
+    with a word of ``_START_WORDS`` (as ``_find_roles`` reads clauses), two capitalised words, a
+    heading prefix ("Nhiệm vụ của ..."), or holds a directive ("... giao X ...") early on. Some
+    ten patterns and calls are saved on each heading that does none of these."""
+    m = _FIRST_WORD.match(text)
+    if m is not None and (m.group(3).casefold() in _START_WORDS or _proper_head(text)):
+        return True
+    return bool(_HEADING_PREFIX.match(text)) or _mentions(text[:200].lower(), "directive")
 
 
 def only_bodies(text: str) -> bool:
