@@ -281,7 +281,8 @@ def _phrase_until(
     phrase = phrase.strip(" ,;:-–")
     if phrase.endswith(_CONJ_ENDS):
         phrase = _TRAILING_CONJ.sub("", phrase).strip(" ,;:-–")
-    if not phrase or len(phrase.split()) > _MAX_WORDS:
+    # (more than _MAX_WORDS words take more than twice as many characters: no split needed)
+    if not phrase or (len(phrase) > 2 * _MAX_WORDS and len(phrase.split()) > _MAX_WORDS):
         return None
     return phrase
 
@@ -399,6 +400,8 @@ def find_roles(text: str, low: str | None = None) -> Roles:
 
     Labelled fields ("Cơ quan chủ trì: X; cơ quan phối hợp: Y") win over the other shapes:
     they are the plan's explicit assignment."""
+    if ":" not in text:
+        return _find_roles(text, low)  # (no labelled field without a colon)
     labelled, read = labelled_roles(text, low)
     if not labelled:
         return _find_roles(text, low)
