@@ -228,3 +228,19 @@ def test_headings_quick_check_lets_every_shape_through() -> None:
         assert bodies._may_hand_down(text), text
         assert bodies.heading_roles(text), text
     assert not bodies._may_hand_down("Nâng cao nhận thức, trách nhiệm của các cấp ủy")
+
+
+def _reference_label_group(text: str) -> str | None:
+    """label_group as first written: the text cut in two at its first colon."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > groups._LABEL_MAX_WORDS:
+        return None
+    head = groups._PREFIX.sub("", head.strip())
+    m = groups._ANY_LABEL.search(head)
+    return groups._GROUPS[int(m.lastgroup[1:])].code if m and m.lastgroup else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_GROUP_WORDS, ":", " ", "\n", "a"]), max_size=16).map("".join))
+def test_label_group_reads_the_head_as_first_written(text: str) -> None:
+    assert groups.label_group(text) == _reference_label_group(text)
