@@ -149,3 +149,98 @@ def test_run_groups_gives_what_scoring_in_printed_order_gives(
     texts: list[str], listed: bool
 ) -> None:
     assert groups.run_groups(texts, listed) == _reference_run_groups(texts, listed)
+
+
+def _reference_scores(text: str) -> list[int]:
+    """Keyword hits per group as first written: every keyword tried at every word."""
+    tokens = re.findall(r"\w+", text[: groups._SCAN_CHARS].casefold())
+    scores = [0] * len(groups._GROUPS)
+    for index, spec in enumerate(groups._LEX["groups"]):
+        for keyword in spec["keywords"]:
+            words = keyword.casefold().split()
+            for i in range(len(tokens)):
+                if tokens[i : i + len(words)] == words:
+                    scores[index] += 1
+    return scores
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_GROUP_WORDS, "công", "nhân", "người", "_", "x"]), max_size=14))
+def test_scores_count_every_keyword_at_every_word(words: list[str]) -> None:
+    text = " ".join(words)
+    assert groups._scores(text) == _reference_scores(text)
+
+
+# ---------------------------------------------------------------- bodies: headings
+
+_HEADING_WORDS = [
+    *_LEX["heads_cased"][:12],
+    *_LEX["heads"][:12],
+    *_LEX["plural_markers"],
+    *_LEX["clause_openers"][:3],
+    *_LEX["adverbial_openers"],
+    *_LEX["start_cues"],
+    *_LEX["subject_verbs"][:6],
+    *["nhiệm vụ của", "trách nhiệm", "yêu cầu", "giao cho", "Hạt Kiểm lâm", "Trạm", "Kiểm"],
+    *["Vườn Quốc gia", "Thường trực", "Cúc Phương"],
+    *["nâng cao", "nhận thức", "NHIỆM VỤ", "xây dựng", ",", ";", ".", "(", ")", "-", " "],
+]
+
+
+def _heading_roles_read_in_full(text: str) -> bodies.Roles:
+    """heading_roles with every heading read by all its shapes (no quick check)."""
+    saved = bodies._may_hand_down
+    bodies._may_hand_down = lambda _text: True
+    try:
+        return bodies.heading_roles(text)
+    finally:
+        bodies._may_hand_down = saved
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_HEADING_WORDS), st.sampled_from(["", "upper", "title", "lower"])
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_headings_quick_check_keeps_what_they_hand_down(words: list[tuple[str, str]]) -> None:
+    text = " ".join(getattr(w, case)() if case else w for w, case in words)
+    assert bodies.heading_roles(text) == _heading_roles_read_in_full(text)
+
+
+def test_headings_quick_check_lets_every_shape_through() -> None:
+    for text in [
+        "Sở Khoa học và Công nghệ",
+        "Đề nghị Hội Nông dân tỉnh, Tỉnh đoàn",
+        "Giao Sở Nội vụ",
+        "Nhiệm vụ của Sở Y tế",
+        "Hạt Kiểm lâm huyện tăng cường kiểm tra",
+        "Tỉnh ủy yêu cầu các cấp ủy tăng cường lãnh đạo",
+        "Theo đó, Sở Tài chính bố trí kinh phí",
+        "Vườn Quốc gia Cúc Phương tăng cường kiểm tra",  # two capitals, no listed head
+        "Thường trực Tỉnh ủy yêu cầu Sở Y tế triển khai",  # a directive after other words
+        "Xây dựng kế hoạch, giao Sở Nội vụ tham mưu",
+    ]:
+        assert bodies._may_hand_down(text), text
+        assert bodies.heading_roles(text), text
+    assert not bodies._may_hand_down("Nâng cao nhận thức, trách nhiệm của các cấp ủy")
+
+
+def _reference_label_group(text: str) -> str | None:
+    """label_group as first written: the text cut in two at its first colon."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > groups._LABEL_MAX_WORDS:
+        return None
+    head = groups._PREFIX.sub("", head.strip())
+    m = groups._ANY_LABEL.search(head)
+    return groups._GROUPS[int(m.lastgroup[1:])].code if m and m.lastgroup else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_GROUP_WORDS, ":", " ", "\n", "a"]), max_size=16).map("".join))
+def test_label_group_reads_the_head_as_first_written(text: str) -> None:
+    assert groups.label_group(text) == _reference_label_group(text)

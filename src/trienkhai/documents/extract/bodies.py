@@ -281,7 +281,8 @@ def _phrase_until(
     phrase = phrase.strip(" ,;:-–")
     if phrase.endswith(_CONJ_ENDS):
         phrase = _TRAILING_CONJ.sub("", phrase).strip(" ,;:-–")
-    if not phrase or len(phrase.split()) > _MAX_WORDS:
+    # (more than _MAX_WORDS words take more than twice as many characters: no split needed)
+    if not phrase or (len(phrase) > 2 * _MAX_WORDS and len(phrase.split()) > _MAX_WORDS):
         return None
     return phrase
 
@@ -399,6 +400,8 @@ def find_roles(text: str, low: str | None = None) -> Roles:
 
     Labelled fields ("Cơ quan chủ trì: X; cơ quan phối hợp: Y") win over the other shapes:
     they are the plan's explicit assignment."""
+    if ":" not in text:
+        return _find_roles(text, low)  # (no labelled field without a colon)
     labelled, read = labelled_roles(text, low)
     if not labelled:
         return _find_roles(text, low)
@@ -591,6 +594,8 @@ def heading_roles(text: str) -> Roles:
     gives them as requested.
     """
     text = text.strip().rstrip(":").strip()
+    if ":" not in text and not _may_hand_down(text):
+        return Roles()  # most headings: "Nâng cao nhận thức ...", "NHIỆM VỤ, GIẢI PHÁP"
     labelled, _ = labelled_roles(text)
     if labelled.lead:
         return labelled  # "2. Tổ chức hội thi (Chủ trì: Sở Tư pháp; Phối hợp: ...)"
@@ -612,6 +617,17 @@ def heading_roles(text: str) -> Roles:
     roles = Roles()
     _read_subject(text, roles)
     return roles
+
+
+def _may_hand_down(text: str) -> bool:
+    """Whether a heading without a colon can name bodies at all: every shape read below opens
+    with a word of ``_START_WORDS`` (as ``_find_roles`` reads clauses), two capitalised words, a
+    heading prefix ("Nhiệm vụ của ..."), or holds a directive ("... giao X ...") early on. Some
+    ten patterns and calls are saved on each heading that does none of these."""
+    m = _FIRST_WORD.match(text)
+    if m is not None and (m.group(3).casefold() in _START_WORDS or _proper_head(text)):
+        return True
+    return bool(_HEADING_PREFIX.match(text)) or _mentions(text[:200].lower(), "directive")
 
 
 def only_bodies(text: str) -> bool:

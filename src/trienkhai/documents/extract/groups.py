@@ -51,8 +51,12 @@ _ANY_LABEL = re.compile(
 
 def label_group(text: str) -> str | None:
     """The group named by a lead-in label ending with ":" ("Đối với phụ nữ: ..."), else None."""
-    head, colon, _ = text.partition(":")
-    if not colon or len(head.split()) > _LABEL_MAX_WORDS:
+    colon = text.find(":")  # (the head alone is cut out: no copy of a long item's rest)
+    if colon == -1:
+        return None
+    head = text[:colon]
+    # more words than the limit give one piece more than it when split at most that often
+    if len(head.split(maxsplit=_LABEL_MAX_WORDS)) > _LABEL_MAX_WORDS:
         return None
     head = _PREFIX.sub("", head.strip())
     m = _ANY_LABEL.search(head)

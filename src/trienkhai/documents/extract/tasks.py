@@ -160,8 +160,11 @@ def extract_tasks(outline: Outline) -> list[dict[str, Any]]:
         if i not in field_lines and _is_body_task(n, i, children, fields)
     ]
     group_of = _groups(nodes, picked)
-    cache: dict[int, bodies.Roles] = {}
-    tasks = [_body_task(nodes, i, group_of.get(i), cache, fields.get(i)) for i in picked]
+    # what each heading hands down, by its text: a plan may repeat one intro paragraph under
+    # several parts ("Các sở, ban, ngành; UBND ... thực hiện tốt một số nhiệm vụ sau:"), read once
+    cache: dict[str, bodies.Roles] = {}
+    handed: dict[int | None, bodies.Roles] = {}
+    tasks = [_body_task(nodes, i, group_of.get(i), cache, handed, fields.get(i)) for i in picked]
     columns: dict[tuple[str, ...], dict[str, int]] = {}  # a table's rows share its header
     rows = [_row_task(n, columns) for n in nodes if n.kind == "row"]
     body_tasks = tasks[:]
@@ -219,23 +222,39 @@ def _group_above(nodes: list[Node], parent: int | None) -> str | None:
     return groups.heading_group(nodes[parent].text)
 
 
-def _inherited(nodes: list[Node], node: Node, cache: dict[int, bodies.Roles]) -> bodies.Roles:
-    """Bodies handed down by the nearest heading or intro paragraph above that names some."""
-    parent = node.parent
-    while parent is not None:
-        if parent not in cache:
-            cache[parent] = bodies.heading_roles(nodes[parent].text)
-        if cache[parent]:
-            return cache[parent]
-        parent = nodes[parent].parent
-    return bodies.Roles()
+def _inherited(
+    nodes: list[Node],
+    parent: int | None,
+    cache: dict[str, bodies.Roles],
+    handed: dict[int | None, bodies.Roles],
+) -> bodies.Roles:
+    """Bodies handed down by the nearest heading or intro paragraph above that names some
+    (``cache``: what each heading text hands down; ``handed``: the answer for each parent
+    already asked about, shared by the items of a list; both filled as read, never changed)."""
+    found = handed.get(parent)
+    if found is not None:
+        return found
+    above = parent
+    while above is not None:
+        text = nodes[above].text
+        roles = cache.get(text)
+        if roles is None:
+            roles = cache[text] = bodies.heading_roles(text)
+        if roles:
+            break
+        above = nodes[above].parent
+    else:
+        roles = bodies.Roles()
+    handed[parent] = roles
+    return roles
 
 
 def _body_task(
     nodes: list[Node],
     index: int,
     group: str | None,
-    cache: dict[int, bodies.Roles],
+    cache: dict[str, bodies.Roles],
+    handed: dict[int | None, bodies.Roles],
     field_lines: list[int] | None = None,
 ) -> dict[str, Any]:
     node = nodes[index]
@@ -244,7 +263,7 @@ def _body_task(
         read = "; ".join([node.text.rstrip(" ;."), *(nodes[i].text for i in field_lines)])
     low = read.lower()
     own = bodies.find_roles(read, low)
-    above = _inherited(nodes, node, cache)
+    above = _inherited(nodes, node.parent, cache, handed)
     lead, requested = own.lead, own.requested
     if above.requested and not requested:
         requested, lead = (lead or above.requested), []
@@ -260,18 +279,17 @@ def _body_task(
         "due": _due(read, low),
         "output": _output(read, low),
         "line": node.line,
-        "rule": _rule(node),
+        "rule": _RULES.get(node.marker, "paragraph"),
     }
 
 
-def _rule(node: Node) -> str:
-    if node.marker == "bullet":
-        return "bullet-item"
-    if node.marker == "letter":
-        return "lettered-item"
-    if node.marker in ("roman", "arabic"):
-        return "numbered-item"
-    return "paragraph"
+# the rule that picked an item, by its marker (any other: a paragraph)
+_RULES: dict[str | None, str] = {
+    "bullet": "bullet-item",
+    "letter": "lettered-item",
+    "roman": "numbered-item",
+    "arabic": "numbered-item",
+}
 
 
 def _due(text: str, low: str | None = None) -> str | None:
