@@ -4,11 +4,13 @@
 
 The floor is one ``re.findall(r"\\w+")`` pass over the same texts: the least any reading of
 them costs on this machine, so the ratio does not depend on how fast the machine is. Goals
-(issue 2): the full pipeline on .txt at >= 200 documents/s on one core, within 5x the floor;
-peak memory under 200 MB while a batch of 1,000 documents is extracted one at a time (each
-result serialised, then dropped, as the CLI does). .docx and .pdf figures are printed too,
-from the renderings in tests/fixtures/documents. ``--stages`` prints the CPU milliseconds per document
-of each stage (reader, structure, each extractor, lint); ``--profile`` prints cProfile's top entries.
+(issue 2), on the seeds: the full pipeline on .txt at >= 200 documents/s on one core, within
+5x the floor; peak memory under 200 MB while a batch of 1,000 documents is extracted one at a
+time (each result serialised, then dropped, as the CLI does). The seeds with the engineers'
+.txt fixtures (appendix tables, short dense items: more nodes per character) are measured
+beside them, and .docx and .pdf figures from the fixtures' renderings. ``--stages`` prints
+the CPU milliseconds per document of each stage (reader, structure, each extractor, lint);
+``--profile`` prints cProfile's top entries.
 """
 
 from __future__ import annotations
@@ -80,8 +82,20 @@ def floor(docs: list[tuple[str, bytes]]) -> Callable[[], None]:
     return run
 
 
-def report(label: str, docs: list[tuple[str, bytes]], seconds: float) -> float | None:
-    """Print the full pipeline's speed and, beside it, the reader's alone."""
+def measure_floor(docs: list[tuple[str, bytes]], seconds: float) -> tuple[float, float]:
+    """Print and return the floor's documents/s, wall clock and CPU time."""
+    runs, elapsed, cpu = timed(floor(docs), seconds)
+    per_s, per_cpu_s = runs * len(docs) / elapsed, runs * len(docs) / cpu
+    print(
+        f"floor  {per_s:9.1f} docs/s  (one re.findall(r'\\w+') pass over the same {len(docs)} "
+        f"texts; CPU time {per_cpu_s:.1f} docs/s)"
+    )
+    return per_s, per_cpu_s
+
+
+def report(label: str, docs: list[tuple[str, bytes]], seconds: float) -> tuple[float, float] | None:
+    """Print the full pipeline's speed and, beside it, the reader's alone; return documents/s
+    by the wall clock and by CPU time."""
     if not docs:
         print(f"{label:6} (no documents found)")
         return None
@@ -95,7 +109,7 @@ def report(label: str, docs: list[tuple[str, bytes]], seconds: float) -> float |
         f"{label:6} {per_s:9.1f} docs/s {mb_s:8.2f} MB/s  ({len(docs)} files, {runs} rounds; "
         f"reader alone {read_per_s:.1f} docs/s; CPU time {runs * len(docs) / cpu:.1f} docs/s)"
     )
-    return per_s
+    return per_s, runs * len(docs) / cpu
 
 
 def memory(docs: list[tuple[str, bytes]], batch: int) -> None:
@@ -180,23 +194,26 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
 
-    txt = load(sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("ubnd_*.txt")))
-    if not txt:
+    seeds = load(sorted(SEEDS.glob("*.txt")))
+    if not seeds:
         sys.exit(f"no seeds in {SEEDS}")
-    runs, elapsed, cpu = timed(floor(txt), args.seconds)
-    floor_per_s = runs * len(txt) / elapsed
-    print(
-        f"floor  {floor_per_s:9.1f} docs/s  (one re.findall(r'\\w+') pass over the same texts; "
-        f"CPU time {runs * len(txt) / cpu:.1f} docs/s)"
-    )
-    per_s = report("txt", txt, args.seconds)
-    assert per_s is not None
-    ratio = floor_per_s / per_s
-    ok = per_s >= DOCS_PER_S_GOAL and ratio <= RATIO_GOAL
-    print(
-        f"txt ratio to floor: {ratio:.1f}x  (goal >= {DOCS_PER_S_GOAL} docs/s and <= "
-        f"{RATIO_GOAL:g}x: {'ok' if ok else 'NOT MET'})"
-    )
+    # The goal is set on the seeds (issue 2); the engineers' fixtures add appendix tables and
+    # short, dense items (more nodes per character), and are measured beside them.
+    txt = seeds + load(sorted(FIXTURES.glob("ubnd_*.txt")))
+    for label, docs, goal in (("seeds", seeds, True), ("txt", txt, False)):
+        floor_per_s, floor_cpu = measure_floor(docs, args.seconds)
+        result = report(label, docs, args.seconds)
+        assert result is not None
+        per_s, per_cpu_s = result
+        ratio, cpu_ratio = floor_per_s / per_s, floor_cpu / per_cpu_s
+        verdict = ""
+        if goal:
+            ok = per_s >= DOCS_PER_S_GOAL and ratio <= RATIO_GOAL
+            verdict = (
+                f"; goal >= {DOCS_PER_S_GOAL} docs/s and <= {RATIO_GOAL:g}x: "
+                f"{'ok' if ok else 'NOT MET'}"
+            )
+        print(f"{label} ratio to floor: {ratio:.1f}x (CPU time {cpu_ratio:.1f}x){verdict}")
     report("docx", load(sorted(FIXTURES.glob("*.docx"))), args.seconds)
     report("pdf", load(sorted(FIXTURES.glob("*.pdf"))), args.seconds)
     memory(txt, args.batch)
