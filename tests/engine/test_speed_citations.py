@@ -149,3 +149,13 @@ def test_issuing_finds_what_finditer_finds() -> None:
         for text in _issuing_texts():
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in metadata._issuing(pattern, text)] == expected, text
+
+
+def test_attached_mark_is_in_every_text_holding_the_lead() -> None:
+    """The premise of ``metadata._attached_number``'s first test: only the characters of
+    ``_ATTACHED_MARK`` lower-case to a text holding the lead's non-ASCII letter, so a text
+    without any of them cannot hold the lead once lower-cased."""
+    letter = metadata._ATTACHED_LETTER
+    assert letter in metadata._KINDS["attached_to"]
+    found = {ch for ch in map(chr, range(0x110000)) if letter in ch.lower()}
+    assert found <= set(metadata._ATTACHED_MARK), found

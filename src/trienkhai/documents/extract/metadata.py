@@ -117,6 +117,11 @@ _ATTACHED = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# the characters whose lower-case holds the lead's first letter that is not ASCII ("è" of
+# "kèm theo"): a text without any cannot hold the lead once lower-cased (checked over all of
+# Unicode in tests/engine/test_speed_citations.py)
+_ATTACHED_LETTER = next(c for c in _KINDS["attached_to"] if not c.isascii())
+_ATTACHED_MARK = (_ATTACHED_LETTER, _ATTACHED_LETTER.upper())
 KIND_LINE_MAX = 400  # characters: the kind heading may carry the title on its line
 SIGNATURE_SCAN = 400  # lines from the end (an appendix table may follow the signature)
 SIGNATURE_LINE_MAX = 120
@@ -346,7 +351,10 @@ def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | No
     """The document's number and date as its appendix prints them ("Kèm theo Kế hoạch số ...")."""
     lead = _KINDS["attached_to"]
     for unit in units(outline, footnotes=False):
-        if "/" not in unit.text or lead not in unit.text.lower():  # a number has a slash
+        text = unit.text
+        if "/" not in text or not any(c in text for c in _ATTACHED_MARK):  # a number has a slash
+            continue  # and the lead has its mark: both found without lower-casing the text
+        if lead not in text.lower():
             continue
         m = _ATTACHED.search(unit.text)
         if m and citations.kind_of_word(m.group("word")) == kind:
