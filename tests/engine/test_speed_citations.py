@@ -180,3 +180,54 @@ def test_holds_lead_is_the_lower_cased_search() -> None:
     assert any(lead in t.lower() for t in texts)
     for text in texts:
         assert metadata._holds_lead(text) == (lead in text.lower()), text
+
+
+def _plain_kind_before(text: str, start: int) -> tuple[str, int, str] | None:
+    """The kind word before a number read without the shortcut for a lead of its own."""
+    lo = max(0, start - citations._WINDOW)
+    window = text[lo:start].lower().rstrip()
+    for lead in citations._LEADS:
+        if window.endswith(lead) and (
+            len(window) == len(lead) or not window[-len(lead) - 1].isalpha()
+        ):
+            window = window[: -len(lead)].rstrip()
+            break
+    last = window.rsplit(None, 1)[-1] if window else ""
+    for word in citations._PLAIN_BY_LAST.get(last, ()):
+        if window.endswith(word):
+            begin = len(window) - len(word)
+            if begin == 0 or not window[begin - 1].isalnum():
+                return citations.WORD_TO_KIND[word], lo + begin, "citation.kind_word"
+    lo = max(0, start - citations._NAMED_WINDOW)
+    if citations._NAMED_HINT in text[lo:start].lower() and (
+        m := citations._NAMED_BEFORE.search(text, lo, start)
+    ):
+        return citations.kind_of_word(m["named"]), m.start(), "citation.named"
+    return None
+
+
+def test_kind_before_reads_as_the_plain_steps() -> None:
+    rng = random.Random(7)
+    cases = [(text, pos) for text, pos in _cases() if pos < len(text)]
+    pieces = ["Nghị quyết", "NGHỊ QUYẾT", "nghị  quyết", "Chương trình hành động", "Luật Đất đai"]
+    pieces += [
+        "số",
+        "Số:",
+        "SỐ",
+        "số:",
+        "(số",
+        "xsố",
+        ":",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+        ",",
+        "và",
+        "5",
+    ]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(6))
+        cases.append((text + "43-NQ/TW", len(text)))
+    for text, pos in cases:
+        assert citations._kind_before(text, pos) == _plain_kind_before(text, pos), (text, pos)
