@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from trienkhai.documents.extract import citations, metadata
+from trienkhai.documents.extract import citations, dates, metadata
 from trienkhai.documents.extract.dates import date_value_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -231,3 +231,38 @@ def test_kind_before_reads_as_the_plain_steps() -> None:
         cases.append((text + "43-NQ/TW", len(text)))
     for text, pos in cases:
         assert citations._kind_before(text, pos) == _plain_kind_before(text, pos), (text, pos)
+
+
+def _plain_find_dates(text: str) -> list[dates.DateMatch]:
+    """``dates.find_dates`` without its test for four digits."""
+    found: list[dates.DateMatch] = []
+    for pattern in dates._FULL:
+        for m in pattern.finditer(text):
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            value = dates.make_date(y, mo, d)
+            if value is not None:
+                found.append(dates.DateMatch(m.start(), m.end(), value, y, m.group(0)))
+    for pattern in dates._BLANK:
+        for m in pattern.finditer(text):
+            found.append(dates.DateMatch(m.start(), m.end(), None, int(m["y"]), m.group(0)))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[dates.DateMatch] = []
+    for item in found:
+        if out and item.start < out[-1].end:
+            continue
+        out.append(item)
+    return out
+
+
+def test_find_dates_reads_as_the_patterns() -> None:
+    texts = [text for text, _ in _cases()]
+    texts += [
+        "ngày tháng năm",
+        "ngày .../.../",
+        "ngày 10 tháng 01 năm 202",
+        "10/01/٢٠٢٣",
+        "١٠/٠١/٢٠٢٣",
+    ]
+    assert any(dates.find_dates(t) for t in texts)
+    for text in texts:
+        assert dates.find_dates(text) == _plain_find_dates(text), text
