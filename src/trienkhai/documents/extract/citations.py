@@ -95,6 +95,8 @@ _NAMED_BEFORE = re.compile(
 )
 _WINDOW = 40
 _LEADS = sorted(_KINDS["number_lead"], key=len, reverse=True)
+_LEAD_SET = frozenset(_LEADS)  # words of their own (:func:`_kind_before`)
+assert not any(ch.isspace() for lead in _LEADS for ch in lead)
 _PLAIN_BY_LENGTH = sorted(_PLAIN_WORDS, key=len, reverse=True)
 # kind words by their last syllable: a window is compared only with the words it can end with
 _PLAIN_BY_LAST: dict[str, list[str]] = {}
@@ -285,13 +287,20 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
     """
     lo = max(0, start - _WINDOW)
     window = text[lo:start].lower().rstrip()
-    for lead in _LEADS:
-        if window.endswith(lead) and (
-            len(window) == len(lead) or not window[-len(lead) - 1].isalpha()
-        ):
-            window = window[: -len(lead)].rstrip()
-            break
-    last = window.rsplit(None, 1)[-1] if window else ""
+    words = window.rsplit(None, 2)
+    if len(words) == 3 and words[2] in _LEAD_SET:
+        # "... nghị quyết số": the lead is a word of its own (nearly every number), so the
+        # words before it are at hand without comparing the window's end with each lead
+        window = window[: -len(words[2])].rstrip()
+        last = words[1]
+    else:
+        for lead in _LEADS:
+            if window.endswith(lead) and (
+                len(window) == len(lead) or not window[-len(lead) - 1].isalpha()
+            ):
+                window = window[: -len(lead)].rstrip()
+                break
+        last = window.rsplit(None, 1)[-1] if window else ""
     for word in _PLAIN_BY_LAST.get(last, ()):
         if window.endswith(word):
             begin = len(window) - len(word)

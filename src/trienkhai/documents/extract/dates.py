@@ -25,6 +25,10 @@ _HALF = re.compile(_LEX["half"], _FLAGS)
 _MONTH = re.compile(_LEX["month"], _FLAGS)
 _YEAR = re.compile(_LEX["year"], _FLAGS)
 _HALVES: dict[str, int] = _LEX["halves"]
+# every full and blank date reads its year as four digits (the group is never left out: its
+# value is read from every match), so a text without four digits in a row holds none
+assert all(r"(?P<y>\d{4})" in p for p in [*_LEX["full"], *_LEX["blank"]])
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -66,6 +70,8 @@ def iso(value: date | None) -> str | None:
 def find_dates(text: str) -> list[DateMatch]:
     """Every full or blank date in ``text``, in order, without overlaps."""
     found: list[DateMatch] = []
+    if _FOUR_DIGITS.search(text) is None:  # one scan in C instead of one per pattern
+        return found
     for pattern in _FULL:
         for m in pattern.finditer(text):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])

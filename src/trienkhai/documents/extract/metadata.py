@@ -117,6 +117,30 @@ _ATTACHED = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# the characters whose lower-case holds the lead's first letter that is not ASCII ("è" of
+# "kèm theo"), and where that letter stands in the lead: a text lower-cases to one holding the
+# lead only where one of them stands at that place (checked over all of Unicode in
+# tests/engine/test_speed_citations.py)
+_ATTACHED_AT, _ATTACHED_LETTER = next(
+    (i, c) for i, c in enumerate(_KINDS["attached_to"]) if not c.isascii()
+)
+_ATTACHED_MARK = (_ATTACHED_LETTER, _ATTACHED_LETTER.upper())
+
+
+def _holds_lead(text: str) -> bool:
+    """``_KINDS["attached_to"] in text.lower()``, lower-casing only the few characters around
+    each "è" or "È" of the text, not the whole text (most texts hold none)."""
+    lead = _KINDS["attached_to"]
+    for mark in _ATTACHED_MARK:
+        at = text.find(mark)
+        while at >= 0:
+            start = at - _ATTACHED_AT
+            if start >= 0 and text[start : start + len(lead)].lower() == lead:
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 KIND_LINE_MAX = 400  # characters: the kind heading may carry the title on its line
 SIGNATURE_SCAN = 400  # lines from the end (an appendix table may follow the signature)
 SIGNATURE_LINE_MAX = 120
@@ -344,9 +368,8 @@ def _signer(lines: SourceLines) -> dict[str, str | None]:
 
 def _attached_number(outline: Outline, kind: str) -> tuple[str | None, date | None]:
     """The document's number and date as its appendix prints them ("Kèm theo Kế hoạch số ...")."""
-    lead = _KINDS["attached_to"]
     for unit in units(outline, footnotes=False):
-        if "/" not in unit.text or lead not in unit.text.lower():  # a number has a slash
+        if "/" not in unit.text or not _holds_lead(unit.text):  # a number has a slash
             continue
         m = _ATTACHED.search(unit.text)
         if m and citations.kind_of_word(m.group("word")) == kind:
