@@ -103,6 +103,10 @@ class Outline:
     footnotes: list[Footnote] = field(default_factory=list)
     head: list[Node] = field(default_factory=list)  # lines before the first body part
     tail: list[Node] = field(default_factory=list)  # recipients and signature block
+    # Set by build_outline: every node's text is one line, stripped and single-spaced, with no
+    # odd space and no superscript glyph (cleaned by normalize.clean), so the extractors need
+    # not clean it again but for the few marks normalize.clean leaves ("#", "`", "<").
+    clean: bool = False
 
 
 @dataclass(slots=True)

@@ -190,7 +190,13 @@ _MARKUP_ONLY = "<\\*_#"
 
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     """:func:`clean` for every paragraph of a document, the same results, with the scans made
-    once over the whole text instead of once per paragraph.
+    once over the whole text instead of once per paragraph (see :func:`clean_all_glyphs`)."""
+    return clean_all_glyphs(raws)[0]
+
+
+def clean_all_glyphs(raws: list[str]) -> tuple[list[tuple[str, list[str]]], bool]:
+    """:func:`clean_all`, and whether a cleaned text may still hold a superscript glyph (one
+    after "m", "m²"), which the caller would otherwise look for in every text again.
 
     Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are in
     NFKC (so in NFC, and without a superscript glyph: those are compatibility characters):
@@ -232,17 +238,27 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
     if not _no_odd_space(joined):
-        return [clean(raw, glyphs=i in odd) for i, raw in enumerate(raws)]
-    return [
-        _clean_odd(raw)
-        if i in odd
-        else _clean_nfc_printable(raw, False)
-        if i in marked
-        # (an unmarked paragraph opens with no space: only one opening with a mark, or an
-        # empty one, can draw a rule)
-        else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
-        for i, raw in enumerate(raws)
-    ]
+        cleaned = [clean(raw, glyphs=i in odd) for i, raw in enumerate(raws)]
+    else:
+        cleaned = [
+            _clean_odd(raw)
+            if i in odd
+            else _clean_nfc_printable(raw, False)
+            if i in marked
+            # (an unmarked paragraph opens with no space: only one opening with a mark, or an
+            # empty one, can draw a rule)
+            else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
+            for i, raw in enumerate(raws)
+        ]
+    # cleaning makes no glyph: only a paragraph not in NFKC can keep one (its cleaned text in
+    # NFKC holds none; one not in NFKC, a rare one, is searched)
+    glyphs = False
+    for i in odd:
+        text = cleaned[i][0]
+        if not unicodedata.is_normalized("NFKC", text) and _has_sup(text):
+            glyphs = True
+            break
+    return cleaned, glyphs
 
 
 def _clean_odd(raw: str) -> tuple[str, list[str]]:

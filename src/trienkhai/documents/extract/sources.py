@@ -92,6 +92,30 @@ def _one_lines(texts: list[str]) -> list[str]:
     return [one_line(t) if i in marked else t.strip() for i, t in enumerate(texts)]
 
 
+# What :func:`clean` acts on in a text that ``normalize.clean`` cleaned: the marks that
+# cleaning leaves where they are not markdown or a tag it knows ("*" only to be safe).
+_CLEAN_MARKS = ("*", "<", "#", "`")
+
+
+def _clean_lines(texts: list[str]) -> list[str]:
+    """:func:`_one_lines` of texts an outline says are clean (``Outline.clean``): one line,
+    stripped, single-spaced, no odd space or superscript glyph. Only the few marks of
+    ``_CLEAN_MARKS`` are looked for (fast searches in C); the NFKC check, the search for
+    doubled spaces and the strips, costly scans of every text, are spared."""
+    joined = " ".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    marked: set[int] = set()
+    for ch in _CLEAN_MARKS:
+        at = joined.find(ch)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            marked.add(i)  # the text is cleaned whole: go on from the next one
+            at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+    if not marked:
+        return texts
+    return [one_line(t) if i in marked else t for i, t in enumerate(texts)]
+
+
 # What ``_LABEL`` can open with (besides a space or a decimal digit): most texts open with
 # none of these, and are answered without running the pattern.
 _LABEL_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
@@ -110,7 +134,7 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 
 _MEMO: OrderedDict[tuple[int, str], tuple[Outline, Any]] = OrderedDict()
-_MEMO_SIZE = 16
+_MEMO_SIZE = 64  # (9 keys an outline: room for a few threads' outlines at once)
 _MEMO_LOCK = threading.Lock()
 
 
@@ -206,7 +230,8 @@ def _body_units(outline: Outline) -> Iterator[Unit]:
     pending: Unit | None = None
     every = [*outline.head, *outline.nodes, *outline.tail]
     # a row reads as its cells: its own text is not needed
-    lines = _one_lines(["" if n.kind == "row" and n.cells else n.text for n in every])
+    texts = ["" if n.kind == "row" and n.cells else n.text for n in every]
+    lines = _clean_lines(texts) if outline.clean else _one_lines(texts)
     for node, text in zip(every, lines, strict=True):
         if node.kind == "row" and node.cells:
             text = " | ".join(one_line(c) for c in node.cells)

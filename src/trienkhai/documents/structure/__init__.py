@@ -39,7 +39,7 @@ __all__ = ["build_outline"]
 
 def build_outline(source: SourceDocument) -> Outline:
     """Place every paragraph and table row of ``source`` in the document's outline."""
-    items = _clean_blocks(source)
+    items, plain = _clean_blocks(source)
     head_end = _head_end(items)
     tail_start, appendix_start = _tail_and_appendix(items, head_end)
     body_end = min(x for x in (tail_start, appendix_start, len(items)) if x is not None)
@@ -70,4 +70,6 @@ def build_outline(source: SourceDocument) -> Outline:
     if appendix_start is not None:
         stop = tail_start if tail_start and tail_start > appendix_start else len(items)
         nodes.extend(_appendix_nodes(items[appendix_start:stop], len(nodes)))
-    return Outline(source=source, nodes=nodes, footnotes=footnotes, head=head, tail=tail)
+    # every node text is a cleaned paragraph, its part after the label, or cleaned paragraphs
+    # joined by one space: as clean as its paragraphs
+    return Outline(source, nodes, footnotes, head, tail, clean=plain)

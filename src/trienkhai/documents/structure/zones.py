@@ -26,17 +26,20 @@ from .common import (
 )
 
 
-def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
+def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool]:
+    """The paragraphs cleaned (empty ones dropped) and the tables, in reading order; and
+    whether every text is plain: no table (its cells are cleaned apart) and no superscript
+    glyph left in a paragraph (see ``Outline.clean``)."""
     blocks = source.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    cleaned = normalize.clean_all([p.text for p in paragraphs])
+    cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs])
     if len(paragraphs) == len(blocks):
         # the usual text: no table, so one pass pairs each paragraph with its cleaning
         return [
             _Para(text, block.line, block.text, anchors, block.style, block.label or None)
             for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
             if text
-        ]
+        ], not glyphs
     items: list[_Para | Table] = []
     pending = iter(cleaned)
     for block in blocks:
@@ -49,7 +52,7 @@ def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
-    return items
+    return items, False
 
 
 def _head_nodes(items: list[_Para | Table]) -> list[Node]:

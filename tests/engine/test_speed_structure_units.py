@@ -1,0 +1,106 @@
+"""``Outline.clean``: an outline made by ``build_outline`` says its node texts are clean, and
+``sources`` then looks only for the few marks cleaning leaves. These checks build outlines
+of real documents (every format) and of random ones full of what cleaning acts on, and
+compare the units with those of the same outline read the full way (``clean`` False).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+from trienkhai.documents import read_bytes
+from trienkhai.documents.extract import sources
+from trienkhai.documents.model import Outline
+from trienkhai.documents.structure import build_outline
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+def _same_units(outline: Outline) -> None:
+    full = dataclasses.replace(outline, clean=False)
+    fast = [(u.text, u.line, u.breaks) for u in sources._body_units(outline)]
+    assert fast == [(u.text, u.line, u.breaks) for u in sources._body_units(full)]
+
+
+def _assert_clean(outline: Outline) -> None:
+    """What the flag promises: each text, but for the marks looked for, is its own one_line."""
+    for node in [*outline.head, *outline.nodes, *outline.tail]:
+        text = node.text
+        if not any(mark in text for mark in sources._CLEAN_MARKS):
+            assert sources.one_line(text) == text, repr(text)
+
+
+def test_documents_of_every_format(seeds_dir: Path) -> None:
+    paths = [p for p in sorted(FIXTURES.glob("*.*")) if not p.name.endswith(".json")]
+    paths += sorted(seeds_dir.glob("*.txt"))
+    flagged = 0
+    for path in paths:
+        outline = build_outline(read_bytes(path.read_bytes(), path.name))
+        if outline.clean:
+            flagged += 1
+            _assert_clean(outline)
+        _same_units(outline)
+    assert flagged >= 4
+
+
+PIECES = [
+    *"ab mMtIVX1.2)-–:;ạếđ",
+    "I. NHIỆM VỤ",
+    "1. ",
+    "- ",
+    "* ",
+    "a) ",
+    "**",
+    "*",
+    "__",
+    "#",
+    "## ",
+    "`",
+    "<b>",
+    "<sup>1</sup>",
+    "<a-b>",
+    "\\*",
+    "⁽¹⁾",
+    "¹",
+    "m²",
+    "M³",
+    "⁽",
+    "…",
+    "ﬁ",
+    "e\u0301",
+    "  ",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "\u200b",
+    "\u3000",
+    "(1) ",
+    "thực hiện",
+]
+
+
+def test_random_documents() -> None:
+    rng = random.Random(1122)
+    flagged = 0
+    for _ in range(1500):
+        lines = [
+            "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 8)))
+            for _ in range(rng.randint(1, 12))
+        ]
+        sep = rng.choice(["\n", "\n\n", "  \n"])
+        lines.append("x")  # (an empty file is refused)
+        outline = build_outline(read_bytes(sep.join(lines).encode(), "doc.txt"))
+        if outline.clean:
+            flagged += 1
+            _assert_clean(outline)
+        _same_units(outline)
+    assert flagged > 300
+
+
+def test_a_hand_made_outline_is_not_clean() -> None:
+    outline = build_outline(read_bytes(b"I. M\xe1\xbb\xa4C TI\xc3\x8aU\n\n- a  b", "doc.txt"))
+    assert outline.clean
+    assert not Outline(outline.source, outline.nodes).clean
