@@ -2,6 +2,8 @@
 ``sources`` then looks only for the few marks cleaning leaves. These checks build outlines
 of real documents (every format) and of random ones full of what cleaning acts on, and
 compare the units with those of the same outline read the full way (``clean`` False).
+Also: ``normalize.strip_markup`` removes the stars of a text that no bullet can open in one
+pass, as the two passes it replaces did.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import dataclasses
 import random
 from pathlib import Path
 
-from trienkhai.documents import read_bytes
+from trienkhai.documents import normalize, read_bytes
 from trienkhai.documents.extract import sources
 from trienkhai.documents.model import Outline
 from trienkhai.documents.structure import build_outline
@@ -104,3 +106,24 @@ def test_a_hand_made_outline_is_not_clean() -> None:
     outline = build_outline(read_bytes(b"I. M\xe1\xbb\xa4C TI\xc3\x8aU\n\n- a  b", "doc.txt"))
     assert outline.clean
     assert not Outline(outline.source, outline.nodes).clean
+
+
+def _reference_stars(text: str) -> str:
+    """strip_markup's star handling as it was: "**" removed first, then a bullet or the rest."""
+    star = "*" in text
+    if star:
+        text = text.replace("**", "")
+    if star and "*" in text:
+        stripped = text.lstrip()
+        if stripped.startswith("* ") or stripped.startswith("*\t"):
+            return "• " + stripped[2:].replace("*", "")
+        return text.replace("*", "")
+    return text
+
+
+def test_stars_removed_in_one_pass_as_in_two() -> None:
+    rng = random.Random(7)
+    pieces = ["*", "**", " ", "\t", "\u00a0", "a", "ạ", "-", "\n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        assert normalize.strip_markup(text) == _reference_stars(text), repr(text)

@@ -147,6 +147,11 @@ def strip_markup(text: str) -> str:
     if "_" in text and "__" in text:
         text = _BOLD.sub("", text)
     elif star:
+        first = text[:1]
+        if first != "*" and not (first.isspace() and text.lstrip()[:1] == "*"):
+            # no "* " bullet can open the text once "**" is gone (its first mark is no star,
+            # and removing stars leaves it first): every star goes, in one pass
+            return text.replace("*", "")
         text = text.replace("**", "")
     if star and "*" in text:
         stripped = text.lstrip()

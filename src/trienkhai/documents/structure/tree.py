@@ -64,7 +64,10 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             continue
         label, offset = item.cached or _read_label(item)  # (_label_of, without a call)
         rest = item.text[offset:] if offset else item.text
-        node = Node(rest, item.line, "paragraph", anchors=item.anchors)
+        # (every field given in order: a keyword argument costs more than a positional one)
+        node = Node(
+            rest, item.line, "paragraph", "", None, None, 0, None, None, None, None, item.anchors
+        )
         index = len(nodes)
         if label is None:
             _close_for_paragraph(stack, nodes, finished)
