@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import unicodedata
 from pathlib import Path
 
 from trienkhai.documents import normalize, read_bytes
@@ -127,3 +128,28 @@ def test_stars_removed_in_one_pass_as_in_two() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
         assert normalize.strip_markup(text) == _reference_stars(text), repr(text)
+
+
+def test_lines_of_a_text_in_nfkc_are_in_nfkc() -> None:
+    """SourceDocument.nfkc: the text reader checks the whole text once; its lines, and the
+    lines joined by spaces as clean_all joins them, are then in NFKC too."""
+    rng = random.Random(5)
+    pieces = ["e", "a", "\u0301", "\u0323", "\u0302", "ạ", "ế", " ", "\n", "\u1100", "\u1161"]
+    pieces += ["\u0915", "\u093c", "\u05d0", "\u05b7", "x\u0338", "\u3099", "\u304b", "¹", "ﬁ"]
+    checked = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if not unicodedata.is_normalized("NFKC", text):
+            continue
+        checked += 1
+        lines = text.split("\n")
+        assert all(unicodedata.is_normalized("NFKC", line) for line in lines), repr(text)
+        assert unicodedata.is_normalized("NFKC", " ".join(lines)), repr(text)
+    assert checked > 1000
+
+
+def test_the_text_reader_says_when_its_text_is_in_nfkc() -> None:
+    assert read_bytes("Kế hoạch\n\n- một".encode(), "a.txt").nfkc
+    assert not read_bytes("Kế hoạch¹\n\n- một".encode(), "a.txt").nfkc
+    assert not read_bytes("Ke\u0301 hoạch\n\n- một".encode(), "a.txt").nfkc
+    assert not read_bytes("Kế\fhoạch\n\n- một".encode(), "a.txt").nfkc

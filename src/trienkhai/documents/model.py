@@ -56,6 +56,9 @@ class SourceDocument:
     footnotes: list[Footnote] = field(default_factory=list)
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # reader remarks ("converted from TCVN3")
+    # Set by a reader that checked it: every paragraph's text is in NFKC (structure analysis
+    # then need not check them again).
+    nfkc: bool = False
 
     @property
     def text(self) -> str:

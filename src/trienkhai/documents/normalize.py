@@ -199,9 +199,12 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     return clean_all_glyphs(raws)[0]
 
 
-def clean_all_glyphs(raws: list[str]) -> tuple[list[tuple[str, list[str]]], bool]:
+def clean_all_glyphs(
+    raws: list[str], *, nfkc: bool = False
+) -> tuple[list[tuple[str, list[str]]], bool]:
     """:func:`clean_all`, and whether a cleaned text may still hold a superscript glyph (one
     after "m", "m²"), which the caller would otherwise look for in every text again.
+    ``nfkc``: the caller knows that every text is in NFKC (the reader checked): no check.
 
     Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are in
     NFKC (so in NFC, and without a superscript glyph: those are compatibility characters):
@@ -220,7 +223,7 @@ def clean_all_glyphs(raws: list[str]) -> tuple[list[tuple[str, list[str]]], bool
     whose low byte is a common ASCII letter, cost several times more.)"""
     joined = " ".join(raws)
     odd: set[int] = set()
-    if not unicodedata.is_normalized("NFKC", joined):
+    if not nfkc and not unicodedata.is_normalized("NFKC", joined):
         odd = {i for i, raw in enumerate(raws) if not unicodedata.is_normalized("NFKC", raw)}
     starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
     marked: set[int] = set()

@@ -50,6 +50,9 @@ def read(data: bytes, name: str) -> SourceDocument:
         blocks=blocks,
         encoding=decoded.encoding,
         notes=list(decoded.notes),
+        # every paragraph is a line of the text, cut at line breaks (no character composes
+        # across one), so in NFKC with it; not so once a form feed is taken out of a line
+        nfkc=decoded.nfkc and "\f" not in decoded.text,
     )
 
 

@@ -32,7 +32,7 @@ def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool]:
     glyph left in a paragraph (see ``Outline.clean``)."""
     blocks = source.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs])
+    cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs], nfkc=source.nfkc)
     if len(paragraphs) == len(blocks):
         # the usual text: no table, so one pass pairs each paragraph with its cleaning
         return [
