@@ -145,12 +145,14 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         first = item.text[:1]
         cached = item.cached
         if cached is None:
-            if first.isupper() and first not in "IVXL" and not item.docx_label:
+            if item.docx_label:
+                cached = _read_label(item)
+            elif first.isupper() and first not in "IVXL":
                 # label_end's answer for a capital that opens no roman numeral, whatever
                 # follows (text only grows at its end): no call
                 cached = item.cached = _NO_LABEL
-            else:
-                cached = _read_label(item)
+            else:  # (_read_label's answer without a .docx label: one call less)
+                cached = item.cached = normalize.label_end(item.text)
         unlabelled = cached[0] is None
         # only an unlabelled paragraph that does not open with a capital can continue another
         # (see _continues): the usual one is kept without the tests of _joins

@@ -80,7 +80,8 @@ def _head_nodes(items: list[_Para | Table]) -> list[Node]:
 
 
 def _flat_node(p: _Para, part: str) -> Node:
-    return Node(text=p.text, line=p.line, kind="paragraph", part=part, anchors=p.anchors)
+    # (every field given in order: a keyword argument costs more than a positional one)
+    return Node(p.text, p.line, "paragraph", "", part, None, 0, None, None, None, None, p.anchors)
 
 
 def _head_end(items: list[_Para | Table]) -> int:
@@ -126,6 +127,7 @@ def _is_long(text: str) -> bool:
 
 def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
     tail = appendix = None
+    zone_first = _ZONE_START_FIRST
     for i in range(start, len(items)):
         if tail is not None and appendix is not None:
             break  # both found: nothing below can change them
@@ -135,8 +137,9 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
-            if not _can_open(_ZONE_START_FIRST, item.text):
-                continue  # (the usual line: no fold of its start needed)
+            # (_can_open, without a call: the usual line needs no fold of its start)
+            if zone_first is not None and item.text[:1].casefold()[:1] not in zone_first:
+                continue
             folded = _start(item.text)
             m = _ZONE_START.match(folded)  # both tests in one match: most lines fail both
             if m is None:
