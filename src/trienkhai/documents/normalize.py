@@ -225,16 +225,22 @@ def clean_all_glyphs(
     odd: set[int] = set()
     if not nfkc and not unicodedata.is_normalized("NFKC", joined):
         odd = {i for i, raw in enumerate(raws) if not unicodedata.is_normalized("NFKC", raw)}
-    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
     marked: set[int] = set()
-    for ch in _MARKUP_ONLY:
-        at = joined.find(ch)
+    found = [(ch, at) for ch in _MARKUP_ONLY if (at := joined.find(ch)) != -1]
+    doubled = joined.find("  ")
+    # where each paragraph starts in the joined text: needed only to map what was found
+    starts = (
+        list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
+        if found or doubled != -1
+        else []
+    )
+    for ch, at in found:
         while at != -1:
             i = bisect_right(starts, at) - 1
             marked.add(i)
             # the paragraph is cleaned whole: go on from the next one
             at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
-    at = joined.find("  ")
+    at = doubled
     while at != -1:
         i = bisect_right(starts, at) - 1
         if at < starts[i] + len(raws[i]):

@@ -103,16 +103,16 @@ def _clean_lines(texts: list[str]) -> list[str]:
     ``_CLEAN_MARKS`` are looked for (fast searches in C); the NFKC check, the search for
     doubled spaces and the strips, costly scans of every text, are spared."""
     joined = " ".join(texts)
+    found = [(ch, at) for ch in _CLEAN_MARKS if (at := joined.find(ch)) != -1]
+    if not found:
+        return texts  # (the usual outline: no text needs cleaning)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     marked: set[int] = set()
-    for ch in _CLEAN_MARKS:
-        at = joined.find(ch)
+    for ch, at in found:
         while at != -1:
             i = bisect_right(starts, at) - 1
             marked.add(i)  # the text is cleaned whole: go on from the next one
             at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
-    if not marked:
-        return texts
     return [one_line(t) if i in marked else t for i, t in enumerate(texts)]
 
 
