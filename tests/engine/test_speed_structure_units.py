@@ -13,9 +13,12 @@ import random
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from trienkhai.documents import normalize, read_bytes
 from trienkhai.documents.extract import sources
-from trienkhai.documents.model import Outline
+from trienkhai.documents.model import Outline, Table
+from trienkhai.documents.readers import text as text_module
 from trienkhai.documents.structure import build_outline
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -153,3 +156,23 @@ def test_the_text_reader_says_when_its_text_is_in_nfkc() -> None:
     assert not read_bytes("Kế hoạch¹\n\n- một".encode(), "a.txt").nfkc
     assert not read_bytes("Ke\u0301 hoạch\n\n- một".encode(), "a.txt").nfkc
     assert not read_bytes("Kế\fhoạch\n\n- một".encode(), "a.txt").nfkc
+
+
+def test_the_fast_path_of_text_blocks_gives_the_line_by_line_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """text_blocks takes its fast path when no "|" or tab, no "<t" and no "+-", "+=", "+:"
+    occur: the same blocks as the line by line path (forced here)."""
+    rng = random.Random(9)
+    pieces = ["<sup>1</sup>", "<", "<t", "<T", "<b>", "x<y", "+", "-", "=", ":", "a", " "]
+    pieces += ["Kế hoạch", "\n", "\n\n", "  ", "1 + 2", "+---+", "+===+", "+:--+"]
+    pieces += ["<TABLE><TR><TD>a</TD><TD>b</TD></TR></TABLE>", "\n<table>\n<tr><td>x</td></tr>\n"]
+    pieces += ["</table>\n", "\n+---+---+\n| a | b |\n+---+---+\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(4000)]
+    fast = [text_module.text_blocks(text) for text in texts]
+    monkeypatch.setattr(text_module, "_may_hold_table", lambda text: True)
+    tables = 0
+    for text, blocks in zip(texts, fast, strict=True):
+        assert blocks == text_module.text_blocks(text), repr(text)
+        tables += any(isinstance(b, Table) for b in blocks)
+    assert tables > 100
