@@ -85,6 +85,9 @@ PIECES = [
     "\u3000",
     "(1) ",
     "thực hiện",
+    " | ",
+    "\t",
+    "PHỤ LỤC",
 ]
 
 
@@ -176,3 +179,15 @@ def test_the_fast_path_of_text_blocks_gives_the_line_by_line_blocks(
         assert blocks == text_module.text_blocks(text), repr(text)
         tables += any(isinstance(b, Table) for b in blocks)
     assert tables > 100
+
+
+def test_a_table_with_a_glyph_in_a_cell() -> None:
+    """A table's cells are cleaned apart from the paragraphs: "m²" kept in one (cleaning
+    keeps a unit's exponent) leaves the outline not clean, and its units as read in full."""
+    rows = ["STT | Nhiệm vụ | Diện tích", "1 | Xây dựng nhà | 20 m²", "2 | Sửa đường | 5 km"]
+    for cell in ("20 m²", "20 m2"):
+        text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n" + "\n".join(rows).replace("20 m²", cell)
+        outline = build_outline(read_bytes(text.encode(), "doc.txt"))
+        assert any(node.cells for node in outline.nodes)
+        assert outline.clean == (cell == "20 m2")
+        _same_units(outline)

@@ -26,20 +26,24 @@ from .common import (
 )
 
 
-def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool]:
-    """The paragraphs cleaned (empty ones dropped) and the tables, in reading order; and
-    whether every text is plain: no table (its cells are cleaned apart) and no superscript
-    glyph left in a paragraph (see ``Outline.clean``)."""
+def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool, bool]:
+    """The paragraphs cleaned (empty ones dropped) and the tables, in reading order; whether
+    a paragraph may still hold a superscript glyph; and whether there is a table (its cells
+    are cleaned apart). See ``Outline.clean``."""
     blocks = source.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs], nfkc=source.nfkc)
     if len(paragraphs) == len(blocks):
         # the usual text: no table, so one pass pairs each paragraph with its cleaning
-        return [
-            _Para(text, block.line, block.text, anchors, block.style, block.label or None)
-            for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
-            if text
-        ], not glyphs
+        return (
+            [
+                _Para(text, block.line, block.text, anchors, block.style, block.label or None)
+                for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
+                if text
+            ],
+            glyphs,
+            False,
+        )
     items: list[_Para | Table] = []
     pending = iter(cleaned)
     for block in blocks:
@@ -52,7 +56,7 @@ def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool]:
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
-    return items, False
+    return items, glyphs, True
 
 
 def _head_nodes(items: list[_Para | Table]) -> list[Node]:
