@@ -56,6 +56,9 @@ class SourceDocument:
     footnotes: list[Footnote] = field(default_factory=list)
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # reader remarks ("converted from TCVN3")
+    # Set by a reader that checked it: every paragraph's text is in NFKC (structure analysis
+    # then need not check them again).
+    nfkc: bool = False
 
     @property
     def text(self) -> str:
@@ -103,6 +106,10 @@ class Outline:
     footnotes: list[Footnote] = field(default_factory=list)
     head: list[Node] = field(default_factory=list)  # lines before the first body part
     tail: list[Node] = field(default_factory=list)  # recipients and signature block
+    # Set by build_outline: every node's text is one line, stripped and single-spaced, with no
+    # odd space and no superscript glyph (cleaned by normalize.clean), so the extractors need
+    # not clean it again but for the few marks normalize.clean leaves ("#", "`", "<").
+    clean: bool = False
 
 
 @dataclass(slots=True)

@@ -147,6 +147,11 @@ def strip_markup(text: str) -> str:
     if "_" in text and "__" in text:
         text = _BOLD.sub("", text)
     elif star:
+        first = text[:1]
+        if first != "*" and not (first.isspace() and text.lstrip()[:1] == "*"):
+            # no "* " bullet can open the text once "**" is gone (its first mark is no star,
+            # and removing stars leaves it first): every star goes, in one pass
+            return text.replace("*", "")
         text = text.replace("**", "")
     if star and "*" in text:
         stripped = text.lstrip()
@@ -182,44 +187,60 @@ def clean(raw: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
 
 # Characters that make a paragraph need the full :func:`clean`: markup that
 # :func:`strip_markup` and :func:`take_anchors` act on (``#`` anywhere, though only a heading's
-# counts: a rare false alarm costs one full cleaning) and footnote glyphs. Each is looked for
-# with its own substring search: far faster in C than one character-class regex.
+# counts: a rare false alarm costs one full cleaning). Each is looked for with its own
+# substring search: far faster in C than one character-class regex. (Footnote glyphs are
+# compatibility characters: only a paragraph not in NFKC can hold one.)
 _MARKUP_ONLY = "<\\*_#"
-_MARKUP_CHARS = _MARKUP_ONLY + _SUP_CHARS
 
 
 def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
     """:func:`clean` for every paragraph of a document, the same results, with the scans made
-    once over the whole text instead of once per paragraph.
+    once over the whole text instead of once per paragraph (see :func:`clean_all_glyphs`)."""
+    return clean_all_glyphs(raws)[0]
 
-    Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are already
-    NFC: cleaning leaves them as they are (unless they only draw a rule). The text joined by
-    single spaces tells which paragraphs are not so: the markup characters and doubled spaces
-    are found in it and mapped back to their paragraph (a paragraph's edge space doubles the
-    joining one); NFC and printability (no odd space) are checked once for all (a space never
-    composes with its neighbours, and it is printable; in a text in NFKC, the few odd spaces
-    NFKC keeps are looked for instead). Only the paragraphs marked, or all of
-    them when the whole text fails a check, are cleaned one by one. Superscript glyphs are
-    looked for only where they occur (``glyphs``): NFC never makes or removes one.
 
-    A text in NFKC (the usual case) holds no compatibility character, so no superscript
-    glyph, and is in NFC as well: that one check (as fast as the NFC one) spares the glyph
-    searches, slow ones in C for the glyphs whose low byte is a common ASCII letter."""
+def clean_all_glyphs(
+    raws: list[str], *, nfkc: bool = False
+) -> tuple[list[tuple[str, list[str]]], bool]:
+    """:func:`clean_all`, and whether a cleaned text may still hold a superscript glyph (one
+    after "m", "m²"), which the caller would otherwise look for in every text again.
+    ``nfkc``: the caller knows that every text is in NFKC (the reader checked): no check.
+
+    Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are in
+    NFKC (so in NFC, and without a superscript glyph: those are compatibility characters):
+    cleaning leaves them as they are (unless they only draw a rule). The text joined by single
+    spaces tells which paragraphs are not so: it is checked for NFKC once (a space never
+    composes with its neighbours); when it fails, the paragraphs are checked one by one (most
+    still pass: the joined text's check stops at the first odd character) and the few that
+    fail, a footnote glyph's or a ligature's, are cleaned on their own (:func:`_clean_odd`).
+    The markup characters and doubled spaces are found in the joined text and mapped back to
+    their paragraph (a paragraph's edge space doubles the joining one), and the few odd spaces
+    NFKC keeps are looked for once for all (else every paragraph is cleaned in full). Only the
+    paragraphs marked are cleaned one by one.
+
+    (Paragraph by paragraph, the NFKC check costs what it costs on the whole text, where the
+    NFC and printability checks and the searches for the ten glyphs, slow ones in C for those
+    whose low byte is a common ASCII letter, cost several times more.)"""
     joined = " ".join(raws)
-    nfkc = unicodedata.is_normalized("NFKC", joined)
-    starts = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
-    glyphs: set[int] = set()
+    odd: set[int] = set()
+    if not nfkc and not unicodedata.is_normalized("NFKC", joined):
+        odd = {i for i, raw in enumerate(raws) if not unicodedata.is_normalized("NFKC", raw)}
     marked: set[int] = set()
-    for ch in _MARKUP_ONLY if nfkc else _MARKUP_CHARS:
-        at = joined.find(ch)
+    found = [(ch, at) for ch in _MARKUP_ONLY if (at := joined.find(ch)) != -1]
+    doubled = joined.find("  ")
+    # where each paragraph starts in the joined text: needed only to map what was found
+    starts = (
+        list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))
+        if found or doubled != -1
+        else []
+    )
+    for ch, at in found:
         while at != -1:
             i = bisect_right(starts, at) - 1
             marked.add(i)
-            if ch in _SUP_CHARS:
-                glyphs.add(i)
             # the paragraph is cleaned whole: go on from the next one
             at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
-    at = joined.find("  ")
+    at = doubled
     while at != -1:
         i = bisect_right(starts, at) - 1
         if at < starts[i] + len(raws[i]):
@@ -230,20 +251,37 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not (
-        _no_odd_space(joined)
-        if nfkc
-        else joined.isprintable() and unicodedata.is_normalized("NFC", joined)
-    ):
-        return [clean(raw, glyphs=i in glyphs) for i, raw in enumerate(raws)]
-    return [
-        _clean_nfc_printable(raw, i in glyphs)
-        if i in marked
-        # (an unmarked paragraph opens with no space: only one opening with a mark, or an
-        # empty one, can draw a rule)
-        else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
-        for i, raw in enumerate(raws)
-    ]
+    if not _no_odd_space(joined):
+        cleaned = [clean(raw, glyphs=i in odd) for i, raw in enumerate(raws)]
+    else:
+        cleaned = [
+            _clean_odd(raw)
+            if i in odd
+            else _clean_nfc_printable(raw, False)
+            if i in marked
+            # (an unmarked paragraph opens with no space: only one opening with a mark, or an
+            # empty one, can draw a rule)
+            else ("" if raw[:1] in _RULE_MARKS and _RULE.match(raw) else raw, [])
+            for i, raw in enumerate(raws)
+        ]
+    # cleaning makes no glyph: only a paragraph not in NFKC can keep one (its cleaned text in
+    # NFKC holds none; one not in NFKC, a rare one, is searched)
+    glyphs = False
+    for i in odd:
+        text = cleaned[i][0]
+        if not unicodedata.is_normalized("NFKC", text) and _has_sup(text):
+            glyphs = True
+            break
+    return cleaned, glyphs
+
+
+def _clean_odd(raw: str) -> tuple[str, list[str]]:
+    """:func:`clean` of a paragraph not in NFKC: its footnote glyphs looked for, and the
+    NFC pass and the full squeeze only when it is not in NFC or not printable."""
+    glyphs = _has_sup(raw)
+    if raw.isprintable() and unicodedata.is_normalized("NFC", raw):
+        return _clean_nfc_printable(raw, glyphs)
+    return clean(raw, glyphs=glyphs)
 
 
 # The spaces but " " that a text in NFKC can still hold (NFKC turns the others, the no-break

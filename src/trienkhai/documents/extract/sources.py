@@ -92,6 +92,30 @@ def _one_lines(texts: list[str]) -> list[str]:
     return [one_line(t) if i in marked else t.strip() for i, t in enumerate(texts)]
 
 
+# What :func:`clean` acts on in a text that ``normalize.clean`` cleaned: the marks that
+# cleaning leaves where they are not markdown or a tag it knows ("*" only to be safe).
+_CLEAN_MARKS = ("*", "<", "#", "`")
+
+
+def _clean_lines(texts: list[str]) -> list[str]:
+    """:func:`_one_lines` of texts an outline says are clean (``Outline.clean``): one line,
+    stripped, single-spaced, no odd space or superscript glyph. Only the few marks of
+    ``_CLEAN_MARKS`` are looked for (fast searches in C); the NFKC check, the search for
+    doubled spaces and the strips, costly scans of every text, are spared."""
+    joined = " ".join(texts)
+    found = [(ch, at) for ch in _CLEAN_MARKS if (at := joined.find(ch)) != -1]
+    if not found:
+        return texts  # (the usual outline: no text needs cleaning)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    marked: set[int] = set()
+    for ch, at in found:
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            marked.add(i)  # the text is cleaned whole: go on from the next one
+            at = joined.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+    return [one_line(t) if i in marked else t for i, t in enumerate(texts)]
+
+
 # What ``_LABEL`` can open with (besides a space or a decimal digit): most texts open with
 # none of these, and are answered without running the pattern.
 _LABEL_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
@@ -110,7 +134,7 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 
 _MEMO: OrderedDict[tuple[int, str], tuple[Outline, Any]] = OrderedDict()
-_MEMO_SIZE = 16
+_MEMO_SIZE = 64  # (9 keys an outline: room for a few threads' outlines at once)
 _MEMO_LOCK = threading.Lock()
 
 
@@ -183,7 +207,7 @@ def _continues(prev: Unit, node: Node, text: str) -> bool:
 
 def units(outline: Outline, *, footnotes: bool = True) -> list[Unit]:
     """Every node of the outline, then (``footnotes``) the footnote bodies; computed once."""
-    body = memo(outline, "units", lambda: list(_body_units(outline)))
+    body = memo(outline, "units", lambda: _body_units(outline))
     if not footnotes:
         return body
     notes = memo(outline, "footnote_units", lambda: list(_footnote_units(outline)))
@@ -197,39 +221,61 @@ def _footnote_units(outline: Outline) -> Iterator[Unit]:
             yield Unit(text, fn.line or 0, None)
 
 
-def _body_units(outline: Outline) -> Iterator[Unit]:
+def _body_units(outline: Outline) -> list[Unit]:
     """Every node of the outline (head and tail too), cleaned.
 
     Lines that only continue the previous one (lower-case start, no sentence end before) are
     joined to it, so a citation or a duty wrapped over two lines reads whole.
+
+    One list built in one loop (no generator), a row's cells cleaned in the same batch as the
+    other texts, and the cheap half of each join test (the node's kind, the text's first
+    letter, the previous text's last) made before calling the full test.
     """
-    pending: Unit | None = None
     every = [*outline.head, *outline.nodes, *outline.tail]
-    # a row reads as its cells: its own text is not needed
-    lines = _one_lines(["" if n.kind == "row" and n.cells else n.text for n in every])
-    for node, text in zip(every, lines, strict=True):
-        if node.kind == "row" and node.cells:
-            text = " | ".join(one_line(c) for c in node.cells)
+    texts: list[str] = []
+    for node in every:
+        if node.kind == "row" and node.cells:  # a row reads as its cells
+            texts.extend(node.cells)
+        else:
+            texts.append(node.text)
+    lines = _clean_lines(texts) if outline.clean else _one_lines(texts)
+    out: list[Unit] = []
+    pending: Unit | None = None
+    at = 0
+    for node in every:
+        kind = node.kind
+        if kind == "row" and node.cells:
+            end = at + len(node.cells)
+            text = " | ".join(lines[at:end])
+            at = end
+        else:
+            text = lines[at]
+            at += 1
         if not text:
             continue
-        # (the kind tested here first: most nodes need neither call)
-        if (
-            node.kind == "heading"
-            and (restored := _wrapped_heading(pending, node, text)) is not None
-        ):
-            assert pending is not None
-            pending.breaks.append((len(pending.text) + 1, node.line))
-            pending.text = f"{pending.text} {restored}"
-            continue
-        if node.kind == "paragraph" and pending is not None and _continues(pending, node, text):
-            pending.breaks.append((len(pending.text) + 1, node.line))
-            pending.text = f"{pending.text} {text}"
-            continue
         if pending is not None:
-            yield pending
-        pending = Unit(text, node.line, node)
+            if kind == "heading":
+                if (
+                    node.label
+                    and text[:1].islower()
+                    and (restored := _wrapped_heading(pending, node, text)) is not None
+                ):
+                    pending.breaks.append((len(pending.text) + 1, node.line))
+                    pending.text = f"{pending.text} {restored}"
+                    continue
+            elif (
+                kind == "paragraph"
+                and not pending.text.endswith(_SENTENCE_END)
+                and _continues(pending, node, text)
+            ):
+                pending.breaks.append((len(pending.text) + 1, node.line))
+                pending.text = f"{pending.text} {text}"
+                continue
+            out.append(pending)
+        pending = Unit(text, node.line, node, [])
     if pending is not None:
-        yield pending
+        out.append(pending)
+    return out
 
 
 @dataclass(slots=True)

@@ -50,6 +50,9 @@ def read(data: bytes, name: str) -> SourceDocument:
         blocks=blocks,
         encoding=decoded.encoding,
         notes=list(decoded.notes),
+        # every paragraph is a line of the text, cut at line breaks (no character composes
+        # across one), so in NFKC with it; not so once a form feed is taken out of a line
+        nfkc=decoded.nfkc and "\f" not in decoded.text,
     )
 
 
@@ -97,11 +100,24 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _may_hold_table(text: str) -> bool:
-    """Whether a table of any kind can start in ``text``: a "|" or a tab (row cells), a "<"
+    """Whether a table of any kind can start in ``text``: a "|" or a tab (row cells), a "<t"
     (an HTML table) or a "+" opening a grid rule ("+---+", "+===+", "+:--+")."""
-    if "|" in text or "\t" in text or "<" in text:
+    if "|" in text or "\t" in text:
         return True
-    return "+" in text and ("+-" in text or "+=" in text or "+:" in text)
+    return _followed(text, "<", ("t", "T")) or _followed(text, "+", ("-", "=", ":"))
+
+
+def _followed(text: str, mark: str, nexts: tuple[str, ...]) -> bool:
+    """Whether some ``mark`` in ``text`` is followed by one of ``nexts``: footnote anchors
+    (``<sup>``) and other tags, or a plus sign in a sentence, leave the text to the fast path.
+    Each mark is found by a one-character search (fast in C; marks are few), where a search
+    for each two-character pair would test every position."""
+    at = text.find(mark)
+    while at != -1:
+        if text[at + 1 : at + 2] in nexts:
+            return True
+        at = text.find(mark, at + 1)
+    return False
 
 
 def _multiline_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:

@@ -18,7 +18,9 @@ the lexicon ``parts.yaml``; the code only knows the shapes of numbering.
 
 from __future__ import annotations
 
-from ..model import Outline, SourceDocument, Table
+import unicodedata
+
+from ..model import Node, Outline, SourceDocument, Table
 from .common import _Para
 from .paragraphs import _detach_footnotes, _merge_broken_lines, _merge_wrapped_lines
 from .tables import _appendix_nodes
@@ -39,7 +41,7 @@ __all__ = ["build_outline"]
 
 def build_outline(source: SourceDocument) -> Outline:
     """Place every paragraph and table row of ``source`` in the document's outline."""
-    items = _clean_blocks(source)
+    items, glyphs, tables = _clean_blocks(source)
     head_end = _head_end(items)
     tail_start, appendix_start = _tail_and_appendix(items, head_end)
     body_end = min(x for x in (tail_start, appendix_start, len(items)) if x is not None)
@@ -70,4 +72,16 @@ def build_outline(source: SourceDocument) -> Outline:
     if appendix_start is not None:
         stop = tail_start if tail_start and tail_start > appendix_start else len(items)
         nodes.extend(_appendix_nodes(items[appendix_start:stop], len(nodes)))
-    return Outline(source=source, nodes=nodes, footnotes=footnotes, head=head, tail=tail)
+    # every node text is a cleaned paragraph, its part after the label, cleaned paragraphs
+    # joined by one space, or cleaned cells: as clean as they are
+    clean = not glyphs and (not tables or _cells_plain(head, nodes))
+    return Outline(source, nodes, footnotes, head, tail, clean=clean)
+
+
+def _cells_plain(head: list[Node], nodes: list[Node]) -> bool:
+    """Whether the texts a table gave (its rows' cells, a header table's lines) hold no
+    superscript glyph: told by one NFKC check of them all (a glyph is a compatibility
+    character; a text that fails, a rare one, is taken as holding one)."""
+    texts = [cell for node in nodes if node.cells is not None for cell in node.cells]
+    texts += [node.text for node in head]
+    return unicodedata.is_normalized("NFKC", " ".join(texts))

@@ -196,6 +196,7 @@ _APPENDIX_FIRST = _first_chars(_APPENDIX)
 _TAIL_START_FIRST = _first_chars(_TAIL_START)
 _ZONE_START_FIRST = _first_chars(_ZONE_START)
 _INTRO_LAST = _last_chars(_INTRO_END)
+_PART_PREFIX_FIRST = _first_chars(_PART_PREFIX)
 
 _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
@@ -221,10 +222,6 @@ class _Para:
     style: str | None = None
     docx_label: str | None = None
     cached: tuple[Label | None, int] | None = None  # the label and where the rest starts
-
-
-def _folded(text: str) -> str:
-    return text.casefold()
 
 
 def _start(text: str) -> str:
@@ -254,12 +251,15 @@ def _part_of_title(title: str) -> str | None:
     """The plan part a heading's title opens, or None ("NHIỆM VỤ, GIẢI PHÁP" -> tasks)."""
     if not title or title.count(" ") >= _PART_MAX_WORDS:
         return None
-    folded = _folded(title)
+    folded = title.casefold()
     end = len(folded)
     while end and (folded[end - 1] in _TRAILING_PUNCT or folded[end - 1].isspace()):
         end -= 1
     folded = folded[:end].lstrip("0123456789. ")
-    folded = _PART_PREFIX.sub("", folded)  # "Phần thứ hai: NHIỆM VỤ …" -> "nhiệm vụ …"
+    # "Phần thứ hai: NHIỆM VỤ …" -> "nhiệm vụ …" (the pattern tried only on a title opening
+    # with a letter it can open with: most titles need no call)
+    if _PART_PREFIX_FIRST is None or folded[:1] in _PART_PREFIX_FIRST:
+        folded = _PART_PREFIX.sub("", folded)
     if not folded:
         return None
     m = _PART_CUE.match(folded)

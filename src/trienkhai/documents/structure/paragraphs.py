@@ -103,6 +103,7 @@ def _footnote_start(p: _Para, waiting: set[str]) -> tuple[str, str] | None:
 
 
 _CONTINUATION_OPENERS = "“\"‘'(«["
+_NO_LABEL: tuple[None, int] = (None, 0)
 
 
 def _continues(p: _Para) -> bool:
@@ -141,10 +142,20 @@ def _detach_footnotes(items: list[_Para | Table], footnotes: list[Footnote]) -> 
         # below, so found when first asked for
         open_note: Footnote | bool | None = False
         # read now, before any join makes the text grow (_label, without a call)
-        unlabelled = (item.cached or _read_label(item))[0] is None
+        first = item.text[:1]
+        cached = item.cached
+        if cached is None:
+            if item.docx_label:
+                cached = _read_label(item)
+            elif first.isupper() and first not in "IVXL":
+                # label_end's answer for a capital that opens no roman numeral, whatever
+                # follows (text only grows at its end): no call
+                cached = item.cached = _NO_LABEL
+            else:  # (_read_label's answer without a .docx label: one call less)
+                cached = item.cached = normalize.label_end(item.text)
+        unlabelled = cached[0] is None
         # only an unlabelled paragraph that does not open with a capital can continue another
         # (see _continues): the usual one is kept without the tests of _joins
-        first = item.text[:1]
         may_join = unlabelled and not (first.isalpha() and not first.islower())
         if after_footnote and unlabelled and footnotes:
             if last_body is not None and may_join and _joins(last_body.text, item):

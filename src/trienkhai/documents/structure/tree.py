@@ -13,7 +13,6 @@ from .common import (
     _RANK,
     _is_assessment_point,
     _is_directive_intro,
-    _is_heading_like,
     _is_intro,
     _is_open,
     _Open,
@@ -64,55 +63,74 @@ def _place(items: list[_Para | Table]) -> list[Node]:
             continue
         label, offset = item.cached or _read_label(item)  # (_label_of, without a call)
         rest = item.text[offset:] if offset else item.text
-        node = Node(rest, item.line, "paragraph", anchors=item.anchors)
         index = len(nodes)
+        # the node's fields found first, then the node made at once with all of them
+        part: str | None = None
+        parent: int | None = None
         if label is None:
             _close_for_paragraph(stack, nodes, finished)
-            part = _part_of_title(rest) if _is_heading_like(item) else None
+            marker = value = None
+            kind = "paragraph"
+            style = item.style  # (_is_heading_like, without a call)
+            if rest.isupper() or (style and style.lower().startswith(("heading", "title"))):
+                part = _part_of_title(rest)
             if part:
                 stack.clear()
-                node.kind = "heading"
-                node.part = part
+                kind = "heading"
                 stack.append((_RANK_ROMAN, "part", index))
             elif _is_intro(rest):
-                node.parent = stack[-1][_INDEX] if stack else None
+                parent = stack[-1][_INDEX] if stack else None
                 if not stack and _is_directive_intro(rest):
                     # "..., Ban Bí thư yêu cầu ... thực hiện tốt các nhiệm vụ sau:" at the top
                     # of a document without part headings: the numbered list below is its own.
-                    node.kind = "heading"
-                    node.part = "tasks"
+                    kind = "heading"
+                    part = "tasks"
                     stack.append((_RANK_DIRECTIVE, "directive", index))
                 else:
                     stack.append((_RANK_INTRO, "intro", index))
             elif _is_subheading(item, rest):
                 while stack and stack[-1][_RANK] >= _RANK_SUBHEAD:
                     stack.pop()
-                node.parent = stack[-1][_INDEX] if stack else None
-                node.kind = "heading"
+                parent = stack[-1][_INDEX] if stack else None
+                kind = "heading"
                 stack.append((_RANK_SUBHEAD, "subheading", index))
             else:
-                node.parent = stack[-1][_INDEX] if stack else None
+                parent = stack[-1][_INDEX] if stack else None
         else:
-            marker = node.marker = label.marker
-            node.label = label.value
+            marker = label.marker
+            value = label.value
             if marker == "bullet":  # the most frequent label: its rank and key without calls
-                node.kind = "item"
-                rank, key = _RANK_BULLET, f"bullet:{label.value}"
+                kind = "item"
+                rank, key = _RANK_BULLET, f"bullet:{value}"
                 if stack and stack[-1][_KEY] == key:
                     stack.pop()  # (the next bullet of the same list: _close_for_bullet's answer)
                 else:
                     _close_for_bullet(stack, key)
             else:
-                node.kind = "item" if marker == "letter" else "heading"
+                kind = "item" if marker == "letter" else "heading"
                 rank, key = _rank(label), marker
                 while stack and stack[-1][_RANK] >= rank:
                     stack.pop()
-            node.parent = stack[-1][_INDEX] if stack else None
+            parent = stack[-1][_INDEX] if stack else None
             stack.append((rank, key, index))
-        parent = node.parent
-        if parent is not None:  # (level 0 is the default)
-            node.level = nodes[parent].level + 1
-        nodes.append(node)
+        level = 0 if parent is None else nodes[parent].level + 1
+        # (every field given in order: a keyword argument costs more than a positional one)
+        nodes.append(
+            Node(
+                rest,
+                item.line,
+                kind,
+                "",
+                part,
+                value,
+                level,
+                None,
+                None,
+                marker,
+                parent,
+                item.anchors,
+            )
+        )
     _lift_closing_paragraph(nodes)
     _finish(nodes)
     return nodes

@@ -26,17 +26,24 @@ from .common import (
 )
 
 
-def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
+def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool, bool]:
+    """The paragraphs cleaned (empty ones dropped) and the tables, in reading order; whether
+    a paragraph may still hold a superscript glyph; and whether there is a table (its cells
+    are cleaned apart). See ``Outline.clean``."""
     blocks = source.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    cleaned = normalize.clean_all([p.text for p in paragraphs])
+    cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs], nfkc=source.nfkc)
     if len(paragraphs) == len(blocks):
         # the usual text: no table, so one pass pairs each paragraph with its cleaning
-        return [
-            _Para(text, block.line, block.text, anchors, block.style, block.label or None)
-            for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
-            if text
-        ]
+        return (
+            [
+                _Para(text, block.line, block.text, anchors, block.style, block.label or None)
+                for block, (text, anchors) in zip(paragraphs, cleaned, strict=True)
+                if text
+            ],
+            glyphs,
+            False,
+        )
     items: list[_Para | Table] = []
     pending = iter(cleaned)
     for block in blocks:
@@ -49,7 +56,7 @@ def _clean_blocks(source: SourceDocument) -> list[_Para | Table]:
         if not text:
             continue
         items.append(_Para(text, block.line, block.text, anchors, block.style, block.label or None))
-    return items
+    return items, glyphs, True
 
 
 def _head_nodes(items: list[_Para | Table]) -> list[Node]:
@@ -77,7 +84,8 @@ def _head_nodes(items: list[_Para | Table]) -> list[Node]:
 
 
 def _flat_node(p: _Para, part: str) -> Node:
-    return Node(text=p.text, line=p.line, kind="paragraph", part=part, anchors=p.anchors)
+    # (every field given in order: a keyword argument costs more than a positional one)
+    return Node(p.text, p.line, "paragraph", "", part, None, 0, None, None, None, None, p.anchors)
 
 
 def _head_end(items: list[_Para | Table]) -> int:
@@ -123,6 +131,7 @@ def _is_long(text: str) -> bool:
 
 def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | None, int | None]:
     tail = appendix = None
+    zone_first = _ZONE_START_FIRST
     for i in range(start, len(items)):
         if tail is not None and appendix is not None:
             break  # both found: nothing below can change them
@@ -132,8 +141,9 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
-            if not _can_open(_ZONE_START_FIRST, item.text):
-                continue  # (the usual line: no fold of its start needed)
+            # (_can_open, without a call: the usual line needs no fold of its start)
+            if zone_first is not None and item.text[:1].casefold()[:1] not in zone_first:
+                continue
             folded = _start(item.text)
             m = _ZONE_START.match(folded)  # both tests in one match: most lines fail both
             if m is None:
