@@ -122,10 +122,12 @@ _PIECES = re.compile(rf"\s*(?:;|,|\s(?:{_CONJ})\s)\s*")
 _BOUNDARY = re.compile(r"[.;!?:]\s+")
 # Where clauses start, with the word each opens with: the text's first word, a word after a
 # sentence mark and spaces, and one right after "(" when capitalised ("... (Sở Y tế chủ trì,
-# phối hợp với ...)"). Matched at each mark (the groups tell the caller which fit), found by
-# str.find: sre scans for a class of characters some 10x slower than str.find for one.
+# phối hợp với ...)"). The marks are found by str.find (sre scans for a class of characters
+# some 10x slower than str.find for one), and a word is matched only after a mark whose next
+# character can open a clause (a space, or a capital after "(").
 _CLAUSE_MARKS = ".;!?:("
-_CLAUSE_WORD = re.compile(r"([.;!?:(])(\s*)(\w+)")
+_WORD = re.compile(r"\w+")
+_SPACED_WORD = re.compile(r"\s+(\w+)")
 _FIRST_WORD = re.compile(r"()()(\w+)")
 _WINDOW = 700  # a subject and its verb sit well within this many characters of a clause start
 _LABELS = _LEX["responsibility_labels"]
@@ -417,14 +419,8 @@ def _find_roles(text: str, low: str | None = None) -> Roles:
     low = text.lower() if low is None else low  # for the quick cue checks
     aligned = low if len(low) == len(text) and "Σ" not in text else None  # see _aligned_lower
     directive = _mentions(low, "directive")
-    for m in _clause_words(text):
-        mark, space, word = m.groups()
-        if mark == "(":
-            if space or not word[0].isupper():
-                continue  # a parenthesis opens a clause only with a capital
-        elif mark and not space:
-            continue  # "3.5", "Sở Y tế;Sở ...": no clause starts without a space
-        start, end = m.span(3)
+    for start, word in _clause_words(text):
+        end = start + len(word)
         folded = word.casefold()
         if folded in _START_WORDS or (
             word[0].isupper()
@@ -446,21 +442,30 @@ def _find_roles(text: str, low: str | None = None) -> Roles:
     return roles
 
 
-def _clause_words(text: str) -> list[re.Match[str]]:
-    """The clause openings of a text (``_CLAUSE_WORD``), in order; a mark can never lie inside
-    another's match (mark, spaces, word), so each mark is matched on its own."""
+def _clause_words(text: str) -> list[tuple[int, str]]:
+    """Where each clause of a text starts and the word it opens with, in order: the first word,
+    a word after a sentence mark and spaces ("3.5", "Sở Y tế;Sở ...": no clause starts without
+    a space), a capitalised word right after "(" (a parenthesis opens a clause only with a
+    capital). A mark never lies inside another's match (mark, spaces, word): each is read alone."""
     marks: list[int] = []
     for mark in _CLAUSE_MARKS:
         at = text.find(mark)
         while at != -1:
             marks.append(at)
             at = text.find(mark, at + 1)
-    first = _FIRST_WORD.match(text)
-    found = [first] if first else []
-    for at in sorted(marks):
-        m = _CLAUSE_WORD.match(text, at)
-        if m:
-            found.append(m)
+    first = _WORD.match(text)
+    found = [(0, first.group())] if first else []
+    marks.sort()
+    for at in marks:
+        if text[at] == "(":
+            if text[at + 1 : at + 2].isupper():
+                m = _WORD.match(text, at + 1)
+                if m:
+                    found.append((at + 1, m.group()))
+        else:
+            m = _SPACED_WORD.match(text, at + 1)
+            if m:
+                found.append((m.start(1), m.group(1)))
     return found
 
 
