@@ -269,16 +269,6 @@ def _date_at(text: str, pos: int) -> tuple[date | None, int]:
     return found
 
 
-def _tail(text: str, number_end: int) -> tuple[date | None, str | None, str | None, int]:
-    when, pos = _date_at(text, number_end)
-    issuer, khoa, end = _issuer_at(text, pos)
-    if issuer is not None and when is None:  # "... của X, ngày ...": the date after the issuer
-        when, end2 = _date_at(text, end)
-        if when is not None:
-            end = end2
-    return when, issuer, khoa, end
-
-
 def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
     """(kind, start of the kind word, rule) when a kind word is printed right before a number.
 
@@ -361,11 +351,18 @@ def mentions_in(text: str, line: int, text_index: int = 0) -> list[Mention]:
         if kind is None:
             continue
         number_end = m.end()
-        when, issuer, khoa, end = _tail(text, number_end)
+        # the date, then "của <issuer>" (one call each, not through a helper: this runs for
+        # every mention)
+        when, pos = _date_at(text, number_end)
+        issuer, khoa, end = _issuer_at(text, pos)
+        if issuer is not None and when is None:  # "... của X, ngày ...": the date after the issuer
+            when, end2 = _date_at(text, end)
+            if when is not None:
+                end = end2
         found.append(
             Mention(
                 kind,
-                printed_number(number),
+                "".join(number.split()),  # printed_number(number), without the call
                 when,
                 issuer,
                 khoa,
@@ -502,7 +499,8 @@ def group_mentions(mentions: list[Mention]) -> list[CitedDocument]:
             order.append(doc)
         doc.mentions.append(m)
     for doc in order:
-        doc.mentions.sort(key=_reading_order)
+        if len(doc.mentions) > 1:  # most documents are cited once: nothing to order
+            doc.mentions.sort(key=_reading_order)
     order.sort(key=lambda d: _reading_order(d.mentions[0]))
     return order
 
