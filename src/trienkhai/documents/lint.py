@@ -281,7 +281,13 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
     all_units = units(outline)
     texts = [u.text for u in all_units]
     text = f" {' '.join(texts)} "
-    if "  " in text or not text.isprintable():
+    if outline.clean:
+        # its nodes' texts hold no whitespace but single spaces (Outline.clean): only the
+        # footnotes' are checked, not every character of the text
+        printable = all(t.isprintable() for t in texts[len(units(outline, footnotes=False)) :])
+    else:
+        printable = text.isprintable()
+    if "  " in text or not printable:
         # a tab, a line break, a double space, an empty unit: tokens one space apart first
         # (printable text holds no whitespace but the plain space)
         texts = [" ".join(t.split()) for t in texts]
