@@ -178,6 +178,16 @@ def test_doubled_words_in_footnotes_of_a_clean_outline(space: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "cells", [["", "về về"], ["về", "", "về"], ["về", "về", ""], ["về về", ""], ["", "", "x"]]
+)
+def test_doubled_words_in_rows_with_empty_cells_of_a_clean_outline(cells: list[str]) -> None:
+    """A clean outline's cells are clean, but an empty one doubles a space where it is joined."""
+    outline = _raw_outline(["Thực hiện về", "về việc"], [cells], [])
+    outline.clean = True
+    assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
+@pytest.mark.parametrize(
     ("lines", "rows", "found"),
     [
         ([], [["", "các các"]], 1),  # " | các các": the words are counted from the first one

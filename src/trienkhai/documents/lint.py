@@ -282,12 +282,15 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
     texts = [u.text for u in all_units]
     text = f" {' '.join(texts)} "
     if outline.clean:
-        # its nodes' texts hold no whitespace but single spaces (Outline.clean): only the
-        # footnotes' are checked, not every character of the text
+        # its nodes' texts are stripped and hold no whitespace but single spaces, as do its
+        # footnotes' units but for odd spaces (Outline.clean, one_line): only a row's empty cell,
+        # joined by " | ", doubles a space, and only the footnotes are checked for odd spaces,
+        # not every character of the text (each a scan stopping at every space or letter)
+        doubled = "|" in text and "  " in text
         printable = all(t.isprintable() for t in texts[len(units(outline, footnotes=False)) :])
     else:
-        printable = text.isprintable()
-    if "  " in text or not printable:
+        doubled, printable = "  " in text, text.isprintable()
+    if doubled or not printable:
         # a tab, a line break, a double space, an empty unit: tokens one space apart first
         # (printable text holds no whitespace but the plain space)
         texts = [" ".join(t.split()) for t in texts]
