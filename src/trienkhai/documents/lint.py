@@ -214,14 +214,17 @@ def _unknown_terms(
     current: tuple[int, str],
     lang: str,
 ) -> list[LintWarning]:
-    """Central documents cited with a term (khóa) that had not begun in the document's year."""
+    """Central documents cited with a term (khóa) that had not begun in the document's year.
+
+    Each term of the group is valued once, and the issuers are read only when one of them is
+    later than the current term (seldom: a group's mentions mostly share one past term)."""
     value, label = current
+    late = {khoa for khoa in {m.khoa for m in termed} if khoa and roman_value(khoa) > value}
+    if not late:
+        return []
     out: list[LintWarning] = []
     for m in termed:
-        issuer = (m.issuer or "").lower()
-        if not any(w in issuer for w in _CENTRAL_ISSUERS):
-            continue
-        if m.khoa and roman_value(m.khoa) > value:
+        if m.khoa in late and any(w in (m.issuer or "").lower() for w in _CENTRAL_ISSUERS):
             message = _msg(
                 "citation_term_unknown",
                 lang,
