@@ -167,6 +167,26 @@ def test_doubled_words_apart_by_any_space(space: str) -> None:
     assert [w.message for w in got] == ["Lặp từ: “về về”"]
 
 
+@pytest.mark.parametrize("space", ["\t", "\u3000", "\x85", "\u2028"])
+def test_doubled_words_in_footnotes_of_a_clean_outline(space: str) -> None:
+    """A clean outline vouches for its nodes' spaces, not its footnotes': theirs are checked."""
+    outline = _raw_outline(["Thực hiện về việc"], [["a", "b"]], [f"Theo về{space}về Sở"])
+    outline.clean = True
+    got = lint.check_doubled_words(outline)
+    assert got == _reference_doubled_words(outline)
+    assert [w.message for w in got] == ["Lặp từ: “về về”"]
+
+
+@pytest.mark.parametrize(
+    "cells", [["", "về về"], ["về", "", "về"], ["về", "về", ""], ["về về", ""], ["", "", "x"]]
+)
+def test_doubled_words_in_rows_with_empty_cells_of_a_clean_outline(cells: list[str]) -> None:
+    """A clean outline's cells are clean, but an empty one doubles a space where it is joined."""
+    outline = _raw_outline(["Thực hiện về", "về việc"], [cells], [])
+    outline.clean = True
+    assert lint.check_doubled_words(outline) == _reference_doubled_words(outline)
+
+
 @pytest.mark.parametrize(
     ("lines", "rows", "found"),
     [

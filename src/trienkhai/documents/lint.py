@@ -214,14 +214,17 @@ def _unknown_terms(
     current: tuple[int, str],
     lang: str,
 ) -> list[LintWarning]:
-    """Central documents cited with a term (khóa) that had not begun in the document's year."""
+    """Central documents cited with a term (khóa) that had not begun in the document's year.
+
+    Each term of the group is valued once, and the issuers are read only when one of them is
+    later than the current term (seldom: a group's mentions mostly share one past term)."""
     value, label = current
+    late = {khoa for khoa in {m.khoa for m in termed} if khoa and roman_value(khoa) > value}
+    if not late:
+        return []
     out: list[LintWarning] = []
     for m in termed:
-        issuer = (m.issuer or "").lower()
-        if not any(w in issuer for w in _CENTRAL_ISSUERS):
-            continue
-        if m.khoa and roman_value(m.khoa) > value:
+        if m.khoa in late and any(w in (m.issuer or "").lower() for w in _CENTRAL_ISSUERS):
             message = _msg(
                 "citation_term_unknown",
                 lang,
@@ -281,7 +284,16 @@ def check_doubled_words(outline: Outline, lang: str = "vi") -> list[LintWarning]
     all_units = units(outline)
     texts = [u.text for u in all_units]
     text = f" {' '.join(texts)} "
-    if "  " in text or not text.isprintable():
+    if outline.clean:
+        # its nodes' texts are stripped and hold no whitespace but single spaces, as do its
+        # footnotes' units but for odd spaces (Outline.clean, one_line): only a row's empty cell,
+        # joined by " | ", doubles a space, and only the footnotes are checked for odd spaces,
+        # not every character of the text (each a scan stopping at every space or letter)
+        doubled = "|" in text and "  " in text
+        printable = all(t.isprintable() for t in texts[len(units(outline, footnotes=False)) :])
+    else:
+        doubled, printable = "  " in text, text.isprintable()
+    if doubled or not printable:
         # a tab, a line break, a double space, an empty unit: tokens one space apart first
         # (printable text holds no whitespace but the plain space)
         texts = [" ".join(t.split()) for t in texts]
