@@ -1,0 +1,114 @@
+"""The gated past-statistic pattern of targets finds what the plain alternation finds.
+
+The gate (a lookahead for the characters a match can open with, read from ``re``'s parse of
+the lexicon's patterns) must neither drop nor add a match: it is checked against the plain
+alternation on the fixture documents, on generated clauses of the patterns' own words in
+mixed case, and on every character of Unicode at a word's start (the case twins included).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from trienkhai.documents.extract import targets
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+_PLAIN = re.compile(targets._PAST_PATTERN, re.IGNORECASE)
+
+
+def _fixture_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        lines.extend(line for line in text.splitlines() if line.strip())
+    return lines
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = [
+        "đến nay",
+        "hiện nay",
+        "đã đạt",
+        "đã hoàn thành",
+        "đạt được",
+        "so với cùng kỳ",
+        "sau 5 năm",
+        "qua 10 năm",
+        "giai đoạn 2016 - 2020, tăng",
+        "giai đoạn 2016–2020 giảm",
+        "ſau 3 năm",
+        "Đến nay",
+        "xđến nay",
+        "năm 2025",
+        "90%",
+        "tỷ lệ",
+    ]
+    gaps = [" ", "", ", ", ". ", "\n", "_", "-", "\u00a0"]
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            word = rng.choice(words)
+            parts.append("".join(c.upper() if rng.random() < 0.3 else c for c in word))
+            parts.append(rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_the_past_pattern_is_gated() -> None:
+    assert targets._PAST.pattern.startswith("(?=[")
+    assert targets._PAST.pattern != _PLAIN.pattern
+
+
+def test_gated_past_search_is_the_plain_search() -> None:
+    texts = _fixture_lines() + _generated(4000, 3)
+    assert sum(1 for t in texts if _PLAIN.search(t)) > 500
+    for text in texts:
+        assert [m.span() for m in targets._PAST.finditer(text)] == [
+            m.span() for m in _PLAIN.finditer(text)
+        ], text
+
+
+def test_gate_admits_every_character_a_match_opens_with() -> None:
+    """Every cased character of Unicode (the only ones re.IGNORECASE pairs with a letter)
+    put in place of a word's first letter: the gated pattern matches exactly where the plain
+    one does (case twins such as "ſ" and "K" included)."""
+    tails = ["ến nay", "iện nay", "ã đạt", "ạt được", "o với cùng kỳ", "au 5 năm", "ua 5 năm"]
+    tails.append("iai đoạn 2016 - 2020 tăng")
+    every = (chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    chars = [c for c in every if c.lower() != c or c.upper() != c or c.casefold() != c]
+    assert len(chars) > 2000 and "ſ" in chars and "\u212a" in chars
+    for tail in tails:
+        text = "\n".join(c + tail for c in chars)
+        gated = [m.span() for m in targets._PAST.finditer(text)]
+        assert gated == [m.span() for m in _PLAIN.finditer(text)], tail
+        assert gated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gated"),
+    [
+        (r"\bab|\bcd", True),
+        (r"(?:x|y)z", True),
+        (r"a?b", False),
+        (r"\w+", False),
+        (r"[^a]b", False),
+        (r"(?i:a)b", False),
+        (r"a{0,2}b", False),
+        (r"a{1,2}b", True),
+        (r"(?=a)", False),
+    ],
+)
+def test_gate_only_where_the_opening_is_plain(pattern: str, gated: bool) -> None:
+    compiled = targets._gated(pattern, re.IGNORECASE)
+    assert compiled.pattern.startswith("(?=[") is gated
+    for text in ["ab", "AB", "cd", "xz", "Yz", "b", "aab", "zb", "a"]:
+        plain = re.compile(pattern, re.IGNORECASE)
+        assert [m.span() for m in compiled.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
