@@ -77,9 +77,7 @@ _UNIT_STOP = re.compile(
 )
 _UNIT_MAX = int(_LEX["unit_max_words"])
 _AGE_UNITS = frozenset(_LEX["age_units"])
-_ATTAIN_BEFORE = re.compile(
-    r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$", re.IGNORECASE
-)
+
 _CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
 
 
@@ -117,7 +115,10 @@ def _gated(pattern: str, flags: int) -> re.Pattern[str]:
     first = None
     if _sre_parse is not None:
         try:
-            first = _opening(list(_sre_parse.parse(pattern, flags)))
+            items = list(_sre_parse.parse(pattern, flags))
+            # a pattern opening with a letter or a class: the engine skips to it on its own
+            if items and items[0][0] not in (_sre_parse.LITERAL, _sre_parse.IN):
+                first = _opening(items)
         except Exception:  # any surprise from a private parser: no gate
             first = None
     if not first:
@@ -129,7 +130,9 @@ def _gated(pattern: str, flags: int) -> re.Pattern[str]:
 # where one of its words can start (a search tried all seven at every character: ~55 ns each)
 _PAST_PATTERN = "|".join(f"(?:{p})" for p in _LEX["past_patterns"])
 _PAST = _gated(_PAST_PATTERN, re.IGNORECASE)
-_YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
+_ATTAIN_PATTERN = r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$"
+_ATTAIN_BEFORE = _gated(_ATTAIN_PATTERN, re.IGNORECASE)
+_YEARS = [_gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 # Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
 _YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
 _CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
