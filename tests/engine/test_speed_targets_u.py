@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from trienkhai.documents.extract import targets
+from trienkhai.documents.extract import reporting, targets
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 _PLAIN = re.compile(targets._PAST_PATTERN, re.IGNORECASE)
@@ -160,3 +160,36 @@ def test_gate_only_where_the_opening_is_plain(pattern: str, gated: bool) -> None
         assert [m.span() for m in compiled.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def _plain_report_clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in reporting._CLAUSE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    return [*out, (start, len(text))]
+
+
+def test_reporting_clauses_are_the_pattern_breaks() -> None:
+    rng = random.Random(17)
+    pieces = [
+        "a",
+        "Báo cáo",
+        ";",
+        ".",
+        ". ",
+        ".  Đ",
+        ". x",
+        ".\nA",
+        "; ",
+        ";.",
+        ".;",
+        " ",
+        "À",
+        "Ỹ",
+    ]
+    texts = _fixture_lines() + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)
+    ]
+    for text in texts:
+        assert list(reporting._clauses(text)) == _plain_report_clauses(text), text
