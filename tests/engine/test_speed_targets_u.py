@@ -193,3 +193,18 @@ def test_reporting_clauses_are_the_pattern_breaks() -> None:
     ]
     for text in texts:
         assert list(reporting._clauses(text)) == _plain_report_clauses(text), text
+
+
+_PLAIN_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+
+
+def test_target_clause_breaks_are_the_alternation_s() -> None:
+    """The breaks found apart are the one alternation's finditer (the pattern targets used)."""
+    rng = random.Random(23)
+    pieces = [*"a;.,", ", trong đó", ",  TRONG ĐÓ,", ", trong đóx", ". ", ".  đ", ". Ỹ", ".\n1"]
+    pieces += [";.", ".,", ",;", " ", "Trong đó"]
+    texts = _fixture_lines() + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)
+    ]
+    for text in texts:
+        assert targets._breaks(text) == [m.span() for m in _PLAIN_BREAK.finditer(text)], text

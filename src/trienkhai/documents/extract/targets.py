@@ -135,7 +135,9 @@ _ATTAIN_BEFORE = _gated(_ATTAIN_PATTERN, re.IGNORECASE)
 _YEARS = [_gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 # Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
 _YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
-_CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+# A clause ends at ";", at ", trong đó" and at "." before a new sentence (see _clauses).
+_COMMA_BREAK = re.compile(r",\s+trong đó\b", re.IGNORECASE)
+_DOT_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(r"(?:,|\svà|\sđồng thời)\s+(?=\S)", re.IGNORECASE)
 _OBJECTIVE = tuple(_LEX["objective_headings"])
 _SPECIFIC = tuple(_LEX["specific_headings"])
@@ -443,12 +445,35 @@ def _unit_after(text: str) -> str | None:
     return " ".join(words) or None
 
 
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause break in ``text``, in order: every ";", every match of
+    ``_COMMA_BREAK`` (one scan that skips in C to each comma) and every "." that opens a
+    match of ``_DOT_BREAK``.
+
+    The same breaks as one alternation's finditer, found faster: that scan tried all three at
+    every character. No break holds another's first character (a break holds no ";", ","
+    or "." but its first), so the breaks found apart do not overlap.
+    """
+    found = [m.span() for m in _COMMA_BREAK.finditer(text)] if "," in text else []
+    at = text.find(";")
+    while at != -1:
+        found.append((at, at + 1))
+        at = text.find(";", at + 1)
+    at = text.find(".")
+    while at != -1:
+        if (m := _DOT_BREAK.match(text, at)) is not None:
+            found.append((at, m.end()))
+        at = text.find(".", at + 1)
+    found.sort()
+    return found
+
+
 def _clauses(text: str) -> Iterator[tuple[bool, str]]:
     """The clauses of a text, each with whether it opens a new sentence (not after ";")."""
     start, new_sentence = 0, True
-    for m in _CLAUSE_BREAK.finditer(text):
-        yield new_sentence, text[start : m.start()]
-        start, new_sentence = m.end(), m.group(0).startswith(".")
+    for at, end in _breaks(text):
+        yield new_sentence, text[start:at]
+        start, new_sentence = end, text[at] == "."
     yield new_sentence, text[start:]
 
 
