@@ -208,3 +208,29 @@ def test_target_clause_breaks_are_the_alternation_s() -> None:
     ]
     for text in texts:
         assert targets._breaks(text) == [m.span() for m in _PLAIN_BREAK.finditer(text)], text
+
+
+def test_subject_prefix_read_from_four_characters() -> None:
+    """Whether a text lower-cased opens with "các " is told by its first four characters
+    lower-cased: every character that lower-cases to another put in each of those places (the
+    ones that lower to two characters, like "İ", and final sigma included), then a word after."""
+    every = (chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    chars = [c for c in every if c.lower() != c] + list("cá a\u0301Σ")  # others lower to themselves
+    for base in ("Các ", "CÁC ", "cÁc "):
+        for place in range(4):
+            for c in chars:
+                text = base[:place] + c + base[place + 1 :] + "Σ cấp"
+                assert text[:4].lower().startswith("các ") == text.lower().startswith("các ")
+    for line in _fixture_lines():
+        assert reporting.subject_of(line) == _plain_subject_of(line), line
+
+
+def _plain_subject_of(text: str) -> str | None:
+    text = reporting._SUBJECT_LEAD.sub("", text.strip())
+    if not text[:1].isupper() or not (
+        reporting._HEADS.match(text) or text.lower().startswith("các ")
+    ):
+        return None
+    stop = reporting._SUBJECT_STOP.search(text)
+    subject = (text[: stop.start()] if stop else text).strip(" ,")
+    return subject if 0 < len(subject.split()) <= 20 else None

@@ -294,7 +294,9 @@ def via_of(clause: str, start: int, low: str | None = None) -> str | None:
 def subject_of(text: str) -> str | None:
     """The bodies a sentence opens with ("Công an tỉnh là cơ quan thường trực ...")."""
     text = _SUBJECT_LEAD.sub("", text.strip())
-    if not text[:1].isupper() or not (_HEADS.match(text) or text.lower().startswith("các ")):
+    # "các " lower-cased from the text's first four characters at most (a character lowers to
+    # one or more): only they are lower-cased, not the whole sentence
+    if not text[:1].isupper() or not (_HEADS.match(text) or text[:4].lower().startswith("các ")):
         return None
     stop = _SUBJECT_STOP.search(text)
     subject = (text[: stop.start()] if stop else text).strip(" ,")
