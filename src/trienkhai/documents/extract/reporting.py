@@ -294,7 +294,9 @@ def via_of(clause: str, start: int, low: str | None = None) -> str | None:
 def subject_of(text: str) -> str | None:
     """The bodies a sentence opens with ("Công an tỉnh là cơ quan thường trực ...")."""
     text = _SUBJECT_LEAD.sub("", text.strip())
-    if not text[:1].isupper() or not (_HEADS.match(text) or text.lower().startswith("các ")):
+    # "các " lower-cased from the text's first four characters at most (a character lowers to
+    # one or more): only they are lower-cased, not the whole sentence
+    if not text[:1].isupper() or not (_HEADS.match(text) or text[:4].lower().startswith("các ")):
         return None
     stop = _SUBJECT_STOP.search(text)
     subject = (text[: stop.start()] if stop else text).strip(" ,")
@@ -319,11 +321,26 @@ def _duties(clause: str, low: str) -> list[str]:
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each clause of ``text``."""
+    """(start, end) of each clause of ``text``: the breaks ``_CLAUSE.finditer`` finds.
+
+    The few ";" and "." are found by substring searches and only a "." is matched by the
+    pattern: a scan by the pattern tried every character (~10 ns each, more than all the
+    rest of a unit's clause cut). A match holds no other ";" or "." than its first character,
+    so the breaks are the same.
+    """
     start = 0
-    for m in _CLAUSE.finditer(text):
-        yield start, m.start()
-        start = m.end()
+    semi = text.find(";")
+    dot = text.find(".")
+    while semi != -1 or dot != -1:
+        if dot == -1 or (semi != -1 and semi < dot):
+            yield start, semi
+            start = semi + 1
+            semi = text.find(";", start)
+        else:
+            if (m := _CLAUSE.match(text, dot)) is not None:
+                yield start, dot
+                start = m.end()
+            dot = text.find(".", dot + 1)
     yield start, len(text)
 
 

@@ -18,6 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: the gate is simply not added
+    _sre_parse = None
+
 from .. import lexicon
 from ..model import Outline
 from .sources import Unit, memo, split_label, units
@@ -72,16 +77,67 @@ _UNIT_STOP = re.compile(
 )
 _UNIT_MAX = int(_LEX["unit_max_words"])
 _AGE_UNITS = frozenset(_LEX["age_units"])
-_ATTAIN_BEFORE = re.compile(
-    r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$", re.IGNORECASE
-)
+
 _CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
-# one alternation: a clause is searched once, not once per pattern
-_PAST = re.compile("|".join(f"(?:{p})" for p in _LEX["past_patterns"]), re.IGNORECASE)
-_YEARS = [re.compile(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
+
+
+def _opening(items: list[Any]) -> set[str] | None:
+    """The characters a parsed sequence (``re``'s parser) can consume first; None when that
+    cannot be told simply (a category, a range, a negated class, a flag, an optional start)."""
+    p = _sre_parse
+    for op, av in items:
+        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
+            continue  # zero-width: the first character is still the next item's
+        if op is p.LITERAL:
+            return {chr(av)}
+        if op is p.IN:
+            return {chr(a) for o, a in av} if all(o is p.LITERAL for o, _ in av) else None
+        if op is p.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                first = _opening(list(alternative))
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is p.SUBPATTERN:
+            return None if av[1] or av[2] else _opening(list(av[3]))
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
+            return _opening(list(av[2])) if av[0] >= 1 else None
+        return None
+    return None  # it can match without consuming a character
+
+
+def _gated(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled, opening with a lookahead for the characters a match can start with
+    when ``re``'s parser tells them (see :func:`can_start`): the same matches, but a position
+    none can start at costs one class test instead of a try of every alternative."""
+    first = None
+    if _sre_parse is not None:
+        try:
+            items = list(_sre_parse.parse(pattern, flags))
+            # a pattern opening with a letter or a class: the engine skips to it on its own
+            if items and items[0][0] not in (_sre_parse.LITERAL, _sre_parse.IN):
+                first = _opening(items)
+        except Exception:  # any surprise from a private parser: no gate
+            first = None
+    if not first:
+        return re.compile(pattern, flags)
+    return re.compile(f"{can_start(list(first))}(?:{pattern})", flags)
+
+
+# one alternation: a clause is searched once, not once per pattern; the gate skips in C to
+# where one of its words can start (a search tried all seven at every character: ~55 ns each)
+_PAST_PATTERN = "|".join(f"(?:{p})" for p in _LEX["past_patterns"])
+_PAST = _gated(_PAST_PATTERN, re.IGNORECASE)
+_ATTAIN_PATTERN = r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$"
+_ATTAIN_BEFORE = _gated(_ATTAIN_PATTERN, re.IGNORECASE)
+_YEARS = [_gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 # Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
 _YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
-_CLAUSE_BREAK = re.compile(r";|,\s+trong đó\b|\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+# A clause ends at ";", at ", trong đó" and at "." before a new sentence (see _clauses).
+_COMMA_BREAK = re.compile(r",\s+trong đó\b", re.IGNORECASE)
+_DOT_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 _JOIN_BEFORE = re.compile(r"(?:,|\svà|\sđồng thời)\s+(?=\S)", re.IGNORECASE)
 _OBJECTIVE = tuple(_LEX["objective_headings"])
 _SPECIFIC = tuple(_LEX["specific_headings"])
@@ -389,12 +445,35 @@ def _unit_after(text: str) -> str | None:
     return " ".join(words) or None
 
 
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause break in ``text``, in order: every ";", every match of
+    ``_COMMA_BREAK`` (one scan that skips in C to each comma) and every "." that opens a
+    match of ``_DOT_BREAK``.
+
+    The same breaks as one alternation's finditer, found faster: that scan tried all three at
+    every character. No break holds another's first character (a break holds no ";", ","
+    or "." but its first), so the breaks found apart do not overlap.
+    """
+    found = [m.span() for m in _COMMA_BREAK.finditer(text)] if "," in text else []
+    at = text.find(";")
+    while at != -1:
+        found.append((at, at + 1))
+        at = text.find(";", at + 1)
+    at = text.find(".")
+    while at != -1:
+        if (m := _DOT_BREAK.match(text, at)) is not None:
+            found.append((at, m.end()))
+        at = text.find(".", at + 1)
+    found.sort()
+    return found
+
+
 def _clauses(text: str) -> Iterator[tuple[bool, str]]:
     """The clauses of a text, each with whether it opens a new sentence (not after ";")."""
     start, new_sentence = 0, True
-    for m in _CLAUSE_BREAK.finditer(text):
-        yield new_sentence, text[start : m.start()]
-        start, new_sentence = m.end(), m.group(0).startswith(".")
+    for at, end in _breaks(text):
+        yield new_sentence, text[start:at]
+        start, new_sentence = end, text[at] == "."
     yield new_sentence, text[start:]
 
 
