@@ -110,15 +110,42 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
             labels.append(value)
         return ""
 
-    def _glyph(m: re.Match[str]) -> str:
-        labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
-        return ""
-
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
     if sup:
-        text = _SUP_GLYPHS.sub(_glyph, text)
+        text = _take_glyphs(text, labels)
     return text, labels
+
+
+def _take_glyphs(text: str, labels: list[str]) -> str:
+    """``_SUP_GLYPHS.sub`` of a text's glyph anchors, their labels added to ``labels``.
+
+    A match opens only on a glyph of ``_SUP_CHARS``: each is found by a substring search (one
+    per glyph, fast in C, where the pattern's scan tests every character against its class),
+    and the pattern is matched only there, left to right as ``sub`` would (a match may not
+    start inside the last one; its look-behinds see the text before the glyph)."""
+    starts: list[int] = []
+    for ch in _SUP_CHARS:
+        at = text.find(ch)
+        while at != -1:
+            starts.append(at)
+            at = text.find(ch, at + 1)
+    starts.sort()
+    pieces: list[str] = []
+    end = 0
+    match = _SUP_GLYPHS.match
+    for at in starts:
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            pieces.append(text[end:at])
+            labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
+            end = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 def _has_sup(text: str) -> bool:
@@ -319,8 +346,12 @@ def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
     else:  # (what take_anchors answers at once: most marked paragraphs only hold markup)
         text, anchors = raw, []
     text = strip_markup(text)
-    if "  " in text or text[:1] == " " or text[-1:] == " ":
+    if "  " in text:
         text = " ".join(text.split())
+    elif text[:1] == " " or text[-1:] == " ":
+        # printable, " " is its only space and none doubles another: the squeeze only trims
+        # (a footnote body "¹ ..." left with its opening space), without splitting every word
+        text = text.strip(" ")
     # (squeezed, it opens with no space: only one opening with a rule mark, or an empty one,
     # can draw a rule)
     if text[:1] in _RULE_MARKS and _RULE.match(text):
