@@ -52,3 +52,34 @@ def test_clean_nfc_printable_trims_as_the_squeeze() -> None:
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         glyphs = normalize._has_sup(raw)
         assert normalize._clean_nfc_printable(raw, glyphs) == normalize.clean(raw), raw
+
+
+def test_source_lines_split_paragraphs_as_before() -> None:
+    """One-line paragraphs taken whole give the lines splitting every paragraph gives."""
+    from trienkhai.documents.extract import sources
+    from trienkhai.documents.model import Outline, Paragraph, SourceDocument, Table
+
+    blocks: list[Paragraph | Table] = [
+        Paragraph("QUYẾT ĐỊNH", 1),
+        Paragraph("**", 2),
+        Paragraph(" \t# ", 3),
+        Paragraph("Dòng một\n\nDòng *hai*\n**", 5),
+        Table([["Nơi nhận:", "KT. CHỦ TỊCH"], ["- Như trên;\n- Lưu: VT.", ""]], 9),
+        Paragraph("\nKế hoạch", 12),
+        Table([["a", "b", "c", "d"]] * 4, 14),
+    ]
+    outline = Outline(SourceDocument("a.txt", "txt", blocks), [])
+    expected = []
+    for bi, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            for offset, raw in enumerate(block.text.split("\n")):
+                if raw.strip(" \t*#`"):
+                    expected.append((raw, block.line + offset, bi))
+    got = sources.SourceLines(outline)._raw
+    assert [r for r in got if r[2] not in (4, 6)] == expected
+    assert [r[0] for r in got if r[2] == 4] == [
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+    ]

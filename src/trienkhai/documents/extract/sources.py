@@ -299,15 +299,22 @@ class SourceLines(Sequence[Line]):
     """
 
     def __init__(self, outline: Outline) -> None:
+        """(A paragraph of one line, every paragraph of a text file, is taken as it is:
+        no split into a list of one, no offset added to its line number.)"""
         self._raw: list[tuple[str, int, int]] = []
+        append = self._raw.append
         for bi, block in enumerate(outline.source.blocks):
-            if isinstance(block, Table):
+            if not isinstance(block, Paragraph):
                 self._table(block, bi)
                 continue
-            assert isinstance(block, Paragraph)
-            for offset, raw in enumerate(block.text.split("\n")):
+            text = block.text
+            if "\n" not in text:
+                if text.strip(" \t*#`"):
+                    append((text, block.line, bi))
+                continue
+            for offset, raw in enumerate(text.split("\n")):
                 if raw.strip(" \t*#`"):
-                    self._raw.append((raw, block.line + offset, bi))
+                    append((raw, block.line + offset, bi))
         self._done: dict[int, Line] = {}
 
     def _table(self, table: Table, bi: int) -> None:
