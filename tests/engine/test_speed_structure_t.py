@@ -83,3 +83,36 @@ def test_source_lines_split_paragraphs_as_before() -> None:
         "- Lưu: VT.",
         "KT. CHỦ TỊCH",
     ]
+
+
+def test_plain_odd_spaces_are_those_a_plain_text_can_hold() -> None:
+    """``_ODD_SPACES_PLAIN`` keeps every odd space that is no control but a tab or a vertical
+    tab: what a plain text's lines can still hold."""
+    kept = set(normalize._ODD_SPACES_PLAIN)
+    for ch in normalize._NFKC_ODD_SPACES:
+        control = ch < " " or "\x7f" <= ch <= "\x9f"
+        assert (ch in kept) == (not control or ch in "\t\x0b"), repr(ch)
+
+
+def test_plain_reading_flags_and_cleaning() -> None:
+    """A plain UTF-8 file is read ``plain``; one with a control character, a legacy one, is
+    not; cleaning a plain document's paragraphs gives what cleaning them one by one gives."""
+    from trienkhai.documents.readers import read_bytes
+
+    text = "Kế hoạch\tsố 12\x0b\n\nDòng\u2028hai\u200b ba\r\nbốn\fnăm\n"
+    src = read_bytes(text.encode(), "a.txt")
+    assert src.plain
+    raws = [b.text for b in src.blocks]
+    assert normalize.clean_all_glyphs(raws, nfkc=src.nfkc, plain=True)[0] == [
+        normalize.clean(r) for r in raws
+    ]
+    assert not read_bytes("Kế hoạch\x1esố 12\n".encode(), "a.txt").plain
+    assert not read_bytes("Kế hoạch\x85 số 12\n".encode(), "a.txt").plain
+
+
+def test_no_odd_space_plain_matches_on_plain_texts() -> None:
+    rng = random.Random(1545)
+    pieces = [*"ab ạ ế", "\t", "\x0b", "\u200b", "\u1680", "\u2028", "\u2029", "  "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert normalize._no_odd_space(text, True) == normalize._no_odd_space(text), repr(text)

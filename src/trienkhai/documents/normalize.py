@@ -227,11 +227,13 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def clean_all_glyphs(
-    raws: list[str], *, nfkc: bool = False
+    raws: list[str], *, nfkc: bool = False, plain: bool = False
 ) -> tuple[list[tuple[str, list[str]]], bool]:
     """:func:`clean_all`, and whether a cleaned text may still hold a superscript glyph (one
     after "m", "m²"), which the caller would otherwise look for in every text again.
     ``nfkc``: the caller knows that every text is in NFKC (the reader checked): no check.
+    ``plain``: the caller knows that no text holds a control character but a tab or a vertical
+    tab (``SourceDocument.plain``): the odd spaces that are other controls are not looked for.
 
     Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are in
     NFKC (so in NFC, and without a superscript glyph: those are compatibility characters):
@@ -278,7 +280,7 @@ def clean_all_glyphs(
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not _no_odd_space(joined):
+    if not _no_odd_space(joined, plain):
         cleaned = [clean(raw, glyphs=i in odd) for i, raw in enumerate(raws)]
     else:
         cleaned = [
@@ -328,14 +330,22 @@ _ODD_SPACES_FOUND = "".join(c for c in _NFKC_ODD_SPACES if c != "\x1e")
 _ODD_SPACE_PATTERN = re.compile("\x1e")
 
 
-def _no_odd_space(text: str) -> bool:
+# Those that are no control character but a tab or a vertical tab: all a text can hold when
+# its reader says it holds no other control (``plain``), "\x1e" among them not.
+_ODD_SPACES_PLAIN = "".join(
+    c for c in _NFKC_ODD_SPACES if c in "\t\x0b" or unicodedata.category(c) != "Cc"
+)
+
+
+def _no_odd_space(text: str, plain: bool = False) -> bool:
     """For a text in NFKC: what squeeze needs of ``isprintable()`` (no space but " ", no
     zero-width space), told by one substring search per character, far faster in C than
-    ``isprintable()``'s look-up of every character."""
-    for ch in _ODD_SPACES_FOUND:  # (a plain loop is cheaper than any(<genexpr>))
-        if ch in text:
+    ``isprintable()``'s look-up of every character. ``plain``: the text holds no control
+    character but a tab or a vertical tab (the slowest search, for "\x1e", is spared)."""
+    for ch in _ODD_SPACES_PLAIN if plain else _ODD_SPACES_FOUND:
+        if ch in text:  # (a plain loop is cheaper than any(<genexpr>))
             return False
-    return _ODD_SPACE_PATTERN.search(text) is None
+    return plain or _ODD_SPACE_PATTERN.search(text) is None
 
 
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
