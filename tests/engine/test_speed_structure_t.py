@@ -116,3 +116,25 @@ def test_no_odd_space_plain_matches_on_plain_texts() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert normalize._no_odd_space(text, True) == normalize._no_odd_space(text), repr(text)
+
+
+def test_memo_is_per_outline() -> None:
+    """Computed once per outline and key, kept with the outline, never shared with another."""
+    from trienkhai.documents.extract import sources
+    from trienkhai.documents.model import Outline, SourceDocument
+
+    calls: list[str] = []
+
+    def compute(value: str) -> str:
+        calls.append(value)
+        return value
+
+    first = Outline(SourceDocument("a.txt", "txt", []), [])
+    second = Outline(SourceDocument("a.txt", "txt", []), [])
+    assert sources.memo(first, "k", lambda: compute("one")) == "one"
+    assert sources.memo(first, "k", lambda: compute("again")) == "one"
+    assert sources.memo(second, "k", lambda: compute("two")) == "two"
+    assert sources.memo(first, "none", lambda: compute("none") and None) is None
+    assert sources.memo(first, "none", lambda: compute("never")) is None
+    assert calls == ["one", "two", "none"]
+    assert first == second  # (the memo, different in each, takes no part in ==)

@@ -114,6 +114,8 @@ class Outline:
     # odd space and no superscript glyph (cleaned by normalize.clean), so the extractors need
     # not clean it again but for the few marks normalize.clean leaves ("#", "`", "<").
     clean: bool = False
+    # What the extractors computed from this outline once and share (``sources.memo``).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)
