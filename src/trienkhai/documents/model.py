@@ -59,6 +59,10 @@ class SourceDocument:
     # Set by a reader that checked it: every paragraph's text is in NFKC (structure analysis
     # then need not check them again).
     nfkc: bool = False
+    # Set by a reader that checked it: no paragraph holds a control character but a tab or a
+    # vertical tab (no line break, form feed, C1 control ...): cleaning need not look for the
+    # odd spaces among them.
+    plain: bool = False
 
     @property
     def text(self) -> str:
@@ -110,6 +114,8 @@ class Outline:
     # odd space and no superscript glyph (cleaned by normalize.clean), so the extractors need
     # not clean it again but for the few marks normalize.clean leaves ("#", "`", "<").
     clean: bool = False
+    # What the extractors computed from this outline once and share (``sources.memo``).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -110,15 +110,42 @@ def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
             labels.append(value)
         return ""
 
-    def _glyph(m: re.Match[str]) -> str:
-        labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
-        return ""
-
     if "<" in text:
         text = _SUP_TAG.sub(_tag, text)
     if sup:
-        text = _SUP_GLYPHS.sub(_glyph, text)
+        text = _take_glyphs(text, labels)
     return text, labels
+
+
+def _take_glyphs(text: str, labels: list[str]) -> str:
+    """``_SUP_GLYPHS.sub`` of a text's glyph anchors, their labels added to ``labels``.
+
+    A match opens only on a glyph of ``_SUP_CHARS``: each is found by a substring search (one
+    per glyph, fast in C, where the pattern's scan tests every character against its class),
+    and the pattern is matched only there, left to right as ``sub`` would (a match may not
+    start inside the last one; its look-behinds see the text before the glyph)."""
+    starts: list[int] = []
+    for ch in _SUP_CHARS:
+        at = text.find(ch)
+        while at != -1:
+            starts.append(at)
+            at = text.find(ch, at + 1)
+    starts.sort()
+    pieces: list[str] = []
+    end = 0
+    match = _SUP_GLYPHS.match
+    for at in starts:
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            pieces.append(text[end:at])
+            labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
+            end = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 def _has_sup(text: str) -> bool:
@@ -200,11 +227,13 @@ def clean_all(raws: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def clean_all_glyphs(
-    raws: list[str], *, nfkc: bool = False
+    raws: list[str], *, nfkc: bool = False, plain: bool = False
 ) -> tuple[list[tuple[str, list[str]]], bool]:
     """:func:`clean_all`, and whether a cleaned text may still hold a superscript glyph (one
     after "m", "m²"), which the caller would otherwise look for in every text again.
     ``nfkc``: the caller knows that every text is in NFKC (the reader checked): no check.
+    ``plain``: the caller knows that no text holds a control character but a tab or a vertical
+    tab (``SourceDocument.plain``): the odd spaces that are other controls are not looked for.
 
     Most paragraphs hold no markup, no footnote glyph, no doubled or odd space and are in
     NFKC (so in NFC, and without a superscript glyph: those are compatibility characters):
@@ -251,7 +280,7 @@ def clean_all_glyphs(
         at = joined.find("  ", at + 1)
     if joined[:1] == " " or joined[-1:] == " ":
         marked.update((0, len(raws) - 1))
-    if not _no_odd_space(joined):
+    if not _no_odd_space(joined, plain):
         cleaned = [clean(raw, glyphs=i in odd) for i, raw in enumerate(raws)]
     else:
         cleaned = [
@@ -301,14 +330,22 @@ _ODD_SPACES_FOUND = "".join(c for c in _NFKC_ODD_SPACES if c != "\x1e")
 _ODD_SPACE_PATTERN = re.compile("\x1e")
 
 
-def _no_odd_space(text: str) -> bool:
+# Those that are no control character but a tab or a vertical tab: all a text can hold when
+# its reader says it holds no other control (``plain``), "\x1e" among them not.
+_ODD_SPACES_PLAIN = "".join(
+    c for c in _NFKC_ODD_SPACES if c in "\t\x0b" or unicodedata.category(c) != "Cc"
+)
+
+
+def _no_odd_space(text: str, plain: bool = False) -> bool:
     """For a text in NFKC: what squeeze needs of ``isprintable()`` (no space but " ", no
     zero-width space), told by one substring search per character, far faster in C than
-    ``isprintable()``'s look-up of every character."""
-    for ch in _ODD_SPACES_FOUND:  # (a plain loop is cheaper than any(<genexpr>))
-        if ch in text:
+    ``isprintable()``'s look-up of every character. ``plain``: the text holds no control
+    character but a tab or a vertical tab (the slowest search, for "\x1e", is spared)."""
+    for ch in _ODD_SPACES_PLAIN if plain else _ODD_SPACES_FOUND:
+        if ch in text:  # (a plain loop is cheaper than any(<genexpr>))
             return False
-    return _ODD_SPACE_PATTERN.search(text) is None
+    return plain or _ODD_SPACE_PATTERN.search(text) is None
 
 
 def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
@@ -319,8 +356,12 @@ def _clean_nfc_printable(raw: str, glyphs: bool) -> tuple[str, list[str]]:
     else:  # (what take_anchors answers at once: most marked paragraphs only hold markup)
         text, anchors = raw, []
     text = strip_markup(text)
-    if "  " in text or text[:1] == " " or text[-1:] == " ":
+    if "  " in text:
         text = " ".join(text.split())
+    elif text[:1] == " " or text[-1:] == " ":
+        # printable, " " is its only space and none doubles another: the squeeze only trims
+        # (a footnote body "¹ ..." left with its opening space), without splitting every word
+        text = text.strip(" ")
     # (squeezed, it opens with no space: only one opening with a rule mark, or an empty one,
     # can draw a rule)
     if text[:1] in _RULE_MARKS and _RULE.match(text):

@@ -9,14 +9,12 @@ piece of running text (nodes, then footnote bodies) with its line.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, TypeVar, cast, overload
+from typing import TypeVar, cast, overload
 
 from ..model import Node, Outline, Paragraph, Table
 
@@ -133,28 +131,21 @@ def split_label(text: str) -> tuple[str | None, str]:
     return label, text[m.end() :]
 
 
-_MEMO: OrderedDict[tuple[int, str], tuple[Outline, Any]] = OrderedDict()
-_MEMO_SIZE = 64  # (9 keys an outline: room for a few threads' outlines at once)
-_MEMO_LOCK = threading.Lock()
+_MISSING = object()
 
 
 def memo(outline: Outline, key: str, compute: Callable[[], T]) -> T:
     """``compute()`` once per outline and key: the extractors share units and mentions.
 
-    Entries hold the outline itself, so an id reused by a new outline never returns stale data;
-    only the last few outlines are kept (a batch streams documents one by one).
+    Kept in the outline's own ``memo`` dict: it lives and goes with the outline (no stale entry
+    for a new outline, nothing kept once a batch has moved on), and a hit is one dict look-up,
+    with no lock (the web app may extract in several threads: a dict's get and set are atomic;
+    two threads asking at once both compute the same value, and one keeps it).
     """
-    slot = (id(outline), key)
-    with _MEMO_LOCK:  # the web app may extract in several threads
-        hit = _MEMO.get(slot)
-    if hit is not None and hit[0] is outline:
-        return cast(T, hit[1])
-    value = compute()
-    with _MEMO_LOCK:
-        _MEMO[slot] = (outline, value)
-        while len(_MEMO) > _MEMO_SIZE:
-            _MEMO.popitem(last=False)
-    return value
+    value = outline.memo.get(key, _MISSING)
+    if value is _MISSING:
+        value = outline.memo[key] = compute()
+    return cast(T, value)
 
 
 @dataclass(slots=True)
@@ -299,15 +290,22 @@ class SourceLines(Sequence[Line]):
     """
 
     def __init__(self, outline: Outline) -> None:
+        """(A paragraph of one line, every paragraph of a text file, is taken as it is:
+        no split into a list of one, no offset added to its line number.)"""
         self._raw: list[tuple[str, int, int]] = []
+        append = self._raw.append
         for bi, block in enumerate(outline.source.blocks):
-            if isinstance(block, Table):
+            if not isinstance(block, Paragraph):
                 self._table(block, bi)
                 continue
-            assert isinstance(block, Paragraph)
-            for offset, raw in enumerate(block.text.split("\n")):
+            text = block.text
+            if "\n" not in text:
+                if text.strip(" \t*#`"):
+                    append((text, block.line, bi))
+                continue
+            for offset, raw in enumerate(text.split("\n")):
                 if raw.strip(" \t*#`"):
-                    self._raw.append((raw, block.line + offset, bi))
+                    append((raw, block.line + offset, bi))
         self._done: dict[int, Line] = {}
 
     def _table(self, table: Table, bi: int) -> None:

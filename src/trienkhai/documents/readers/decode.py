@@ -44,18 +44,23 @@ class Decoded:
     encoding: str
     notes: tuple[str, ...] = ()
     nfkc: bool = False  # the text is in NFKC (so in NFC as well)
+    # no control character but tab, line feed, vertical tab, form feed, carriage return (no
+    # DEL, no C1): told from the bytes of a plain UTF-8 file
+    plain: bool = False
 
 
 def decode_text(data: bytes, name: str) -> Decoded:
     """Decode a text file's bytes; raise EncodingDetectionError/CorruptDocumentError on junk."""
     text, encoding = _decode(data, name)
-    if not _plain_utf8(data, text, encoding):
+    plain = _plain_utf8(data, text, encoding)
+    if not plain:
         _refuse_binary(text, name)
     notes: list[str] = []
     converted, legacy_name = legacy.convert_legacy(text)
     if legacy_name:
         notes.append(f"đã chuyển từ bảng mã {legacy_name.upper()} sang Unicode")
         text, encoding = converted, legacy_name
+        plain = False  # (checked on the text before conversion)
     elif encoding in legacy.CONVERTERS:
         notes.append(f"đã chuyển từ bảng mã {encoding.upper()} sang Unicode")
     elif encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "ascii"):
@@ -66,8 +71,8 @@ def decode_text(data: bytes, name: str) -> Decoded:
     # costs about what the pass does on a text already in NFC, and tells structure analysis
     # that no paragraph needs checking again (SourceDocument.nfkc).
     if unicodedata.is_normalized("NFKC", text):
-        return Decoded(text, encoding, tuple(notes), nfkc=True)
-    return Decoded(unicodedata.normalize("NFC", text), encoding, tuple(notes))
+        return Decoded(text, encoding, tuple(notes), nfkc=True, plain=plain)
+    return Decoded(unicodedata.normalize("NFC", text), encoding, tuple(notes), plain=plain)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:

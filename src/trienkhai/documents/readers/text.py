@@ -53,6 +53,8 @@ def read(data: bytes, name: str) -> SourceDocument:
         # every paragraph is a line of the text, cut at line breaks (no character composes
         # across one), so in NFKC with it; not so once a form feed is taken out of a line
         nfkc=decoded.nfkc and "\f" not in decoded.text,
+        # lines hold no line feed, carriage return (made line feeds) or form feed (taken out)
+        plain=decoded.plain,
     )
 
 

@@ -32,7 +32,9 @@ def _clean_blocks(source: SourceDocument) -> tuple[list[_Para | Table], bool, bo
     are cleaned apart). See ``Outline.clean``."""
     blocks = source.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    cleaned, glyphs = normalize.clean_all_glyphs([p.text for p in paragraphs], nfkc=source.nfkc)
+    cleaned, glyphs = normalize.clean_all_glyphs(
+        [p.text for p in paragraphs], nfkc=source.nfkc, plain=source.plain
+    )
     if len(paragraphs) == len(blocks):
         # the usual text: no table, so one pass pairs each paragraph with its cleaning
         return (
