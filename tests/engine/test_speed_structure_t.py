@@ -13,13 +13,20 @@ import re
 
 from trienkhai.documents import normalize
 
-GLYPH_PIECES = [*"ab mMx ⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹ⁱ\u2072\u2073()1ạ", "m²", "⁽¹⁾", "M³", "⁽¹²⁾"]
+GLYPH_PIECES = [
+    *"ab mMx ⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹ⁱ\u2072\u2073()1ạ",
+    *("m²", "⁽¹⁾", "M³", "⁽¹²⁾", "km", " 27 m", "Nam", "cm", "hm", "5dm"),
+]
 
 
 def _plain_take(text: str) -> tuple[str, list[str]]:
     labels: list[str] = []
 
     def _glyph(m: re.Match[str]) -> str:
+        if m.group(1) is None and normalize.is_unit_exponent(m.string, m.start()):
+            if len(m.group(0)) > 1:  # "m²³": the exponent, then an anchor
+                labels.append(m.group(0)[1:].translate(normalize.SUPERSCRIPT_DIGITS))
+            return m.group(0)[0]
         labels.append((m.group(1) or m.group(0)).translate(normalize.SUPERSCRIPT_DIGITS))
         return ""
 
@@ -37,6 +44,17 @@ def test_take_glyphs_is_the_pattern_sub() -> None:
         text = "".join(rng.choice(GLYPH_PIECES) for _ in range(rng.randint(0, 14)))
         labels: list[str] = []
         assert (normalize._take_glyphs(text, labels), labels) == _plain_take(text), text
+
+
+def test_unit_exponents_stay_and_anchors_after_words_ending_in_m_go() -> None:
+    """ "m²" after a number is an area, "Nam¹" a footnote anchor (the exponent rule once took
+    every glyph after an "m" for an exponent, so "Việt Nam¹" kept its anchor as text)."""
+    take = normalize.take_anchors
+    assert take("đạt 27 m² sàn/người") == ("đạt 27 m² sàn/người", [])
+    assert take("3km² và 10 m³ (m²)") == ("3km² và 10 m³ (m²)", [])
+    assert take("Mặt trận Tổ quốc Việt Nam¹ tỉnh") == ("Mặt trận Tổ quốc Việt Nam tỉnh", ["1"])
+    assert take("trọng tâm² và trách nhiệm³") == ("trọng tâm và trách nhiệm", ["2", "3"])
+    assert take("diện tích 100 m²³") == ("diện tích 100 m²", ["3"])
 
 
 def test_take_anchors_footnote_bodies() -> None:

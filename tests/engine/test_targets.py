@@ -226,3 +226,14 @@ def test_a_statistic_after_a_commitment_is_not_governed_by_it() -> None:
     )
     got = [(t["comparator"], t["value"], t["unit"]) for t in extract_targets(_outline(text))]
     assert got == [(">=", 95, "%")]
+
+
+def test_an_area_keeps_its_exponent() -> None:
+    """ "27 m²" is an area: the unit keeps its ² (footnote glyphs are what the cleaning drops)."""
+    text = (
+        "KẾ HOẠCH\nabc\nI. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n"
+        "- Phấn đấu đến năm 2025, diện tích nhà ở bình quân đạt 27 m² sàn/người¹.\n"
+    )
+    (target,) = extract_targets(_outline(text))
+    assert (target["value"], target["unit"]) == (27, "m² sàn")
+    assert target["text"].endswith("27 m² sàn/người.")

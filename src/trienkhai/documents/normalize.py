@@ -20,13 +20,16 @@ from .lexicon import load
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _SUP_TAG = re.compile(r"<sup>\s*\(?\s*([^<()]{0,8}?)\s*\)?\s*</sup>", re.IGNORECASE)
-# ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²).
+# ⁽¹²⁾ or a bare run of superscript digits, not the exponent of a unit (m², km³, cm²: told by
+# :func:`is_unit_exponent` where a bare run matches).
 # (the bracket and Latin-1 digits first: the searches for them are the fastest)
 _SUP_CHARS = "⁽¹²³⁰⁴⁵⁶⁷⁸⁹"
 # Written to open with one character class (the engine then skips in C to each candidate
-# glyph): "⁽" opens the bracketed form, a digit the bare run (group 0), whose "not after m/M"
-# test is a two-character look-behind past its first digit.
-_SUP_GLYPHS = re.compile(r"[⁽⁰¹²³⁴⁵⁶⁷⁸⁹](?:(?<=⁽)([⁰-⁹¹²³]+)⁾|(?<![mM].)(?<!⁽)[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+# glyph): "⁽" opens the bracketed form, a digit the bare run (group 0).
+_SUP_GLYPHS = re.compile(r"[⁽⁰¹²³⁴⁵⁶⁷⁸⁹](?:(?<=⁽)([⁰-⁹¹²³]+)⁾|(?<!⁽)[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+# A metre symbol standing alone (after a digit, a space, a bracket ... not a letter): "27 m",
+# "3km", "(m"; "Việt Nam" and "trọng tâm" end with an "m" that is part of a word.
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])[kcdh]?m\Z", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -93,6 +96,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def is_unit_exponent(text: str, at: int) -> bool:
+    """Whether the superscript glyph at ``at`` squares or cubes a unit ("27 m²", "10 m³")
+    rather than anchors a footnote ("Việt Nam¹", "năm 2025²"). A run of glyphs after a unit
+    ("m²³") is its exponent, then an anchor."""
+    return text[at] in "²³" and _UNIT_BEFORE.search(text, max(0, at - 3), at) is not None
+
+
 def take_anchors(text: str, *, glyphs: bool = True) -> tuple[str, list[str]]:
     """Remove footnote anchors (``<sup>(1)</sup>``, ``⁽¹⁾``, ``¹``); return text and labels.
 
@@ -139,8 +149,12 @@ def _take_glyphs(text: str, labels: list[str]) -> str:
             continue
         m = match(text, at)
         if m is not None:
+            if m.group(1) is None and is_unit_exponent(text, at):
+                if m.end() == at + 1:
+                    continue  # m², km³: part of the text
+                at += 1  # "m²³": the exponent stays, the anchor after it goes
             pieces.append(text[end:at])
-            labels.append((m.group(1) or m.group(0)).translate(SUPERSCRIPT_DIGITS))
+            labels.append((m.group(1) or text[at : m.end()]).translate(SUPERSCRIPT_DIGITS))
             end = m.end()
     if not pieces:
         return text

@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import TypeVar, cast, overload
 
 from ..model import Node, Outline, Paragraph, Table
+from ..normalize import is_unit_exponent
 
 T = TypeVar("T")
 
@@ -42,6 +43,11 @@ def _has_markup(text: str) -> bool:
     return False
 
 
+def _drop_anchor(m: re.Match[str]) -> str:
+    """A footnote anchor's glyphs go; a unit's exponent (m², km³) stays."""
+    return m.group(0)[0] if is_unit_exponent(m.string, m.start()) else ""
+
+
 def clean(text: str) -> str:
     """Text without markdown marks, footnote anchors and doubled spaces (line breaks kept)."""
     if "  " not in text and not _has_markup(text):
@@ -49,7 +55,7 @@ def clean(text: str) -> str:
     text = _SUP.sub("", text)
     text = _TAGS.sub("", text)
     text = _MD_MARKS.sub("", text)
-    text = _SUPER_DIGITS.sub("", text)
+    text = _SUPER_DIGITS.sub(_drop_anchor, text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
