@@ -10,7 +10,7 @@ import random
 import re
 import sys
 
-from trienkhai.documents import normalize
+from trienkhai.documents import normalize, patterns
 from trienkhai.documents.lexicon import load
 from trienkhai.documents.structure import common
 
@@ -79,7 +79,7 @@ def test_split_label_matches_the_pattern_by_pattern_reading() -> None:
 
 
 def test_first_chars_read_from_the_pattern() -> None:
-    first = common._first_chars
+    first = patterns.first_chars
     assert first(re.compile(r"^(?:ab|c)x")) == frozenset("ac")
     assert first(re.compile(r"^a+b")) == frozenset("a")
     for unknown in (r"^x?y", r"(?i)^a", r"^[a-c]", r"^(?:a|)b", r"^\s", r"^(?i:a)b", r"^(?:x|y)*z"):
@@ -118,16 +118,16 @@ def test_the_start_gates_never_drop_a_match() -> None:
         for pattern, first in gated:
             if pattern.match(common._start(text)):
                 matched += 1
-                assert common._can_open(first, text), (pattern.pattern, text)
+                assert patterns.can_open(first, text), (pattern.pattern, text)
     assert matched > 1000
 
 
 def test_last_chars_read_from_the_pattern() -> None:
-    last = common._last_chars
+    last = patterns.last_chars
     assert last(re.compile(r"ab$")) == (frozenset("b"), frozenset())
     assert last(re.compile(r"(?:x|yz)[.:]?\s*$")) == (
         frozenset("xz"),
-        frozenset(".:" + common._SPACE),
+        frozenset(".:" + patterns.ANY_SPACE),
     )
     assert last(re.compile(r"a\b$")) == (frozenset("a"), frozenset())
     for unknown in (r"a?$", r"a", r"\w$", r"(?:sau|)$", r"(?i)a$", r"a$b"):
@@ -156,7 +156,7 @@ def test_the_intro_gate_never_drops_a_match() -> None:
         text = "".join(rng.choice(INTRO_PIECES) for _ in range(rng.randint(1, 6))).rstrip()
         if common._INTRO_END.search(text[-60:].casefold()):
             matched += 1
-            assert common._can_end(common._INTRO_LAST, text), text
+            assert patterns.can_end(common._INTRO_LAST, text), text
     assert matched > 1000
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from trienkhai.documents import patterns
 from trienkhai.documents.extract import reporting, targets
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -153,7 +154,7 @@ def test_gate_admits_every_character_a_match_opens_with() -> None:
     ],
 )
 def test_gate_only_where_the_opening_is_plain(pattern: str, gated: bool) -> None:
-    compiled = targets._gated(pattern, re.IGNORECASE)
+    compiled = patterns.gated(pattern, re.IGNORECASE)
     assert compiled.pattern.startswith("(?=[") is gated
     for text in ["ab", "AB", "cd", "xz", "Yz", "b", "aab", "zb", "a"]:
         plain = re.compile(pattern, re.IGNORECASE)

@@ -9,22 +9,23 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from trienkhai.documents import patterns
 from trienkhai.documents.extract import bodies, groups, tasks
 
 
 def test_required_literal_reads_runs_groups_and_alternatives() -> None:
-    assert tasks._required_literals(r"abc|abd") == ("ab",)
-    assert tasks._required_literals(r"x(?:abc|zab)y") == ("ab", "x", "y")
-    assert tasks._required_literals(r"(?:ab)?cd") == ("cd",)
-    assert tasks._required_literals(r"(?:sau|trước) đây") == (" đây",)
-    assert tasks._required_literals(r"\d+ năm") == (" năm",)
-    assert tasks._required_literals(r"(?:ab|)c?") == ()
-    assert tasks._required_literals(r"[ab]+") == ()
+    assert patterns.required_literals(r"abc|abd") == ("ab",)
+    assert patterns.required_literals(r"x(?:abc|zab)y") == ("ab", "x", "y")
+    assert patterns.required_literals(r"(?:ab)?cd") == ("cd",)
+    assert patterns.required_literals(r"(?:sau|trước) đây") == (" đây",)
+    assert patterns.required_literals(r"\d+ năm") == (" năm",)
+    assert patterns.required_literals(r"(?:ab|)c?") == ()
+    assert patterns.required_literals(r"[ab]+") == ()
 
 
 def test_required_literal_gives_up_on_case_insensitive_parts() -> None:
-    assert tasks._required_literals(r"(?i)xyz") == ()
-    assert tasks._required_literals(r"a(?i:bcd)e") == ("a", "e")
+    assert patterns.required_literals(r"(?i)xyz") == ()
+    assert patterns.required_literals(r"a(?i:bcd)e") == ("a", "e")
 
 
 def test_the_intro_end_and_due_patterns_need_their_words() -> None:
@@ -52,7 +53,7 @@ def test_required_literal_is_in_every_match(source: str, text: str) -> None:
         pattern = re.compile(source)
     except re.error:
         return
-    words = tasks._required_literals(source)
+    words = patterns.required_literals(source)
     for m in pattern.finditer(text):
         for word in words:
             assert word in m.group(0)

@@ -18,9 +18,10 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Node, Outline
+from ..patterns import can_start
 from .dates import find_dates, find_day_months
 from .sources import Unit, split_label, units
-from .targets import can_start, has_any, headings, units_with
+from .targets import has_any, headings, units_with
 
 _LEX = lexicon.load("frequencies")
 _ISSUERS = lexicon.load("issuers")

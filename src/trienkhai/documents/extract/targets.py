@@ -18,13 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-try:
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - another Python: the gate is simply not added
-    _sre_parse = None
-
 from .. import lexicon
 from ..model import Outline
+from ..patterns import can_start, gated
 from .sources import Unit, memo, split_label, units
 
 _LEX = lexicon.load("comparators")
@@ -32,15 +28,6 @@ _LEX = lexicon.load("comparators")
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def can_start(words: list[str]) -> str:
-    """A lookahead for the first characters of ``words`` (under the pattern's own case rules).
-
-    Put before an alternation of words, a position where none of them can start costs one
-    character test instead of one per word: the matches are the same.
-    """
-    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -81,58 +68,13 @@ _AGE_UNITS = frozenset(_LEX["age_units"])
 _CUE_WORDS = tuple(_LEX["target_cues"][:2])  # "phấn đấu", "chỉ tiêu": the clause commits
 
 
-def _opening(items: list[Any]) -> set[str] | None:
-    """The characters a parsed sequence (``re``'s parser) can consume first; None when that
-    cannot be told simply (a category, a range, a negated class, a flag, an optional start)."""
-    p = _sre_parse
-    for op, av in items:
-        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
-            continue  # zero-width: the first character is still the next item's
-        if op is p.LITERAL:
-            return {chr(av)}
-        if op is p.IN:
-            return {chr(a) for o, a in av} if all(o is p.LITERAL for o, _ in av) else None
-        if op is p.BRANCH:
-            found: set[str] = set()
-            for alternative in av[1]:
-                first = _opening(list(alternative))
-                if first is None:
-                    return None
-                found |= first
-            return found
-        if op is p.SUBPATTERN:
-            return None if av[1] or av[2] else _opening(list(av[3]))
-        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
-            return _opening(list(av[2])) if av[0] >= 1 else None
-        return None
-    return None  # it can match without consuming a character
-
-
-def _gated(pattern: str, flags: int) -> re.Pattern[str]:
-    """``pattern`` compiled, opening with a lookahead for the characters a match can start with
-    when ``re``'s parser tells them (see :func:`can_start`): the same matches, but a position
-    none can start at costs one class test instead of a try of every alternative."""
-    first = None
-    if _sre_parse is not None:
-        try:
-            items = list(_sre_parse.parse(pattern, flags))
-            # a pattern opening with a letter or a class: the engine skips to it on its own
-            if items and items[0][0] not in (_sre_parse.LITERAL, _sre_parse.IN):
-                first = _opening(items)
-        except Exception:  # any surprise from a private parser: no gate
-            first = None
-    if not first:
-        return re.compile(pattern, flags)
-    return re.compile(f"{can_start(list(first))}(?:{pattern})", flags)
-
-
 # one alternation: a clause is searched once, not once per pattern; the gate skips in C to
 # where one of its words can start (a search tried all seven at every character: ~55 ns each)
 _PAST_PATTERN = "|".join(f"(?:{p})" for p in _LEX["past_patterns"])
-_PAST = _gated(_PAST_PATTERN, re.IGNORECASE)
+_PAST = gated(_PAST_PATTERN, re.IGNORECASE)
 _ATTAIN_PATTERN = r"(?<!\w)(?:" + _alt(_LEX["attain_verbs"]) + r")\s+(?:\S+\s+){0,1}$"
-_ATTAIN_BEFORE = _gated(_ATTAIN_PATTERN, re.IGNORECASE)
-_YEARS = [_gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
+_ATTAIN_BEFORE = gated(_ATTAIN_PATTERN, re.IGNORECASE)
+_YEARS = [gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 # Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
 _YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
 # A clause ends at ";", at ", trong đó" and at "." before a new sentence (see _clauses).

@@ -13,7 +13,6 @@ of the body carries ``restates`` (the index of that task in the list).
 from __future__ import annotations
 
 import re
-import re._parser as _sre_parse
 from collections import defaultdict
 from typing import Any
 
@@ -21,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..lexicon import load
 from ..model import Node, Outline
+from ..patterns import opening_word, required_literals
 from . import bodies, groups
 
 TASK_PARTS = frozenset({"tasks", "organisation"})
@@ -43,98 +43,19 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     for role, words in _PARTS["table_columns"].items()
 ]
 _CELL_ITEMS = re.compile(r"\s+[-–+•]\s+|\s*;\s*|\n")
-_OPENING_WORD = re.compile(r"\\b(\w+)(?![*+?{])")  # a pattern written "\btrước\s+..."
-
-
-def _opening_word(source: str) -> str | None:
-    """The word every match of a pattern opens with, for a pattern written "\\bword..." with no
-    "|" outside parentheses (no match can then do without the word); None for any other."""
-    m = _OPENING_WORD.match(source)
-    if m is None:
-        return None
-    depth, i = 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 1  # an escaped character: never a bracket or a bar
-        elif char == "[":  # a class: skip to its end ("[]...]" and "[^]...]" hold a "]")
-            i += 2 if source.startswith("[^", i) else 1
-            start, i = i, source.find("]", i + 1)
-            if i == -1 or "\\" in source[start:i]:
-                return None  # (an escape inside a class: too subtle to follow here)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return None
-        i += 1
-    return m.group(1)
-
-
-def _required_literals(source: str) -> tuple[str, ...]:
-    """Plain texts that every match of a (case-sensitive) pattern holds, longest first; ().
-
-    Read from the parsed pattern: a run of literal characters is required where it stands
-    outside any optional part; a group of alternatives requires what all of them share."""
-
-    def runs(items: Any) -> list[str]:
-        found: list[str] = []
-        text = ""
-        for op, av in items:
-            if op is _sre_parse.LITERAL:
-                text += chr(av)
-                continue
-            if text:
-                found.append(text)
-                text = ""
-            if op is _sre_parse.SUBPATTERN and not av[1]:  # (no inline flags: case stays)
-                found.extend(runs(av[3]))
-            elif op is _sre_parse.BRANCH:
-                shared = _shared([runs(alt) for alt in av[1]])
-                if shared:
-                    found.append(shared)
-            elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT) and av[0] >= 1:
-                found.extend(runs(av[2]))
-        if text:
-            found.append(text)
-        return found
-
-    try:
-        parsed = _sre_parse.parse(source)
-    except re.error:
-        return ()
-    if parsed.state.flags & re.IGNORECASE:  # "(?i)...": the literals hold in any case
-        return ()
-    return tuple(sorted(set(runs(parsed.data)), key=lambda run: (-len(run), run)))
-
-
-def _shared(alternatives: list[list[str]]) -> str | None:
-    """The longest text held by a required run of every alternative (None if none is)."""
-    if not alternatives or not all(alternatives):
-        return None
-    best = ""
-    for run in alternatives[0]:
-        for i in range(len(run)):
-            for j in range(len(run), i + len(best), -1):
-                piece = run[i:j]
-                if all(any(piece in other for other in alt) for alt in alternatives[1:]):
-                    best = piece
-                    break
-    return best or None
 
 
 # A text the end-of-intro pattern can match holds this word ("sau"): where it is missing,
 # the search over the text's end (some 3 µs) is skipped.
-_INTRO_WORDS = _required_literals(_PARTS["intro_end"])
+_INTRO_WORDS = required_literals(_PARTS["intro_end"])
 # The same for each due pattern ("hoàn thành", "(" and ")", "trước" and "/" ...): a text that
 # holds a cue word may still lack what a given pattern needs.
-_DUE_NEEDS = [_required_literals(p) for p in _PARTS["task_due"]]
+_DUE_NEEDS = [required_literals(p) for p in _PARTS["task_due"]]
 
 
 # The word each lower-case due pattern opens with, if any: sre tries a pattern that opens with
 # \b at every position (some 20 ns a character), str.find finds the word at memory speed.
-_DUE_WORDS = [_opening_word(p) for p in _PARTS["task_due"]]
+_DUE_WORDS = [opening_word(p) for p in _PARTS["task_due"]]
 _RESTATE_CUTOFF = 85.0
 _RESTATE_MIN_WORDS = 4
 _SAME_LEAD_BONUS = 15.0

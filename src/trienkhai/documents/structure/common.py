@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 
 from .. import normalize
 from ..lexicon import load
-
-try:
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - another Python: the shortcut is simply not taken
-    _sre_parse = None
 from ..normalize import Label
+from ..patterns import can_end, can_open, first_chars, last_chars
 
 _PARTS = load("parts")
 _RECIPIENTS = re.compile(_PARTS["recipients"])
@@ -35,168 +31,13 @@ _ASSESSMENT_OPENING = re.compile(_PARTS["assessment_opening"])
 _PART_MAX_WORDS = int(_PARTS["max_words"])
 
 
-def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` at a text's start can begin with; None when that
-    cannot be told simply (a category, a range, an optional start, a flag ...).
-
-    Read from the pattern as ``re`` parses it (a private module of ``re``: without it, None),
-    so the words stay in the lexicon: a line whose first character is not one of these is
-    answered without case-folding its start (a slow fold of up to 80 letters)."""
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # any surprise from a private parser: no shortcut
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _first_of(list(parsed))
-
-
-def _first_of(items: list[Any]) -> frozenset[str] | None:
-    """First characters of a parsed sequence (see :func:`_first_chars`)."""
-    p = _sre_parse
-    for op, av in items:
-        if op is p.AT and av is p.AT_BEGINNING:
-            continue  # zero-width, and true at the start
-        if op is p.LITERAL:
-            return frozenset(chr(av))
-        if op is p.IN:
-            if not all(o is p.LITERAL for o, _ in av):
-                return None
-            return frozenset(chr(a) for _, a in av)
-        if op is p.BRANCH:
-            found: set[str] = set()
-            for alternative in av[1]:
-                first = _first_of(list(alternative))
-                if first is None:
-                    return None
-                found |= first
-            return frozenset(found)
-        if op is p.SUBPATTERN:
-            return None if av[1] & re.IGNORECASE else _first_of(list(av[3]))
-        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
-            return _first_of(list(av[2])) if av[0] >= 1 else None  # (low, high, item)
-        return None
-    return None  # nothing that must consume a character
-
-
-_SPACE = " "  # in a last-character set: any space (the pattern's ``\s``)
-
-
-def _last_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
-    """How a match of ``pattern`` that ends with ``$`` can end: (``core``, ``tail``) where its
-    last part that must match something ends on a ``core`` character, and the optional parts
-    after it match only ``tail`` characters (``_SPACE`` standing for any space). None when
-    that cannot be told simply. Read like :func:`_first_chars`, for a text with no line break
-    at its end (``$`` also matches before one)."""
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # any surprise from a private parser: no shortcut
-        return None
-    items = list(parsed)
-    p = _sre_parse
-    if parsed.state.flags & re.IGNORECASE or not items or items[-1] != (p.AT, p.AT_END):
-        return None
-    tail: set[str] = set()
-    for item in reversed(items[:-1]):
-        if _is_zero_width(item):
-            continue
-        last = _last_of([item])
-        if last is None:
-            return None
-        if not last[1]:
-            return last[0], frozenset(tail)
-        tail |= last[0]
-    return None  # everything optional: it can end anywhere
-
-
-def _is_zero_width(item: tuple[Any, Any]) -> bool:
-    p = _sre_parse
-    op, av = item
-    return op in (p.ASSERT, p.ASSERT_NOT) or (op is p.AT and av is not p.AT_END)
-
-
-def _last_of(items: list[Any]) -> tuple[frozenset[str], bool] | None:
-    """(last characters, whether it can match nothing) of a parsed sequence, or None."""
-    p = _sre_parse
-    chars: set[str] = set()
-    for op, av in reversed(items):
-        if op is p.LITERAL:
-            one: tuple[frozenset[str], bool] | None = frozenset(chr(av)), False
-        elif op is p.IN:
-            one = _class_chars(av)
-        elif op is p.BRANCH:
-            found: set[str] = set()
-            empty = False
-            for alternative in av[1]:
-                last = _last_of(list(alternative))
-                if last is None:
-                    return None
-                found |= last[0]
-                empty = empty or last[1]
-            one = frozenset(found), empty
-        elif op is p.SUBPATTERN:
-            one = None if av[1] & re.IGNORECASE else _last_of(list(av[3]))
-        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
-            last = _last_of(list(av[2]))
-            one = None if last is None else (last[0], last[1] or av[0] == 0)
-        elif _is_zero_width((op, av)):
-            continue  # the character before it is still the last one
-        else:
-            return None
-        if one is None:
-            return None
-        chars |= one[0]
-        if not one[1]:
-            return frozenset(chars), False
-    return frozenset(chars), True
-
-
-def _class_chars(items: list[Any]) -> tuple[frozenset[str], bool] | None:
-    p = _sre_parse
-    chars = set()
-    for op, av in items:
-        if op is p.LITERAL:
-            chars.add(chr(av))
-        elif op is p.CATEGORY and av is p.CATEGORY_SPACE:
-            chars.add(_SPACE)
-        else:
-            return None
-    return frozenset(chars), False
-
-
-def _can_end(last: tuple[frozenset[str], frozenset[str]] | None, text: str) -> bool:
-    """Whether ``text`` (no line break at its end), case-folded, may end a match of a pattern
-    that ends as ``last`` tells (see :func:`_last_chars`): going back over ``tail``
-    characters, a ``core`` one must come (or the end's few letters run out)."""
-    if last is None:
-        return True
-    core, tail = last
-    for ch in reversed(text[-8:].casefold()):
-        space = ch.isspace()
-        if ch in core or (space and _SPACE in core):
-            return True
-        if not (ch in tail or (space and _SPACE in tail)):
-            return False
-    return True
-
-
-def _can_open(first: frozenset[str] | None, text: str) -> bool:
-    """Whether ``text``'s case-folded start may match a pattern whose first characters are
-    ``first`` (a character folds alone: the fold's first letter is its first letter's)."""
-    return first is None or text[:1].casefold()[:1] in first
-
-
-_RECIPIENTS_FIRST = _first_chars(_RECIPIENTS)
-_SIGNATURE_FIRST = _first_chars(_SIGNATURE)
-_APPENDIX_FIRST = _first_chars(_APPENDIX)
-_TAIL_START_FIRST = _first_chars(_TAIL_START)
-_ZONE_START_FIRST = _first_chars(_ZONE_START)
-_INTRO_LAST = _last_chars(_INTRO_END)
-_PART_PREFIX_FIRST = _first_chars(_PART_PREFIX)
+_RECIPIENTS_FIRST = first_chars(_RECIPIENTS)
+_SIGNATURE_FIRST = first_chars(_SIGNATURE)
+_APPENDIX_FIRST = first_chars(_APPENDIX)
+_TAIL_START_FIRST = first_chars(_TAIL_START)
+_ZONE_START_FIRST = first_chars(_ZONE_START)
+_INTRO_LAST = last_chars(_INTRO_END)
+_PART_PREFIX_FIRST = first_chars(_PART_PREFIX)
 
 _PART_CUES: list[tuple[str, str]] = [
     (cue.casefold(), spec["part"]) for spec in _PARTS["headings"] for cue in spec["starts"]
@@ -235,7 +76,7 @@ def _is_intro(text: str) -> bool:
     if stripped.endswith(":"):
         return True
     # (the usual paragraph ends on a letter no intro ends with: no fold, no search)
-    return _can_end(_INTRO_LAST, stripped) and bool(_INTRO_END.search(stripped[-60:].casefold()))
+    return can_end(_INTRO_LAST, stripped) and bool(_INTRO_END.search(stripped[-60:].casefold()))
 
 
 def _is_directive_intro(text: str) -> bool:
@@ -275,7 +116,7 @@ def _is_heading_like(p: _Para) -> bool:
 
 def _is_appendix_heading(text: str, folded: str | None = None) -> bool:
     """``folded``: ``_start(text)`` when the caller has it already."""
-    if text.endswith(".") or not _can_open(_APPENDIX_FIRST, text) or text.count(" ") > 25:
+    if text.endswith(".") or not can_open(_APPENDIX_FIRST, text) or text.count(" ") > 25:
         return False
     return bool(_APPENDIX.match(_start(text) if folded is None else folded))
 

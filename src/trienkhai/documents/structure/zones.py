@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .. import normalize
 from ..model import Node, Paragraph, SourceDocument, Table
+from ..patterns import can_open
 from .common import (
     _OPENING,
     _RECIPIENTS,
@@ -15,7 +16,6 @@ from .common import (
     _TAIL_START_FIRST,
     _ZONE_START,
     _ZONE_START_FIRST,
-    _can_open,
     _is_appendix_heading,
     _is_directive_intro,
     _is_heading_like,
@@ -116,7 +116,7 @@ def _head_end(items: list[_Para | Table]) -> int:
             and part not in ("appendix",)
         ):
             return i
-        if _can_open(_RECIPIENTS_FIRST, item.text) and _RECIPIENTS.match(_start(item.text)):
+        if can_open(_RECIPIENTS_FIRST, item.text) and _RECIPIENTS.match(_start(item.text)):
             return i
     # No heading at all: the head is what comes before the first long paragraph, with that
     # paragraph itself when it is the document's opening "Thực hiện ..." sentence.
@@ -143,7 +143,7 @@ def _tail_and_appendix(items: list[_Para | Table], start: int) -> tuple[int | No
                 appendix = i
             continue
         if tail is None:
-            # (_can_open, without a call: the usual line needs no fold of its start)
+            # (can_open, without a call: the usual line needs no fold of its start)
             if zone_first is not None and item.text[:1].casefold()[:1] not in zone_first:
                 continue
             folded = _start(item.text)
@@ -187,7 +187,7 @@ def _next_tail(items: list[_Para | Table], start: int, stop: int) -> int:
         item = items[i]
         if (
             isinstance(item, _Para)
-            and _can_open(_TAIL_START_FIRST, item.text)
+            and can_open(_TAIL_START_FIRST, item.text)
             and _TAIL_START.match(_start(item.text))
         ):
             return i
@@ -199,7 +199,7 @@ def _mark_signature(tail: list[Node]) -> None:
     recipients' bullet lines that a two-column layout interleaves with it."""
     signing = False
     for node in tail:
-        if _can_open(_SIGNATURE_FIRST, node.text) and _SIGNATURE.match(_start(node.text)):
+        if can_open(_SIGNATURE_FIRST, node.text) and _SIGNATURE.match(_start(node.text)):
             signing = True
         if signing and normalize.label_end(node.text)[0] is None:
             node.part = "signature"
