@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .lexicon import load
+from .patterns import positions
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -134,13 +135,7 @@ def _take_glyphs(text: str, labels: list[str]) -> str:
     per glyph, fast in C, where the pattern's scan tests every character against its class),
     and the pattern is matched only there, left to right as ``sub`` would (a match may not
     start inside the last one; its look-behinds see the text before the glyph)."""
-    starts: list[int] = []
-    for ch in _SUP_CHARS:
-        at = text.find(ch)
-        while at != -1:
-            starts.append(at)
-            at = text.find(ch, at + 1)
-    starts.sort()
+    starts = positions(text, _SUP_CHARS)
     pieces: list[str] = []
     end = 0
     match = _SUP_GLYPHS.match

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import load
+from ..patterns import finditer_at, positions
 
 _LEX = load("bodies")
 
@@ -447,16 +448,9 @@ def _clause_words(text: str) -> list[tuple[int, str]]:
     a word after a sentence mark and spaces ("3.5", "Sở Y tế;Sở ...": no clause starts without
     a space), a capitalised word right after "(" (a parenthesis opens a clause only with a
     capital). A mark never lies inside another's match (mark, spaces, word): each is read alone."""
-    marks: list[int] = []
-    for mark in _CLAUSE_MARKS:
-        at = text.find(mark)
-        while at != -1:
-            marks.append(at)
-            at = text.find(mark, at + 1)
     first = _WORD.match(text)
     found = [(0, first.group())] if first else []
-    marks.sort()
-    for at in marks:
+    for at in positions(text, _CLAUSE_MARKS):
         if text[at] == "(":
             if text[at + 1 : at + 2].isupper():
                 m = _WORD.match(text, at + 1)
@@ -494,21 +488,7 @@ def _cue_matches(
     opens with a lookbehind or \\b at every position (some 30 ns a character)."""
     if low is None or len(low) != len(text):
         return list(pattern.finditer(text))  # positions in ``low`` would not be those of text
-    starts: list[int] = []
-    for word in _QUICK[cue]:
-        at = low.find(word)
-        while at != -1:
-            starts.append(at)
-            at = low.find(word, at + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for at in sorted(starts):
-        if at >= end:  # finditer goes on after each match: matches do not overlap
-            m = pattern.match(text, at)
-            if m:
-                found.append(m)
-                end = m.end()
-    return found
+    return finditer_at(pattern, text, positions(low, _QUICK[cue]))
 
 
 def _read_support(text: str, roles: Roles, low: str | None) -> None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from ..lexicon import load
 from ..model import Node, Outline
-from ..patterns import opening_word, required_literals
+from ..patterns import finditer_at, opening_word, positions, required_literals
 from . import bodies, groups
 
 TASK_PARTS = frozenset({"tasks", "organisation"})
@@ -223,28 +224,15 @@ def _due(text: str, low: str | None = None) -> str | None:
     for pattern, word, needs in zip(patterns, _DUE_WORDS, _DUE_NEEDS, strict=True):
         if lower and not _holds_all(low, needs):
             continue  # (the needs are lower-case: only the lower-cased text is checked)
-        found = _matches_from(pattern, low, word) if lower and word else pattern.finditer(where)
+        if lower and word:  # every match opens with the word: tried only where it stands
+            found: Iterable[re.Match[str]] = finditer_at(pattern, low, positions(low, (word,)))
+        else:
+            found = pattern.finditer(where)
         for m in found:
             clause = _clause_around(text, m.start())
             if not _DUE_RECURRING.search(clause):
                 return _DUE_DAY.sub("", text[m.start("due") : m.end("due")].strip(" ,."))
     return None
-
-
-def _matches_from(pattern: re.Pattern[str], text: str, word: str) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, for a pattern whose every match opens with
-    ``word``: the pattern is matched only where the word occurs."""
-    found: list[re.Match[str]] = []
-    end = 0
-    at = text.find(word)
-    while at != -1:
-        if at >= end:  # finditer goes on after each match: matches do not overlap
-            m = pattern.match(text, at)
-            if m:
-                found.append(m)
-                end = m.end()
-        at = text.find(word, at + 1)
-    return found
 
 
 def _holds_any(low: str, cues: tuple[str, ...]) -> bool:
