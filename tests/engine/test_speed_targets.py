@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from trienkhai.documents import read_bytes
 from trienkhai.documents.extract import reporting, targets
-from trienkhai.documents.extract.sources import units
+from trienkhai.documents.extract.sources import Unit, units
 from trienkhai.documents.model import Outline, Paragraph, SourceDocument
 from trienkhai.documents.structure import build_outline
 
@@ -281,9 +282,55 @@ def test_and_letters_match_as_lower_casing_maps() -> None:
         assert by_re == {m.start() for m in re.finditer(re.escape(ch), low)}, ch
 
 
+def _contexts_unit_by_unit(outline: Outline) -> Iterator[tuple[Unit, targets.Context]]:
+    """Every body unit with its heading context, read unit by unit: the plain walk
+    ``targets.read_contexts`` must agree with (it was the engine's until read_contexts took over)."""
+    # each entry: (level, the titles down to it, whether one of them opens the objectives,
+    # whether one names the specific targets): a heading pushes one, with no walk up the stack
+    stack: list[tuple[int, list[str], bool, bool]] = []
+    titles: list[str] = []
+    titled = specific = not_target = False
+    leads: tuple[str, ...] = ()
+    ctx: targets.Context | None = None
+    part: str | None = None
+    for unit, head in zip(
+        targets.units(outline, footnotes=False), targets.headings(outline), strict=True
+    ):
+        if head is not None:
+            level, title = head
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            low = title.lower()
+            above = stack[-1] if stack else (0, [], False, False)
+            titles = [*above[1], low]
+            titled = above[2] or low.startswith(targets._OBJECTIVE) or "chỉ tiêu" in low
+            specific = above[3] or targets.has_any(low, targets._SPECIFIC)
+            stack.append((level, titles, titled, specific))
+            not_target = low.startswith(targets._NOT_TARGET)
+            leads = ()
+        elif unit.text.endswith(":"):
+            leads = (*leads, unit.text)
+        unit_part = unit.node.part if unit.node is not None else None
+        if (
+            ctx is None
+            or head is not None
+            or ctx.heading is not None
+            or unit_part != part
+            or leads is not ctx.leads
+        ):
+            part = unit_part
+            # the headings decide first; the part structure analysis gave is the fallback
+            objectives = titled or part == "objectives"
+            excluded = not titled and (
+                part in targets._EXCLUDED_PARTS or (part != "objectives" and not_target)
+            )
+            ctx = targets.Context(titles, objectives, specific, excluded, leads, head)
+        yield unit, ctx
+
+
 def test_read_contexts_are_the_unit_by_unit_ones() -> None:
     for outline in _outlines():
-        every = list(targets.contexts(outline))
+        every = list(_contexts_unit_by_unit(outline))
         wanted = [i for i in range(len(every)) if i % 3 == 0]
         expected = [
             (i, ctx)

@@ -263,68 +263,23 @@ def _year_in(text: str) -> int | None:
     return None
 
 
-def contexts(outline: Outline) -> Iterator[tuple[Unit, Context]]:
-    """Every body unit with its heading context (footnotes are not part of any section).
-
-    The heading flags are recomputed only where a heading changes the stack, and a Context is
-    made only where the heading, the part or the lead-ins change.
-    """
-    # each entry: (level, the titles down to it, whether one of them opens the objectives,
-    # whether one names the specific targets): a heading pushes one, with no walk up the stack
-    stack: list[tuple[int, list[str], bool, bool]] = []
-    titles: list[str] = []
-    titled = specific = not_target = False
-    leads: tuple[str, ...] = ()
-    ctx: Context | None = None
-    part: str | None = None
-    for unit, head in zip(units(outline, footnotes=False), headings(outline), strict=True):
-        if head is not None:
-            level, title = head
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            low = title.lower()
-            above = stack[-1] if stack else (0, [], False, False)
-            titles = [*above[1], low]
-            titled = above[2] or low.startswith(_OBJECTIVE) or "chỉ tiêu" in low
-            specific = above[3] or has_any(low, _SPECIFIC)
-            stack.append((level, titles, titled, specific))
-            not_target = low.startswith(_NOT_TARGET)
-            leads = ()
-        elif unit.text.endswith(":"):
-            leads = (*leads, unit.text)
-        unit_part = unit.node.part if unit.node is not None else None
-        if (
-            ctx is None
-            or head is not None
-            or ctx.heading is not None
-            or unit_part != part
-            or leads is not ctx.leads
-        ):
-            part = unit_part
-            # the headings decide first; the part structure analysis gave is the fallback
-            objectives = titled or part == "objectives"
-            excluded = not titled and (
-                part in _EXCLUDED_PARTS or (part != "objectives" and not_target)
-            )
-            ctx = Context(titles, objectives, specific, excluded, leads, head)
-        yield unit, ctx
-
-
 def read_contexts(outline: Outline, wanted: list[int]) -> Iterator[tuple[int, Context]]:
-    """(index, Context) for the units :func:`contexts` puts in the objectives and for the
-    units ``wanted`` (ascending indexes), in order, headings left out: the Contexts
-    :func:`contexts` gives them.
+    """(index, Context) for the units in the objectives and for the units ``wanted``
+    (ascending indexes), in order, headings left out.
 
     The heading stack is walked heading by heading rather than unit by unit, and only the
     few units read get a Context: within one heading's section a unit is in the objectives
     by the heading's titles, else by its part, and its lead-ins are the texts ending with
-    ":" from the heading to it.
+    ":" from the heading to it (tests/engine/test_speed_targets.py checks this against a
+    walk unit by unit).
     """
     every = units(outline, footnotes=False)
     heads = headings(outline)
     marks = [i for i, head in enumerate(heads) if head is not None]
     by_part = [i for i, u in enumerate(every) if u.node is not None and u.node.part == "objectives"]
-    stack: list[tuple[int, list[str], bool, bool]] = []  # as in contexts()
+    # each entry: (level, the titles down to it, whether one of them opens the objectives,
+    # whether one names the specific targets): a heading pushes one, with no walk up the stack
+    stack: list[tuple[int, list[str], bool, bool]] = []
     titles: list[str] = []
     titled = specific = not_target = False
     read = sorted({*wanted, *by_part})
