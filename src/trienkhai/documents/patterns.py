@@ -40,11 +40,13 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def _first_of(items: list[Any]) -> frozenset[str] | None:
-    """First characters of a parsed sequence (see :func:`first_chars`)."""
+    """The characters a parsed sequence can consume first; None when that cannot be told simply
+    (a category, a range, a negated class, inline flags, a start that may consume nothing).
+    Assertions and anchors are zero-width: the first character is still the next item's."""
     p = _sre_parse
     for op, av in items:
-        if op is p.AT and av is p.AT_BEGINNING:
-            continue  # zero-width, and true at the start
+        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
+            continue
         if op is p.LITERAL:
             return frozenset(chr(av))
         if op is p.IN:
@@ -60,7 +62,7 @@ def _first_of(items: list[Any]) -> frozenset[str] | None:
                 found |= first
             return frozenset(found)
         if op is p.SUBPATTERN:
-            return None if av[1] & re.IGNORECASE else _first_of(list(av[3]))
+            return None if av[1] or av[2] else _first_of(list(av[3]))  # (add, del flags)
         if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
             return _first_of(list(av[2])) if av[0] >= 1 else None  # (low, high, item)
         return None
@@ -214,33 +216,6 @@ def can_start(words: list[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
 
 
-def _opening(items: list[Any]) -> set[str] | None:
-    """The characters a parsed sequence (``re``'s parser) can consume first; None when that
-    cannot be told simply (a category, a range, a negated class, a flag, an optional start)."""
-    p = _sre_parse
-    for op, av in items:
-        if op is p.AT or op is p.ASSERT or op is p.ASSERT_NOT:
-            continue  # zero-width: the first character is still the next item's
-        if op is p.LITERAL:
-            return {chr(av)}
-        if op is p.IN:
-            return {chr(a) for o, a in av} if all(o is p.LITERAL for o, _ in av) else None
-        if op is p.BRANCH:
-            found: set[str] = set()
-            for alternative in av[1]:
-                first = _opening(list(alternative))
-                if first is None:
-                    return None
-                found |= first
-            return found
-        if op is p.SUBPATTERN:
-            return None if av[1] or av[2] else _opening(list(av[3]))
-        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
-            return _opening(list(av[2])) if av[0] >= 1 else None
-        return None
-    return None  # it can match without consuming a character
-
-
 def gated(pattern: str, flags: int) -> re.Pattern[str]:
     """``pattern`` compiled, opening with a lookahead for the characters a match can start with
     when ``re``'s parser tells them (see :func:`can_start`): the same matches, but a position
@@ -251,7 +226,7 @@ def gated(pattern: str, flags: int) -> re.Pattern[str]:
             items = list(_sre_parse.parse(pattern, flags))
             # a pattern opening with a letter or a class: the engine skips to it on its own
             if items and items[0][0] not in (_sre_parse.LITERAL, _sre_parse.IN):
-                first = _opening(items)
+                first = _first_of(items)
         except Exception:  # any surprise from a private parser: no gate
             first = None
     if not first:
