@@ -303,7 +303,11 @@ def _contexts_unit_by_unit(outline: Outline) -> Iterator[tuple[Unit, targets.Con
             low = title.lower()
             above = stack[-1] if stack else (0, [], False, False)
             titles = [*above[1], low]
-            titled = above[2] or low.startswith(targets._OBJECTIVE) or "chỉ tiêu" in low
+            titled = (
+                above[2]
+                or low.startswith(targets._OBJECTIVE)
+                or targets.has_any(low, targets._OBJECTIVE_WORDS)
+            )
             specific = above[3] or targets.has_any(low, targets._SPECIFIC)
             stack.append((level, titles, titled, specific))
             not_target = low.startswith(targets._NOT_TARGET)

@@ -77,10 +77,17 @@ _ATTAIN_BEFORE = gated(_ATTAIN_PATTERN, re.IGNORECASE)
 _YEARS = [gated(p, re.IGNORECASE) for p in _LEX["year_patterns"]]
 # Every year pattern captures 19xx or 20xx: text without "19" or "20" is not searched at all.
 _YEAR_GUARD = all("(?P<y>(?:19|20)" in p for p in _LEX["year_patterns"])
-# A clause ends at ";", at ", trong đó" and at "." before a new sentence (see _clauses).
-_COMMA_BREAK = re.compile(r",\s+trong đó\b", re.IGNORECASE)
+# A clause ends at ";", at a comma before a break word (", trong đó") and at "." before a new
+# sentence (see _clauses): the breaks of the lexicon's ``clause_breaks``.
+_COMMA_BREAK = re.compile(
+    r",\s+(?:" + _alt([b[1:].strip() for b in _LEX["clause_breaks"] if b[:1] == ","]) + r")\b",
+    re.IGNORECASE,
+)
 _DOT_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
-_JOIN_BEFORE = re.compile(r"(?:,|\svà|\sđồng thời)\s+(?=\S)", re.IGNORECASE)
+_JOINERS = _alt(_LEX["figure_joiners"])
+_JOIN_BEFORE = re.compile(rf"(?:,|\s(?:{_JOINERS}))\s+(?=\S)", re.IGNORECASE)
+_JOIN_LEAD = re.compile(rf"^\s*(?:,|{_JOINERS})\s+", re.IGNORECASE)
+_OBJECTIVE_WORDS = tuple(_LEX["objective_heading_words"])
 _OBJECTIVE = tuple(_LEX["objective_headings"])
 _SPECIFIC = tuple(_LEX["specific_headings"])
 _NOT_TARGET = tuple(_LEX["not_target_headings"])
@@ -292,7 +299,7 @@ def read_contexts(outline: Outline, wanted: list[int]) -> Iterator[tuple[int, Co
             low = title.lower()
             above = stack[-1] if stack else (0, [], False, False)
             titles = [*above[1], low]
-            titled = above[2] or low.startswith(_OBJECTIVE) or "chỉ tiêu" in low
+            titled = above[2] or low.startswith(_OBJECTIVE) or has_any(low, _OBJECTIVE_WORDS)
             specific = above[3] or has_any(low, _SPECIFIC)
             stack.append((level, titles, titled, specific))
             not_target = low.startswith(_NOT_TARGET)
@@ -471,7 +478,7 @@ def _spans(clause: str, found: list[dict[str, Any]]) -> list[str]:
     out = []
     for i in range(len(found)):
         piece = clause[cuts[i] : cuts[i + 1]]
-        piece = re.sub(r"^\s*(?:,|và|đồng thời)\s+", "", piece, flags=re.IGNORECASE)
+        piece = _JOIN_LEAD.sub("", piece)
         out.append(piece.strip())
     return out
 
