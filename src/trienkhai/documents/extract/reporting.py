@@ -193,9 +193,11 @@ _VIA = re.compile(
 )
 _SUBJECT_STOP = re.compile(rf"\s(?:{_alt(_LEX['subject_stops'])})(?!\w)|[;:(]", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt(_LEX['subject_leads'])})\s*:?\s+", re.IGNORECASE)
-_AND = "và"  # case-safe letters (see _case_safe): in the lower-cased text wherever it matches
+# case-safe letters (see _case_safe): in the lower-cased text wherever the pattern matches
+_AND: str = _LEX["second_duty_joiner"]
 _SECOND_VERB = re.compile(
-    rf"(?:,\s*|\s){_AND}\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))", re.IGNORECASE
+    rf"(?:,\s*|\s){re.escape(_AND)}\s+(?=(?:{_alt(_LEX['second_duty_verbs'])})(?!\w))",
+    re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ORDER = ["monthly", "quarterly", "semiannual", "annual", "periodic"]
