@@ -199,9 +199,7 @@ def _plain_kind_before(text: str, start: int) -> tuple[str, int, str] | None:
             if begin == 0 or not window[begin - 1].isalnum():
                 return citations.WORD_TO_KIND[word], lo + begin, "citation.kind_word"
     lo = max(0, start - citations._NAMED_WINDOW)
-    if citations._NAMED_HINT in text[lo:start].lower() and (
-        m := citations._NAMED_BEFORE.search(text, lo, start)
-    ):
+    if m := citations._NAMED_BEFORE.search(text, lo, start):  # (the plain step: no pre-check)
         return citations.kind_of_word(m["named"]), m.start(), "citation.named"
     return None
 

@@ -102,7 +102,8 @@ _PLAIN_BY_LENGTH = sorted(_PLAIN_WORDS, key=len, reverse=True)
 _PLAIN_BY_LAST: dict[str, list[str]] = {}
 for _w in _PLAIN_BY_LENGTH:
     _PLAIN_BY_LAST.setdefault(_w.split()[-1], []).append(_w)
-_NAMED_HINT = "luật"
+# a window is searched for a named kind ("Luật", "Bộ luật") only when it holds one of its words
+_NAMED_HINTS = tuple(sorted({w.lower() for w in _NAMED_WORDS}, key=len))
 _NAMED_WINDOW = 140
 # what may stand between a number and its date (", ban hành ngày "), then the date's first
 # digit, one pattern: the group "day" opens the date when it is printed with "ngày"
@@ -312,7 +313,8 @@ def _kind_before(text: str, start: int) -> tuple[str, int, str] | None:
             if begin == 0 or not window[begin - 1].isalnum():
                 return WORD_TO_KIND[word], lo + begin, "citation.kind_word"
     lo = max(0, start - _NAMED_WINDOW)
-    if _NAMED_HINT in text[lo:start].lower() and (m := _NAMED_BEFORE.search(text, lo, start)):
+    window = text[lo:start].lower()
+    if any(w in window for w in _NAMED_HINTS) and (m := _NAMED_BEFORE.search(text, lo, start)):
         return kind_of_word(m["named"]), m.start(), "citation.named"
     return None
 
